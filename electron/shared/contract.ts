@@ -1,0 +1,217 @@
+// The one typed contract between the renderer and the app's behaviour.
+// Every method takes exactly one argument object, validated here with zod at the
+// boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
+// Imports nothing from electron, node or the DOM.
+import { z } from 'zod';
+import type { CatalogWarning, CourseKind } from './types';
+
+export const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
+export const MAX_NOTE_CHARS = 4_000_000; // a 1 MB note of any script fits; a 10 MB paste does not
+export const MAX_BACKUP_CHARS = 64_000_000;
+
+const videoId = z.string().regex(VIDEO_ID, 'not a video id');
+const courseId = z.string().min(1).max(200);
+const empty = z.object({}).strict();
+
+export interface Prefs {
+  /** Show the playlist in plain upload order instead of course order. */
+  uploadOrder: boolean;
+  /** List courses newest first instead of by first upload. */
+  newestFirst: boolean;
+  lastVideoId: string | null;
+  lastCourseId: string | null;
+}
+
+export interface StoreStatus {
+  /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
+  state: 'ok' | 'recovered' | 'readonly';
+  message: string | null;
+  /** Where the unreadable original was kept, byte for byte. */
+  quarantinePath: string | null;
+}
+
+export interface LectureInfo {
+  videoId: string;
+  index: number;
+  date: string | null;
+  title: string;
+  courseId: string;
+  watched: boolean;
+  hasNote: boolean;
+  hasSummary: boolean;
+}
+
+export interface CourseInfo {
+  id: string;
+  title: string;
+  kind: CourseKind;
+  /** Video ids in course order. */
+  lectures: string[];
+  /** True when the student renamed it or created it. */
+  corrected: boolean;
+}
+
+export interface Library {
+  courses: CourseInfo[];
+  /** Every lecture, in upload order (by index). */
+  lectures: LectureInfo[];
+  warnings: CatalogWarning[];
+  prefs: Prefs;
+  store: StoreStatus;
+}
+
+export interface NoteInfo {
+  text: string;
+  /** ms since epoch of the last edit. */
+  updatedAt: number;
+}
+
+export interface LectureDetail extends LectureInfo {
+  courseTitle: string;
+  summary: string;
+  note: NoteInfo | null;
+  thumbnailUrl: string;
+}
+
+export interface NoteListItem {
+  videoId: string;
+  title: string;
+  courseId: string;
+  courseTitle: string;
+  snippet: string;
+  updatedAt: number;
+}
+
+export type MatchField = 'title' | 'summary' | 'note';
+
+export interface SearchHit {
+  videoId: string;
+  title: string;
+  courseId: string;
+  courseTitle: string;
+  /** Where the query matched, best first. */
+  fields: MatchField[];
+  /** Plain-text snippet around the match; `highlights` are [start, end) offsets into it. */
+  snippet: string;
+  snippetField: MatchField;
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  /** False while the index is still being built; hits are then from titles only. */
+  ready: boolean;
+}
+
+export interface BackupInfo {
+  name: string;
+  /** ms since epoch. */
+  createdAt: number;
+  reason: string;
+  notes: number;
+  watched: number;
+}
+
+export interface MergeReport {
+  added: number;
+  updated: number;
+  conflicts: number;
+  watched: number;
+}
+
+/** Phantom marker carrying a result type without a runtime value. */
+const returns = <T>() => undefined as unknown as T;
+
+export const contract = {
+  getLibrary: { args: empty, result: returns<Library>() },
+  getLecture: { args: z.object({ videoId }).strict(), result: returns<LectureDetail>() },
+  setWatched: { args: z.object({ videoId, watched: z.boolean() }).strict(), result: returns<LectureInfo>() },
+  openVideo: {
+    args: z.object({ videoId, seconds: z.number().int().min(0).max(48 * 3600).optional() }).strict(),
+    result: returns<{ url: string }>(),
+  },
+  setPrefs: {
+    args: z
+      .object({
+        uploadOrder: z.boolean().optional(),
+        newestFirst: z.boolean().optional(),
+        lastVideoId: videoId.nullable().optional(),
+        lastCourseId: courseId.nullable().optional(),
+      })
+      .strict(),
+    result: returns<Prefs>(),
+  },
+  saveNote: {
+    args: z.object({ videoId, text: z.string().max(MAX_NOTE_CHARS) }).strict(),
+    result: returns<{ updatedAt: number }>(),
+  },
+  listNotes: { args: empty, result: returns<NoteListItem[]>() },
+  search: {
+    args: z
+      .object({
+        query: z.string().max(500),
+        courseId: courseId.optional(),
+        watched: z.enum(['any', 'watched', 'unwatched']).optional(),
+        hasNote: z.boolean().optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    result: returns<SearchResponse>(),
+  },
+  moveLecture: {
+    args: z
+      .object({ videoId, courseId: courseId.optional(), newCourseTitle: z.string().trim().min(1).max(200).optional() })
+      .strict()
+      .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
+    result: returns<Library>(),
+  },
+  renameCourse: {
+    args: z.object({ courseId, title: z.string().trim().min(1).max(200) }).strict(),
+    result: returns<Library>(),
+  },
+  resetCorrections: { args: empty, result: returns<Library>() },
+  exportNotes: {
+    args: z
+      .object({ scope: z.enum(['one', 'all']), videoId: videoId.optional(), layout: z.enum(['single', 'perLecture']) })
+      .strict()
+      .refine((a) => a.scope === 'all' || a.videoId !== undefined, 'scope "one" needs a videoId'),
+    result: returns<{ saved: string[] }>(),
+  },
+  exportBackup: { args: empty, result: returns<{ saved: string | null }>() },
+  importBackup: { args: z.object({ content: z.string().max(MAX_BACKUP_CHARS) }).strict(), result: returns<MergeReport>() },
+  listBackups: { args: empty, result: returns<BackupInfo[]>() },
+  restoreBackup: { args: z.object({ name: z.string().min(1).max(200) }).strict(), result: returns<Library>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export const METHODS = Object.keys(contract) as Method[];
+export type ArgsOf<M extends Method> = z.input<Contract[M]['args']>;
+export type ResultOf<M extends Method> = Contract[M]['result'];
+
+/** What the renderer sees: one named async function per contract method, nothing else. */
+export type Api = { [M in Method]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
+
+/** An error the renderer can show as is. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid' | 'not-found' | 'forbidden' | 'readonly' | 'failed' = 'failed',
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Validate a payload for `method`; throws ApiError('invalid') with a readable message. */
+export function parseArgs<M extends Method>(method: M, payload: unknown): z.output<Contract[M]['args']> {
+  if (!Object.prototype.hasOwnProperty.call(contract, method)) throw new ApiError(`unknown method`, 'invalid');
+  const r = contract[method].args.safeParse(payload ?? {});
+  if (!r.success) {
+    const first = r.error.issues[0];
+    const where = first?.path.length ? first.path.join('.') + ': ' : '';
+    throw new ApiError(`${method}: ${where}${first?.message ?? 'invalid arguments'}`, 'invalid');
+  }
+  return r.data as z.output<Contract[M]['args']>;
+}
