@@ -1,0 +1,239 @@
+// Entries → courses in study order. The heuristics (titles.ts) propose a course
+// for every video; the student's corrections, keyed by video id so they survive
+// a new catalog edition, override them. Pure: no node, no electron.
+import type { CatalogEntry, Corrections, Course, CourseKind } from '../../shared/types';
+import { compareLecture, normaliseKey, parseTitle, type TitleInfo } from './titles';
+
+export const OTHER_COURSE_ID = 'other';
+export const OTHER_COURSE_TITLE = 'Other videos';
+
+const TAG_PREFIX = 'tag:';
+const SERIES_PREFIX = 'series:';
+const CUSTOM_PREFIX = 'custom:';
+
+// FNV-1a: short, stable and dependency-free; the id only has to be the same for
+// the same title on every run, not secret.
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** A stable id for a course the student creates: the same title always gives the same id. */
+export function customCourseId(title: string): string {
+  // The hash (of the spacing-blind key) makes it unique; the slug only makes it readable.
+  const key = normaliseKey(title);
+  const slug = title.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 40);
+  return CUSTOM_PREFIX + (slug ? `${slug}-` : '') + fnv1a(key);
+}
+
+interface Item {
+  entry: CatalogEntry;
+  info: TitleInfo;
+}
+
+interface Draft {
+  id: string;
+  kind: CourseKind;
+  /** Spellings seen, with how often and where first: the title is the most common one. */
+  spellings: Map<string, { count: number; first: number }>;
+  items: Item[];
+}
+
+function addSpelling(draft: Draft, spelling: string, index: number): void {
+  const seen = draft.spellings.get(spelling);
+  if (seen) {
+    seen.count++;
+    seen.first = Math.min(seen.first, index);
+  } else draft.spellings.set(spelling, { count: 1, first: index });
+}
+
+function draftTitle(draft: Draft): string {
+  let best = '';
+  let bestCount = 0;
+  let bestFirst = Infinity;
+  for (const [spelling, { count, first }] of draft.spellings) {
+    if (count > bestCount || (count === bestCount && first < bestFirst)) {
+      best = spelling;
+      bestCount = count;
+      bestFirst = first;
+    }
+  }
+  return best;
+}
+
+function uniqueByVideo(entries: readonly CatalogEntry[]): CatalogEntry[] {
+  // The video id is the identity; a video listed twice keeps its first listing.
+  const seen = new Set<string>();
+  const out: CatalogEntry[] = [];
+  for (const e of entries) {
+    if (seen.has(e.videoId)) continue;
+    seen.add(e.videoId);
+    out.push(e);
+  }
+  return out;
+}
+
+/** The course each video belongs to by its title alone. */
+function heuristicCourses(items: readonly Item[]): { drafts: Map<string, Draft>; home: Map<string, string> } {
+  // An untagged topic is a series only when two videos share it; a lone `(1/2)`
+  // would otherwise become a one-video course.
+  const untaggedStems = new Map<string, number>();
+  for (const { info } of items) {
+    if (info.courseKey === null && info.seriesStem !== null) {
+      const key = normaliseKey(info.seriesStem);
+      untaggedStems.set(key, (untaggedStems.get(key) ?? 0) + 1);
+    }
+  }
+
+  const drafts = new Map<string, Draft>();
+  const home = new Map<string, string>();
+  const draftFor = (id: string, kind: CourseKind): Draft => {
+    let d = drafts.get(id);
+    if (!d) {
+      d = { id, kind, spellings: new Map(), items: [] };
+      drafts.set(id, d);
+    }
+    return d;
+  };
+
+  for (const item of items) {
+    const { info, entry } = item;
+    let draft: Draft;
+    if (info.courseKey !== null && info.courseTitle !== null) {
+      draft = draftFor(TAG_PREFIX + info.courseKey, 'course');
+      addSpelling(draft, info.courseTitle, entry.index);
+    } else if (info.seriesStem !== null && (untaggedStems.get(normaliseKey(info.seriesStem)) ?? 0) >= 2) {
+      draft = draftFor(SERIES_PREFIX + normaliseKey(info.seriesStem), 'series');
+      addSpelling(draft, info.seriesStem, entry.index);
+    } else {
+      draft = draftFor(OTHER_COURSE_ID, 'other');
+      addSpelling(draft, OTHER_COURSE_TITLE, entry.index);
+    }
+    home.set(entry.videoId, draft.id);
+  }
+  return { drafts, home };
+}
+
+interface Unit {
+  items: Item[];
+  first: number;
+  lecture: number[] | null;
+}
+
+function minLecture(items: readonly Item[]): number[] | null {
+  let best: number[] | null = null;
+  for (const { info } of items) {
+    if (info.lecture && (best === null || compareLecture(info.lecture, best) < 0)) best = info.lecture;
+  }
+  return best;
+}
+
+// A loop, not Math.min(...spread): "other videos" can hold thousands of entries.
+function firstIndex(items: readonly Item[]): number {
+  let first = Infinity;
+  for (const { entry } of items) if (entry.index < first) first = entry.index;
+  return first;
+}
+
+function compareParts(a: Item, b: Item): number {
+  const pa = a.info.part ?? Infinity;
+  const pb = b.info.part ?? Infinity;
+  if (pa !== pb) return pa - pb;
+  if (a.info.lecture && b.info.lecture) {
+    const c = compareLecture(a.info.lecture, b.info.lecture);
+    if (c !== 0) return c;
+  }
+  return a.entry.index - b.entry.index;
+}
+
+/**
+ * Study order inside one course: the parts of a topic stay together in part
+ * order; numbered lectures go by number; everything else keeps upload order.
+ */
+function orderLectures(items: readonly Item[]): Item[] {
+  const byStem = new Map<string, Unit>();
+  const units: Unit[] = [];
+  for (const item of items) {
+    const stem = item.info.part !== null && item.info.seriesStem !== null ? normaliseKey(item.info.seriesStem) : null;
+    const existing = stem !== null ? byStem.get(stem) : undefined;
+    if (existing) {
+      existing.items.push(item);
+      continue;
+    }
+    const unit: Unit = { items: [item], first: 0, lecture: null };
+    units.push(unit);
+    if (stem !== null) byStem.set(stem, unit);
+  }
+  for (const unit of units) {
+    unit.items.sort(compareParts);
+    unit.first = firstIndex(unit.items);
+    unit.lecture = minLecture(unit.items);
+  }
+  units.sort((a, b) => a.first - b.first);
+
+  // Numbered units take the slots numbered units held in upload order, sorted by
+  // number, so an unnumbered video (an intro, a closing talk) stays where it was
+  // uploaded relative to the lectures around it.
+  const slots: number[] = [];
+  units.forEach((u, i) => {
+    if (u.lecture !== null) slots.push(i);
+  });
+  const numbered = slots
+    .map((i) => units[i])
+    .sort((a, b) => compareLecture(a.lecture!, b.lecture!) || a.first - b.first);
+  slots.forEach((slot, k) => {
+    units[slot] = numbered[k];
+  });
+  return units.flatMap((u) => u.items);
+}
+
+export interface BuildOptions {
+  corrections?: Corrections;
+  /** List courses newest first; "other videos" stays last either way. */
+  newestFirst?: boolean;
+}
+
+export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOptions = {}): Course[] {
+  const items: Item[] = uniqueByVideo(entries).map((entry) => ({ entry, info: parseTitle(entry.title) }));
+  const { drafts, home } = heuristicCourses(items);
+  const moves = opts.corrections?.moves ?? {};
+  const titles = opts.corrections?.titles ?? {};
+
+  // Where each video ends up: a move counts only when its target is a course the
+  // heuristics made, "other", or a course the student named (a custom course).
+  const heuristicIds = new Set(drafts.keys());
+  const named = (id: string) => Object.hasOwn(titles, id) && titles[id].trim() !== '';
+  const members = new Map<string, Item[]>();
+  for (const item of items) {
+    const id = item.entry.videoId;
+    const target = Object.hasOwn(moves, id) ? moves[id] : undefined;
+    const valid =
+      target !== undefined && (heuristicIds.has(target) || target === OTHER_COURSE_ID || named(target));
+    const courseId = valid ? target : home.get(id)!;
+    let list = members.get(courseId);
+    if (!list) members.set(courseId, (list = []));
+    list.push(item);
+  }
+
+  const courses: { course: Course; first: number }[] = [];
+  for (const [id, list] of members) {
+    const draft = drafts.get(id);
+    const kind: CourseKind = draft?.kind ?? (id === OTHER_COURSE_ID ? 'other' : 'custom');
+    const heuristicTitle = draft ? draftTitle(draft) : id === OTHER_COURSE_ID ? OTHER_COURSE_TITLE : id;
+    const title = named(id) ? titles[id] : heuristicTitle;
+    const ordered = orderLectures(list);
+    courses.push({
+      course: { id, title, kind, lectures: ordered.map((i) => i.entry.videoId) },
+      first: firstIndex(list),
+    });
+  }
+
+  const other = courses.filter((c) => c.course.id === OTHER_COURSE_ID);
+  const rest = courses.filter((c) => c.course.id !== OTHER_COURSE_ID).sort((a, b) => a.first - b.first);
+  if (opts.newestFirst) rest.reverse();
+  return [...rest, ...other].map((c) => c.course);
+}

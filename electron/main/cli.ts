@@ -1,0 +1,118 @@
+// `npm run catalog -- FILE... [--json]`: the course-ordered playlist the app would
+// show for these catalog pages, as text or as one JSON document. `main` takes its
+// streams as arguments so tests run it in-process; the guard at the bottom runs it
+// when this file is the entry point.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CatalogEntry, CatalogWarning } from '../shared/types';
+import { buildCourses } from './catalog/courses';
+import { parseCatalogs } from './catalog/parse';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface CliLecture {
+  videoId: string;
+  index: number;
+  date: string | null;
+  title: string;
+}
+
+export interface CliDocument {
+  courses: { id: string; title: string; lectures: CliLecture[] }[];
+  warnings: CatalogWarning[];
+}
+
+const USAGE = 'usage: npm run catalog -- FILE... [--json]\n';
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const files: string[] = [];
+  let json = false;
+  for (const arg of argv) {
+    if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') {
+      io.stdout.write(USAGE);
+      return 0;
+    } else if (arg.startsWith('--') && arg !== '--') {
+      io.stderr.write(`catalog: unknown option ${arg}\n${USAGE}`);
+      return 2;
+    } else if (arg !== '--') files.push(arg);
+  }
+  if (files.length === 0) {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+
+  // Read every file before printing anything: a missing file means no output at
+  // all, so a script never consumes half a playlist.
+  const pages: { text: string; file: string }[] = [];
+  for (const file of files) {
+    try {
+      pages.push({ file, text: await readFile(file, 'utf8') });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(err);
+      io.stderr.write(`catalog: cannot read ${file}: ${why}\n`);
+      return 1;
+    }
+  }
+
+  const { entries, warnings } = parseCatalogs(pages);
+  const doc = toDocument(entries, warnings);
+  if (json) {
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.stdout.write(toText(doc));
+    for (const w of warnings) io.stderr.write(`${w.file}:${w.line}: ${w.message}\n`);
+  }
+  return 0;
+}
+
+export function toDocument(entries: CatalogEntry[], warnings: CatalogWarning[]): CliDocument {
+  const byId = new Map(entries.map((e) => [e.videoId, e]));
+  return {
+    courses: buildCourses(entries).map((c) => ({
+      id: c.id,
+      title: c.title,
+      lectures: c.lectures.map((v) => {
+        const e = byId.get(v)!;
+        return { videoId: e.videoId, index: e.index, date: e.date, title: e.title };
+      }),
+    })),
+    warnings: warnings.map(({ file, line, message }) => ({ file, line, message })),
+  };
+}
+
+function toText(doc: CliDocument): string {
+  const lines: string[] = [];
+  for (const course of doc.courses) {
+    const n = course.lectures.length;
+    lines.push(`${course.title}  (${n} ${n === 1 ? 'video' : 'videos'})`);
+    for (const l of course.lectures) {
+      lines.push(`  ${String(l.index).padStart(5)}  ${l.date ?? '          '}  ${l.title}  [${l.videoId}]`);
+    }
+    lines.push('');
+  }
+  if (doc.courses.length === 0) lines.push('(no entries)', '');
+  return lines.join('\n');
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && resolve(script) === fileURLToPath(import.meta.url);
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), process).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`catalog: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
