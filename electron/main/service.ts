@@ -1,0 +1,299 @@
+// The app's behaviour behind the contract, transport-agnostic: Electron's IPC and the
+// loopback HTTP server both call this object after validating the payload with parseArgs.
+// No Electron import: the host (opener, save dialog) is injected.
+import { readFile } from 'node:fs/promises';
+import {
+  ApiError,
+  METHODS,
+  type Method,
+  type Api,
+  type ArgsOf,
+  type CourseInfo,
+  type LectureDetail,
+  type LectureInfo,
+  type Library,
+  type NoteListItem,
+  type Prefs,
+} from '../shared/contract';
+import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
+import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
+import { parseCatalogs } from './catalog/parse';
+import { buildCourses, customCourseId } from './catalog/courses';
+import { openStore, type Store } from './store/store';
+import { LectureSearch } from './search/index';
+import { exportLectureMarkdown, exportNotesFiles } from './export';
+
+/** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
+export interface Host {
+  /** Open a URL that the service built and checked; never called with anything else. */
+  openExternal(url: string): Promise<void>;
+  /** Ask where to save; `directory` for one-file-per-lecture exports. Null when cancelled. */
+  chooseSavePath(defaultName: string, kind: 'file' | 'directory'): Promise<string | null>;
+  /** Write files the user chose a place for. */
+  writeFiles(files: { path: string; content: string }[]): Promise<void>;
+}
+
+export interface ServiceOptions {
+  catalogFiles: string[];
+  dataDir: string;
+  host: Host;
+}
+
+type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
+
+export class Service implements Methods {
+  private courses: Course[] = [];
+  private courseOf = new Map<string, Course>();
+  private readonly byId: Map<string, CatalogEntry>;
+  private readonly searchIndex = new LectureSearch();
+
+  private constructor(
+    private readonly entries: CatalogEntry[],
+    private readonly warnings: CatalogWarning[],
+    readonly store: Store,
+    private readonly host: Host,
+  ) {
+    this.byId = new Map(entries.map((e) => [e.videoId, e]));
+    this.reorder();
+  }
+
+  static async create(opts: ServiceOptions): Promise<Service> {
+    const pages: { text: string; file: string }[] = [];
+    const missing: CatalogWarning[] = [];
+    for (const file of opts.catalogFiles) {
+      try {
+        pages.push({ text: await readFile(file, 'utf8'), file });
+      } catch (e) {
+        missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
+      }
+    }
+    const parsed = parseCatalogs(pages);
+    const store = await openStore({ dataDir: opts.dataDir });
+    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host);
+    // Build the search index off the request path: requests are answered between chunks.
+    setImmediate(() => void service.buildSearch());
+    return service;
+  }
+
+  private async buildSearch(): Promise<void> {
+    const notes = this.store.data.notes;
+    await this.searchIndex.buildAsync(
+      this.entries.map((e) => ({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' })),
+    );
+  }
+
+  private reorder(): void {
+    const { corrections, prefs } = this.store.data;
+    this.courses = buildCourses(this.entries, { corrections, newestFirst: prefs.newestFirst });
+    this.courseOf.clear();
+    for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
+  }
+
+  private entry(videoId: string): CatalogEntry {
+    const e = this.byId.get(videoId);
+    if (!e) throw new ApiError(`No lecture with video id ${videoId} in the catalog`, 'not-found');
+    return e;
+  }
+
+  private info(e: CatalogEntry): LectureInfo {
+    const d = this.store.data;
+    return {
+      videoId: e.videoId,
+      index: e.index,
+      date: e.date,
+      title: e.title,
+      courseId: this.courseOf.get(e.videoId)?.id ?? 'other',
+      watched: e.videoId in d.watched,
+      hasNote: e.videoId in d.notes,
+      hasSummary: e.summary.trim() !== '',
+    };
+  }
+
+  private courseInfo(c: Course): CourseInfo {
+    return { id: c.id, title: c.title, kind: c.kind, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
+  }
+
+  async getLibrary(): Promise<Library> {
+    return {
+      courses: this.courses.map((c) => this.courseInfo(c)),
+      lectures: this.entries.map((e) => this.info(e)),
+      warnings: this.warnings,
+      prefs: this.store.data.prefs,
+      store: this.store.status,
+    };
+  }
+
+  async getLecture({ videoId }: ArgsOf<'getLecture'>): Promise<LectureDetail> {
+    const e = this.entry(videoId);
+    const note = this.store.data.notes[videoId] ?? null;
+    return {
+      ...this.info(e),
+      courseTitle: this.courseOf.get(videoId)?.title ?? '',
+      summary: e.summary,
+      note: note && { text: note.text, updatedAt: note.updatedAt },
+      thumbnailUrl: thumbnailUrl(videoId),
+    };
+  }
+
+  async setWatched({ videoId, watched }: ArgsOf<'setWatched'>): Promise<LectureInfo> {
+    const e = this.entry(videoId);
+    await this.store.setWatched(videoId, watched);
+    return this.info(e);
+  }
+
+  async openVideo({ videoId, seconds }: ArgsOf<'openVideo'>): Promise<{ url: string }> {
+    this.entry(videoId);
+    // The URL is built here from a known id, never taken from the renderer.
+    const url = youtubeWatchUrl(videoId, seconds);
+    await this.host.openExternal(url);
+    return { url };
+  }
+
+  async setPrefs(args: ArgsOf<'setPrefs'>): Promise<Prefs> {
+    if (args.lastVideoId) this.entry(args.lastVideoId);
+    const before = this.store.data.prefs.newestFirst;
+    const prefs = await this.store.setPrefs(args);
+    if (prefs.newestFirst !== before) this.reorder();
+    return prefs;
+  }
+
+  async saveNote({ videoId, text }: ArgsOf<'saveNote'>): Promise<{ updatedAt: number }> {
+    const e = this.entry(videoId);
+    const r = await this.store.saveNote(videoId, text);
+    this.searchIndex.upsert({ videoId, title: e.title, summary: e.summary, note: this.store.data.notes[videoId]?.text ?? '' });
+    return r;
+  }
+
+  async listNotes(): Promise<NoteListItem[]> {
+    const notes = this.store.data.notes;
+    return Object.entries(notes)
+      .filter(([id]) => this.byId.has(id))
+      .sort((a, b) => b[1].updatedAt - a[1].updatedAt)
+      .map(([videoId, n]) => {
+        const course = this.courseOf.get(videoId);
+        const flat = n.text.replace(/\s+/g, ' ').trim();
+        return {
+          videoId,
+          title: this.byId.get(videoId)!.title,
+          courseId: course?.id ?? 'other',
+          courseTitle: course?.title ?? '',
+          snippet: flat.length > 140 ? flat.slice(0, 140) + '…' : flat,
+          updatedAt: n.updatedAt,
+        };
+      });
+  }
+
+  async search({ query, courseId, watched = 'any', hasNote, limit = 50 }: ArgsOf<'search'>) {
+    const d = this.store.data;
+    const filter = (id: string) =>
+      (courseId === undefined || this.courseOf.get(id)?.id === courseId) &&
+      (watched === 'any' || (id in d.watched) === (watched === 'watched')) &&
+      (hasNote === undefined || (id in d.notes) === hasNote);
+    const hits = this.searchIndex.search(query, { filter, limit });
+    return {
+      ready: this.searchIndex.ready,
+      hits: hits.map((h) => {
+        const c = this.courseOf.get(h.videoId);
+        return { ...h, title: this.byId.get(h.videoId)?.title ?? '', courseId: c?.id ?? 'other', courseTitle: c?.title ?? '' };
+      }),
+    };
+  }
+
+  private async correct(change: (c: Corrections) => Corrections): Promise<Library> {
+    await this.store.setCorrections(change(structuredClone(this.store.data.corrections)));
+    this.reorder();
+    return this.getLibrary();
+  }
+
+  async moveLecture({ videoId, courseId, newCourseTitle }: ArgsOf<'moveLecture'>): Promise<Library> {
+    this.entry(videoId);
+    return this.correct((c) => {
+      if (newCourseTitle !== undefined) {
+        const id = customCourseId(newCourseTitle);
+        c.titles[id] = newCourseTitle;
+        c.moves[videoId] = id;
+      } else {
+        if (!this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
+        c.moves[videoId] = courseId!;
+      }
+      return c;
+    });
+  }
+
+  async renameCourse({ courseId, title }: ArgsOf<'renameCourse'>): Promise<Library> {
+    if (!this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
+    return this.correct((c) => ({ ...c, titles: { ...c.titles, [courseId]: title } }));
+  }
+
+  async resetCorrections(): Promise<Library> {
+    return this.correct(() => ({ moves: {}, titles: {} }));
+  }
+
+  async exportNotes({ scope, videoId, layout }: ArgsOf<'exportNotes'>): Promise<{ saved: string[] }> {
+    const ids = scope === 'one' ? [this.entry(videoId!).videoId] : (await this.listNotes()).map((n) => n.videoId);
+    if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');
+    const lectures = ids.map((id) => {
+      const e = this.byId.get(id)!;
+      return { entry: e, courseTitle: this.courseOf.get(id)?.title ?? '', note: this.store.data.notes[id]?.text ?? '' };
+    });
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (layout === 'single' || lectures.length === 1) {
+      const name = scope === 'one' ? `${lectures[0].entry.index}-notes.md` : `lecture-companion-notes-${stamp}.md`;
+      const path = await this.host.chooseSavePath(name, 'file');
+      if (!path) return { saved: [] };
+      const content = scope === 'one' ? exportLectureMarkdown(lectures[0]) : exportNotesFiles(lectures, 'single')[0].content;
+      await this.host.writeFiles([{ path, content }]);
+      return { saved: [path] };
+    }
+    const dir = await this.host.chooseSavePath(`lecture-companion-notes-${stamp}`, 'directory');
+    if (!dir) return { saved: [] };
+    const files = exportNotesFiles(lectures, 'perLecture').map((f) => ({ path: `${dir}/${f.name}`, content: f.content }));
+    await this.host.writeFiles(files);
+    return { saved: files.map((f) => f.path) };
+  }
+
+  async exportBackup(): Promise<{ saved: string | null }> {
+    const stamp = new Date().toISOString().slice(0, 10);
+    const path = await this.host.chooseSavePath(`lecture-companion-backup-${stamp}.json`, 'file');
+    if (!path) return { saved: null };
+    await this.host.writeFiles([{ path, content: this.store.exportBackup() }]);
+    return { saved: path };
+  }
+
+  async importBackup({ content }: ArgsOf<'importBackup'>) {
+    const report = await this.store.mergeBackup(content);
+    this.afterDataReplaced();
+    return report;
+  }
+
+  async listBackups() {
+    return this.store.listBackups();
+  }
+
+  async restoreBackup({ name }: ArgsOf<'restoreBackup'>): Promise<Library> {
+    await this.store.restoreBackup(name);
+    this.afterDataReplaced();
+    return this.getLibrary();
+  }
+
+  /** Notes and corrections changed wholesale: reorder and re-index the notes. */
+  private afterDataReplaced(): void {
+    this.reorder();
+    const notes = this.store.data.notes;
+    for (const e of this.entries) this.searchIndex.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' });
+  }
+
+  async flush(): Promise<void> {
+    await this.store.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/** The contract's functions bound to a service: exactly the methods the renderer may call. */
+export function asApi(service: Service): Api {
+  const call = service as unknown as Record<Method, (args: unknown) => Promise<unknown>>;
+  return Object.fromEntries(METHODS.map((m) => [m, (args: unknown) => call[m].call(service, args)])) as unknown as Api;
+}

@@ -1,0 +1,162 @@
+// `npm run web -- --data-dir DIR [--port N] [--catalog FILE...]`: the same service as the
+// desktop app, served to a browser on 127.0.0.1 only, guarded by a per-run token.
+// First stdout line: the page's URL with the token. Used to study in a browser where
+// Electron cannot run, and by the end-to-end tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { dirname, extname, join, resolve } from 'node:path';
+import { ApiError, METHODS, parseArgs, type Api, type Method } from '../shared/contract';
+import { parseOptions, type CliOptions } from './options';
+import { asApi, Service, type Host } from './service';
+import { contentSecurityPolicy, resolveAppPath } from './security';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const RENDERER = join(ROOT, 'out/renderer');
+const MAX_BODY = 70 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+};
+const STATUS: Record<ApiError['code'], number> = { invalid: 400, 'not-found': 404, forbidden: 403, readonly: 409, failed: 500 };
+
+/** Stand-ins for Electron's shell and save dialog: a recorder for tests, or the OS opener. */
+export function webHost(opts: Pick<CliOptions, 'openLog' | 'exportDir' | 'dataDir'>): Host {
+  const exportDir = opts.exportDir ?? join(opts.dataDir, 'exports');
+  return {
+    async openExternal(url) {
+      if (opts.openLog) return appendFile(opts.openLog, url + '\n');
+      const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+      spawn(cmd, [url], { detached: true, stdio: 'ignore' }).on('error', () => {}).unref();
+    },
+    async chooseSavePath(name) {
+      await mkdir(exportDir, { recursive: true });
+      return join(exportDir, name);
+    },
+    async writeFiles(files) {
+      for (const f of files) {
+        await mkdir(dirname(f.path), { recursive: true });
+        await writeFile(f.path, f.content);
+      }
+    },
+  };
+}
+
+function ensureBuilt(): void {
+  if (existsSync(join(RENDERER, 'index.html'))) return;
+  // stdout is reserved for the URL line; the build talks on stderr.
+  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error('building the renderer failed');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) { fail(new ApiError('request too large', 'invalid')); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+export function createWebServer(api: Api, token: string) {
+  const expected = Buffer.from(token);
+  const tokenOk = (t: unknown) => typeof t === 'string' && t.length === token.length && timingSafeEqual(Buffer.from(t), expected);
+  let origin = '';
+  const server = createServer(async (req, res) => {
+    try {
+      // A page on another local origin or a rebinding DNS name must not reach the service.
+      if (req.headers.host !== origin.slice('http://'.length)) return send(res, 421, 'wrong host', 'text/plain');
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
+        if (req.headers.origin !== undefined && req.headers.origin !== origin) throw new ApiError('forbidden origin', 'forbidden');
+        if (!tokenOk(req.headers['x-lc-token'])) throw new ApiError('missing or wrong token', 'forbidden');
+        const method = url.pathname.slice('/api/'.length) as Method;
+        if (!METHODS.includes(method)) throw new ApiError(`unknown method ${method}`, 'invalid');
+        let payload: unknown;
+        try {
+          payload = JSON.parse(await readBody(req));
+        } catch (e) {
+          throw e instanceof ApiError ? e : new ApiError('the request body is not JSON', 'invalid');
+        }
+        const args = parseArgs(method, payload);
+        const result = await (api[method] as (a: unknown) => Promise<unknown>)(args);
+        return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', 'text/plain');
+      const file = resolveAppPath(RENDERER, url.pathname === '/' ? '/index.html' : url.pathname);
+      if (!file) return send(res, 404, 'not found', 'text/plain');
+      const body = await readFile(file).catch(() => null);
+      if (!body) return send(res, 404, 'not found', 'text/plain');
+      return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream', {
+        'content-security-policy': contentSecurityPolicy('web', origin),
+      });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError((e as Error).message || 'internal error', 'failed');
+      if (!(e instanceof ApiError)) console.error(e);
+      return send(res, STATUS[err.code], JSON.stringify({ error: err.message, code: err.code }), 'application/json');
+    }
+  });
+  return {
+    server,
+    listen(port: number): Promise<string> {
+      return new Promise((ok, fail) => {
+        server.once('error', fail);
+        server.listen(port, '127.0.0.1', () => {
+          const addr = server.address();
+          if (!addr || typeof addr === 'string') return fail(new Error('no address'));
+          origin = `http://127.0.0.1:${addr.port}`;
+          ok(origin);
+        });
+      });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2), join(ROOT, 'resources/catalog.md'));
+  ensureBuilt();
+  const service = await Service.create({ catalogFiles: opts.catalogs, dataDir: opts.dataDir, host: webHost(opts) });
+  const token = randomBytes(24).toString('base64url');
+  const web = createWebServer(asApi(service), token);
+  const origin = await web.listen(opts.port);
+  process.stdout.write(`${origin}/#token=${token}\n`);
+  process.stderr.write(`Lecture Companion: serving on ${origin} (data: ${opts.dataDir}); Ctrl+C stops\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    web.server.close();
+    web.server.closeAllConnections();
+    await service.close(); // waits for the last write, then releases the data-folder lock
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((e) => {
+    process.stderr.write(`Lecture Companion: ${(e as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,44 @@
+// A real service on a real temp data folder, with a recording host instead of the OS.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Service, type Host } from '../../../electron/main/service';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const SEED = join(ROOT, 'resources/catalog.md');
+export const FIXTURES = resolve(ROOT, '../shared/fixtures/catalog');
+
+export interface RecordingHost extends Host {
+  opened: string[];
+  written: { path: string; content: string }[];
+  cancel: boolean;
+}
+
+export function recordingHost(exportDir: string): RecordingHost {
+  const host: RecordingHost = {
+    opened: [],
+    written: [],
+    cancel: false,
+    async openExternal(url) {
+      host.opened.push(url);
+    },
+    async chooseSavePath(name) {
+      return host.cancel ? null : join(exportDir, name);
+    },
+    async writeFiles(files) {
+      host.written.push(...files);
+    },
+  };
+  return host;
+}
+
+export function tempDir(prefix = 'lc-svc-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function openService(dataDir: string, catalogFiles = [SEED], host = recordingHost(join(dataDir, 'exports'))) {
+  const service = await Service.create({ catalogFiles, dataDir, host });
+  return { service, host };
+}
+
+export const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
