@@ -1,0 +1,63 @@
+// Progress figures and "next up", computed from the Library the service returns.
+// Pure functions: the renderer, tests and any future tray/menu share one definition.
+import type { CourseInfo, LectureInfo, Library } from './contract';
+
+export interface Progress {
+  watched: number;
+  total: number;
+}
+
+/** Watched/total for one course; ids missing from `lecturesById` are not counted. */
+export function courseProgress(course: CourseInfo, lecturesById: ReadonlyMap<string, LectureInfo>): Progress {
+  let watched = 0;
+  let total = 0;
+  for (const id of course.lectures) {
+    const l = lecturesById.get(id);
+    if (!l) continue;
+    total++;
+    if (l.watched) watched++;
+  }
+  return { watched, total };
+}
+
+/** Watched/total over every lecture of the library. */
+export function overallProgress(library: Pick<Library, 'lectures'>): Progress {
+  let watched = 0;
+  for (const l of library.lectures) if (l.watched) watched++;
+  return { watched, total: library.lectures.length };
+}
+
+/** 0..1, and 0 for an empty course rather than NaN. */
+export function fraction(p: Progress): number {
+  return p.total === 0 ? 0 : p.watched / p.total;
+}
+
+export function lecturesById(library: Pick<Library, 'lectures'>): Map<string, LectureInfo> {
+  return new Map(library.lectures.map((l) => [l.videoId, l]));
+}
+
+/**
+ * The first unwatched lecture, in course order, of `courseId`; when that course is done
+ * (or unknown), the first unwatched lecture of the next course in the library's order,
+ * wrapping around to earlier courses. Null when everything is watched.
+ */
+export function nextUp(
+  library: Pick<Library, 'courses' | 'lectures'>,
+  courseId: string | null,
+  byId: ReadonlyMap<string, LectureInfo> = lecturesById(library),
+): string | null {
+  const { courses } = library;
+  if (courses.length === 0) return null;
+  const start = Math.max(
+    0,
+    courses.findIndex((c) => c.id === courseId),
+  );
+  for (let k = 0; k < courses.length; k++) {
+    const course = courses[(start + k) % courses.length];
+    for (const id of course.lectures) {
+      const l = byId.get(id);
+      if (l && !l.watched) return id;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,259 @@
+// The app's view of the library: what is selected, what is shown, and the calls that
+// change it. Components read from one instance and call its methods; none of them talk
+// to the API for library data directly.
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs } from '../../../../electron/shared/contract';
+import { courseProgress, lecturesById, nextUp, overallProgress, type Progress } from '../../../../electron/shared/progress';
+import type { Toasts } from './toasts.svelte';
+
+export type RevealAlign = 'nearest' | 'center' | 'start';
+export type MoveTarget = { courseId: string } | { newCourseTitle: string };
+
+export class LibraryState {
+  // Raw: the library is replaced, never mutated in place, so 10,000 lectures are not proxied.
+  library = $state.raw<Library | null>(null);
+  loadError = $state<string | null>(null);
+  selectedCourseId = $state<string | null>(null);
+  /** The highlighted row (keyboard cursor). */
+  cursorId = $state<string | null>(null);
+  /** The lecture shown in the detail pane. */
+  openId = $state<string | null>(null);
+  detail = $state.raw<LectureDetail | null>(null);
+  detailError = $state<string | null>(null);
+  detailLoading = $state(false);
+  /** Bumped to ask the playlist to scroll a row into view. */
+  reveal = $state.raw<{ id: string; seq: number; align: RevealAlign } | null>(null);
+
+  byId = $derived(this.library ? lecturesById(this.library) : new Map<string, LectureInfo>());
+  courses = $derived<CourseInfo[]>(this.library?.courses ?? []);
+  prefs = $derived<Prefs | null>(this.library?.prefs ?? null);
+  uploadOrder = $derived(this.library?.prefs.uploadOrder ?? false);
+  selectedCourse = $derived(this.courses.find((c) => c.id === this.selectedCourseId) ?? null);
+  progressByCourse = $derived(new Map<string, Progress>(this.courses.map((c) => [c.id, courseProgress(c, this.byId)])));
+  overall = $derived<Progress>(this.library ? overallProgress(this.library) : { watched: 0, total: 0 });
+
+  /** What the playlist shows: the course in course order, or every lecture by upload index. */
+  rows = $derived.by<LectureInfo[]>(() => {
+    if (!this.library) return [];
+    if (this.uploadOrder) return this.library.lectures;
+    const course = this.selectedCourse;
+    if (!course) return [];
+    const out: LectureInfo[] = [];
+    for (const id of course.lectures) {
+      const l = this.byId.get(id);
+      if (l) out.push(l);
+    }
+    return out;
+  });
+  rowIndex = $derived(new Map(this.rows.map((l, i) => [l.videoId, i])));
+
+  private watchSeq = new Map<string, number>();
+  private revealSeq = 0;
+  private detailSeq = 0;
+
+  constructor(
+    private readonly api: Api,
+    private readonly toasts: Toasts,
+  ) {}
+
+  async load(): Promise<void> {
+    try {
+      const lib = await this.api.getLibrary({});
+      this.loadError = null;
+      this.library = lib;
+      const { lastCourseId, lastVideoId } = lib.prefs;
+      const last = lastVideoId ? this.byId.get(lastVideoId) : undefined;
+      const course = this.courses.find((c) => c.id === lastCourseId) ?? this.courses.find((c) => c.id === last?.courseId) ?? this.courses[0];
+      this.selectedCourseId = course?.id ?? null;
+      if (last) {
+        this.cursorId = last.videoId;
+        this.requestReveal(last.videoId);
+        await this.loadDetail(last.videoId);
+      } else {
+        this.cursorId = this.rows[0]?.videoId ?? null;
+      }
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  selectCourse(courseId: string): void {
+    if (!this.courses.some((c) => c.id === courseId)) return;
+    this.selectedCourseId = courseId;
+    const course = this.selectedCourse;
+    // Keep the cursor if it is in this course; otherwise start at the course's first lecture.
+    if (!this.uploadOrder && !(this.cursorId && this.rowIndex.has(this.cursorId))) this.cursorId = this.rows[0]?.videoId ?? null;
+    if (this.uploadOrder && course?.lectures[0]) this.cursorId = course.lectures[0];
+    if (this.cursorId) this.requestReveal(this.cursorId, 'start');
+    this.savePrefs({ lastCourseId: courseId });
+  }
+
+  /** Move the cursor by `delta` rows (clamped), or to 'first'/'last'. */
+  moveCursor(to: number | 'first' | 'last'): void {
+    const n = this.rows.length;
+    if (n === 0) return;
+    const cur = this.cursorId !== null ? (this.rowIndex.get(this.cursorId) ?? -1) : -1;
+    let i: number;
+    if (to === 'first') i = 0;
+    else if (to === 'last') i = n - 1;
+    else i = cur < 0 ? (to > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, cur + to));
+    this.cursorId = this.rows[i].videoId;
+    this.requestReveal(this.cursorId);
+  }
+
+  async openLecture(videoId: string, opts: { reveal?: boolean } = {}): Promise<void> {
+    const l = this.byId.get(videoId);
+    if (!l) return;
+    // Outside upload order a lecture is shown in its own course.
+    if (!this.uploadOrder && this.selectedCourseId !== l.courseId) this.selectedCourseId = l.courseId;
+    this.cursorId = videoId;
+    if (opts.reveal) this.requestReveal(videoId, 'center');
+    this.savePrefs({ lastVideoId: videoId, lastCourseId: l.courseId });
+    await this.loadDetail(videoId);
+  }
+
+  private async loadDetail(videoId: string): Promise<void> {
+    const seq = ++this.detailSeq;
+    this.openId = videoId;
+    this.detailLoading = true;
+    this.detailError = null;
+    try {
+      const d = await this.api.getLecture({ videoId });
+      if (seq !== this.detailSeq) return; // a later selection won
+      this.detail = d;
+    } catch (e) {
+      if (seq !== this.detailSeq) return;
+      this.detail = null;
+      this.detailError = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (seq === this.detailSeq) this.detailLoading = false;
+    }
+  }
+
+  /** Optimistic: progress moves at once; a failure rolls back and says why. */
+  async setWatched(videoId: string, watched: boolean): Promise<void> {
+    const before = this.byId.get(videoId);
+    if (!before) return;
+    const seq = (this.watchSeq.get(videoId) ?? 0) + 1;
+    this.watchSeq.set(videoId, seq);
+    this.patchLecture(videoId, { watched });
+    try {
+      const info = await this.api.setWatched({ videoId, watched });
+      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: info.watched });
+    } catch (e) {
+      // Only the latest toggle decides; an older failure must not undo a newer click.
+      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: before.watched });
+      this.toasts.error(e, 'Could not save watched');
+    }
+  }
+
+  toggleWatched(videoId: string): void {
+    const l = this.byId.get(videoId);
+    if (l) void this.setWatched(videoId, !l.watched);
+  }
+
+  noteSaved(videoId: string, hasNote: boolean): void {
+    this.patchLecture(videoId, { hasNote });
+  }
+
+  private patchLecture(videoId: string, patch: Partial<LectureInfo>): void {
+    const lib = this.library;
+    if (!lib) return;
+    const lectures = lib.lectures.map((l) => (l.videoId === videoId ? { ...l, ...patch } : l));
+    this.library = { ...lib, lectures };
+  }
+
+  async setUploadOrder(uploadOrder: boolean): Promise<void> {
+    try {
+      const prefs = await this.api.setPrefs({ uploadOrder });
+      if (this.library) this.library = { ...this.library, prefs };
+      if (this.cursorId) this.requestReveal(this.cursorId, 'center');
+    } catch (e) {
+      this.toasts.error(e, 'Could not change the order');
+    }
+  }
+
+  async setNewestFirst(newestFirst: boolean): Promise<void> {
+    try {
+      await this.api.setPrefs({ newestFirst });
+      // The service owns course ordering; ask it for the reordered library.
+      this.applyLibrary(await this.api.getLibrary({}));
+    } catch (e) {
+      this.toasts.error(e, 'Could not change the course order');
+    }
+  }
+
+  async moveLecture(videoId: string, target: MoveTarget): Promise<boolean> {
+    try {
+      const lib = await this.api.moveLecture({ videoId, ...target });
+      this.applyLibrary(lib);
+      const moved = this.byId.get(videoId);
+      // Follow the lecture to its new course, so the student sees where it went.
+      if (moved && !this.uploadOrder) this.selectedCourseId = moved.courseId;
+      this.cursorId = videoId;
+      this.requestReveal(videoId, 'center');
+      return true;
+    } catch (e) {
+      this.toasts.error(e, 'Could not move the lecture');
+      return false;
+    }
+  }
+
+  async renameCourse(courseId: string, title: string): Promise<boolean> {
+    try {
+      this.applyLibrary(await this.api.renameCourse({ courseId, title }));
+      return true;
+    } catch (e) {
+      this.toasts.error(e, 'Could not rename the course');
+      return false;
+    }
+  }
+
+  async resetCorrections(): Promise<boolean> {
+    try {
+      this.applyLibrary(await this.api.resetCorrections({}));
+      return true;
+    } catch (e) {
+      this.toasts.error(e, 'Could not reset corrections');
+      return false;
+    }
+  }
+
+  /** Take a new Library from the service and keep the selection meaningful. */
+  applyLibrary(lib: Library): void {
+    this.library = lib;
+    if (!this.selectedCourse) {
+      const open = this.openId ? this.byId.get(this.openId) : undefined;
+      this.selectedCourseId = (open && this.courses.find((c) => c.id === open.courseId)?.id) ?? this.courses[0]?.id ?? null;
+    }
+    if (this.cursorId && !this.byId.has(this.cursorId)) this.cursorId = null;
+    if (this.openId) {
+      if (this.byId.has(this.openId)) void this.loadDetail(this.openId);
+      else {
+        this.openId = null;
+        this.detail = null;
+      }
+    }
+  }
+
+  /** Select the next unwatched lecture; null (with a message) when all are watched. */
+  goNextUp(): string | null {
+    if (!this.library) return null;
+    const from = this.selectedCourseId ?? (this.openId ? (this.byId.get(this.openId)?.courseId ?? null) : null);
+    const id = nextUp(this.library, from, this.byId);
+    if (!id) {
+      this.toasts.push('Everything is watched. Well done!', 'info');
+      return null;
+    }
+    void this.openLecture(id, { reveal: true });
+    return id;
+  }
+
+  requestReveal(id: string, align: RevealAlign = 'nearest'): void {
+    this.reveal = { id, seq: ++this.revealSeq, align };
+  }
+
+  private savePrefs(p: { lastVideoId?: string; lastCourseId?: string }): void {
+    // Remembering the selection is best effort: a read-only store is already announced by the banner.
+    this.api.setPrefs(p).catch(() => {});
+  }
+}

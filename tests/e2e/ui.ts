@@ -1,0 +1,21 @@
+// Small page helpers shared by the renderer's e2e specs: find things by data-testid.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const course = (page: Page, title: RegExp | string) => page.getByTestId('course-item').filter({ hasText: title });
+export const row = (page: Page, index: number) => page.locator(`[data-testid=lecture-row][data-index="${index}"]`);
+export const rowIndexes = async (page: Page) =>
+  (await page.getByTestId('lecture-row').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index))));
+
+/** The indexes of the visible rows, in DOM order (virtua renders rows in order). */
+export async function courseIndexes(page: Page, title: RegExp | string): Promise<number[]> {
+  await course(page, title).click();
+  await expect(page.getByTestId('playlist-heading')).toHaveText(title);
+  return rowIndexes(page);
+}
+
+export async function openLecture(page: Page, index: number): Promise<void> {
+  await row(page, index).locator('.row-title').click();
+  await expect(row(page, index)).toHaveAttribute('aria-selected', 'true');
+}
+
+export const progressOf = (item: Locator) => item.getByTestId('course-progress');

@@ -1,0 +1,111 @@
+// An in-memory Api for component tests: just enough behaviour to drive the renderer,
+// with every call recorded so tests can assert what the UI asked for.
+import { vi } from 'vitest';
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs } from '../../../electron/shared/contract';
+
+export interface FakeLecture {
+  videoId: string;
+  index: number;
+  title: string;
+  courseId: string;
+  watched?: boolean;
+  summary?: string;
+}
+
+/** 11-character ids built from a number, e.g. vid(3) = 'vid00000003'. */
+export const vid = (n: number) => `vid${String(n).padStart(8, '0')}`;
+
+export function fakeApi(courses: { id: string; title: string; lectures: string[] }[], lectures: FakeLecture[], prefs: Partial<Prefs> = {}) {
+  const state = {
+    courses: courses.map<CourseInfo>((c) => ({ ...c, kind: 'course', corrected: false })),
+    lectures: lectures.map<LectureInfo>((l) => ({
+      videoId: l.videoId,
+      index: l.index,
+      date: null,
+      title: l.title,
+      courseId: l.courseId,
+      watched: l.watched ?? false,
+      hasNote: false,
+      hasSummary: !!l.summary,
+    })),
+    summaries: new Map(lectures.map((l) => [l.videoId, l.summary ?? ''])),
+    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null, ...prefs } as Prefs,
+  };
+  const library = (): Library => ({
+    courses: state.courses.map((c) => ({ ...c, lectures: [...c.lectures] })),
+    lectures: [...state.lectures].sort((a, b) => a.index - b.index).map((l) => ({ ...l })),
+    warnings: [],
+    prefs: { ...state.prefs },
+    store: { state: 'ok', message: null, quarantinePath: null },
+  });
+  const find = (id: string) => {
+    const l = state.lectures.find((x) => x.videoId === id);
+    if (!l) throw new Error('not found');
+    return l;
+  };
+
+  const api = {
+    getLibrary: vi.fn(async () => library()),
+    getLecture: vi.fn(async ({ videoId }: { videoId: string }): Promise<LectureDetail> => {
+      const l = find(videoId);
+      const course = state.courses.find((c) => c.id === l.courseId)!;
+      return { ...l, courseTitle: course.title, summary: state.summaries.get(videoId) ?? '', note: null, thumbnailUrl: '' };
+    }),
+    setWatched: vi.fn(async ({ videoId, watched }: { videoId: string; watched: boolean }) => {
+      const l = find(videoId);
+      l.watched = watched;
+      return { ...l };
+    }),
+    openVideo: vi.fn(async ({ videoId }: { videoId: string }) => ({ url: `https://www.youtube.com/watch?v=${videoId}` })),
+    setPrefs: vi.fn(async (p: Partial<Prefs>) => {
+      Object.assign(state.prefs, p);
+      return { ...state.prefs };
+    }),
+    moveLecture: vi.fn(async ({ videoId, courseId, newCourseTitle }: { videoId: string; courseId?: string; newCourseTitle?: string }) => {
+      const l = find(videoId);
+      for (const c of state.courses) c.lectures = c.lectures.filter((x) => x !== videoId);
+      let target = state.courses.find((c) => c.id === courseId);
+      if (!target) {
+        target = { id: `custom-${newCourseTitle}`, title: newCourseTitle!, kind: 'custom', lectures: [], corrected: true };
+        state.courses.push(target);
+      }
+      target.lectures.push(videoId);
+      l.courseId = target.id;
+      return library();
+    }),
+    renameCourse: vi.fn(async ({ courseId, title }: { courseId: string; title: string }) => {
+      const c = state.courses.find((x) => x.id === courseId)!;
+      c.title = title;
+      c.corrected = true;
+      return library();
+    }),
+    resetCorrections: vi.fn(async () => library()),
+    saveNote: vi.fn(async () => ({ updatedAt: Date.now() })),
+    listNotes: vi.fn(async () => []),
+    search: vi.fn(async () => ({ hits: [], ready: true })),
+    exportNotes: vi.fn(async () => ({ saved: [] })),
+    exportBackup: vi.fn(async () => ({ saved: null })),
+    importBackup: vi.fn(async () => ({ added: 0, updated: 0, conflicts: 0, watched: 0 })),
+    listBackups: vi.fn(async () => []),
+    restoreBackup: vi.fn(async () => library()),
+  };
+  return { api: api as typeof api & Api, state };
+}
+
+/** Two small courses whose course order differs from upload order. */
+export function sampleApi(prefs: Partial<Prefs> = {}) {
+  const lectures: FakeLecture[] = [
+    { videoId: vid(1), index: 1, title: 'Intro to RL (2/3)', courseId: 'rl' },
+    { videoId: vid(2), index: 2, title: 'Intro to RL (1/3)', courseId: 'rl', summary: '# Overview\n\n- **policy** at 01:05\n\n[site](https://example.com)' },
+    { videoId: vid(3), index: 3, title: 'Intro to RL (3/3)', courseId: 'rl' },
+    { videoId: vid(4), index: 4, title: 'GAN lecture', courseId: 'gan', watched: true },
+  ];
+  return fakeApi(
+    [
+      { id: 'rl', title: 'Reinforcement Learning', lectures: [vid(2), vid(1), vid(3)] },
+      { id: 'gan', title: 'GANs', lectures: [vid(4)] },
+    ],
+    lectures,
+    prefs,
+  );
+}
