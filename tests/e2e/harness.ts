@@ -50,15 +50,19 @@ function startServer(args: string[]): Promise<Running> {
 }
 
 async function stopServer(r: Running): Promise<void> {
-  if (r.proc.exitCode !== null) return;
+  // A server that ended by a signal has a signalCode and a null exitCode.
+  if (r.proc.exitCode !== null || r.proc.signalCode !== null) return;
   const exited = new Promise((ok) => r.proc.once('exit', ok));
-  try {
-    process.kill(-r.proc.pid!, 'SIGTERM');
-  } catch {
-    return;
-  }
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-r.proc.pid!, s);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal('SIGTERM');
   const timeout = new Promise((ok) => setTimeout(ok, 10_000));
-  if ((await Promise.race([exited.then(() => 'exited'), timeout])) !== 'exited') process.kill(-r.proc.pid!, 'SIGKILL');
+  if ((await Promise.race([exited.then(() => 'exited'), timeout])) !== 'exited') signal('SIGKILL');
 }
 
 export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({

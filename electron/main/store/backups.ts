@@ -1,0 +1,147 @@
+// Backup files in `<dataDir>/backups/`: a daily copy (last 7 kept), one before every
+// migration, restore and merge. Each is a complete data file, so any of them can be
+// restored or merged, and listBackups can describe it by reading it.
+import { constants, promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupInfo } from '../../shared/contract';
+import { parseStoreText } from './schema';
+
+export const BACKUP_DIR = 'backups';
+export const DAILY_KEEP = 7;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
+
+export type BackupReason = 'daily' | 'pre-migration' | 'before-restore' | 'before-merge';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Local calendar date: "today" is the student's day, not UTC's. */
+export function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** ISO time usable in a file name on every OS (no colons). */
+export function fileStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-');
+}
+
+export function dailyName(ms: number): string {
+  return `daily-${localDate(ms)}.json`;
+}
+
+export function reasonOf(name: string): string {
+  if (name.startsWith('daily-')) return 'daily';
+  if (name.startsWith('pre-migration-')) return 'pre-migration';
+  if (name.startsWith('before-restore-')) return 'before-restore';
+  if (name.startsWith('before-merge-')) return 'before-merge';
+  return 'other';
+}
+
+export function backupsDir(dataDir: string): string {
+  return join(dataDir, BACKUP_DIR);
+}
+
+/** A backup name from the renderer: a plain file name in the backups folder, nothing else. */
+export function checkBackupName(name: string): boolean {
+  return NAME.test(name) && !name.includes('..');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fsp.access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Write `bytes` as a new backup named `<base>.json` (or `<base>-2.json`… when taken:
+ * a backup is never overwritten). Temp + rename so a crash never leaves half a
+ * backup under a real name; the mtime carries the creation time for listBackups.
+ */
+export async function writeBackup(dataDir: string, base: string, bytes: Buffer | string, now: number): Promise<string> {
+  const dir = backupsDir(dataDir);
+  await fsp.mkdir(dir, { recursive: true });
+  for (let i = 1; i < 1000; i++) {
+    const name = i === 1 ? `${base}.json` : `${base}-${i}.json`;
+    const path = join(dir, name);
+    if (await exists(path)) continue;
+    const tmp = join(dir, `.${name}.tmp`);
+    await fsp.writeFile(tmp, bytes);
+    await fsp.utimes(tmp, now / 1000, now / 1000);
+    // link() fails if the name appeared meanwhile, unlike rename(), so nothing is replaced.
+    try {
+      await fsp.link(tmp, path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      // Some filesystems (FAT, a few network shares) have no hard links: rename, checked just above.
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+        await fsp.rename(tmp, path);
+        return name;
+      }
+      throw e;
+    } finally {
+      await fsp.unlink(tmp).catch(() => undefined);
+    }
+    return name;
+  }
+  throw new Error(`too many backups named ${base}`);
+}
+
+/** Copy the data file to today's daily backup unless one exists; then keep the newest DAILY_KEEP. */
+export async function ensureDailyBackup(dataDir: string, file: string, now: number): Promise<string | null> {
+  const name = dailyName(now);
+  let made: string | null = null;
+  if (!(await exists(join(backupsDir(dataDir), name)))) {
+    const bytes = await fsp.readFile(file);
+    made = await writeBackup(dataDir, name.slice(0, -'.json'.length), bytes, now);
+  }
+  await pruneDaily(dataDir);
+  return made;
+}
+
+async function pruneDaily(dataDir: string): Promise<void> {
+  const dir = backupsDir(dataDir);
+  // YYYY-MM-DD sorts by date as text.
+  const daily = (await fsp.readdir(dir)).filter((n) => /^daily-\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort().reverse();
+  for (const old of daily.slice(DAILY_KEEP)) await fsp.unlink(join(dir, old)).catch(() => undefined);
+}
+
+export async function listBackups(dataDir: string, now: number): Promise<BackupInfo[]> {
+  const dir = backupsDir(dataDir);
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  const out: BackupInfo[] = [];
+  for (const name of names) {
+    if (!checkBackupName(name)) continue;
+    const path = join(dir, name);
+    try {
+      const [text, st] = await Promise.all([fsp.readFile(path, 'utf8'), fsp.stat(path)]);
+      const parsed = parseStoreText(text, now);
+      if (parsed.kind === 'invalid') continue; // unreadable backups are not offered
+      out.push({
+        name,
+        createdAt: Math.round(st.mtimeMs),
+        reason: reasonOf(name),
+        notes: Object.keys(parsed.data.notes).length,
+        watched: Object.keys(parsed.data.watched).length,
+      });
+    } catch {
+      continue;
+    }
+  }
+  return out.sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
+}
+
+/** Read a named backup's text; null when it does not exist. */
+export async function readBackup(dataDir: string, name: string): Promise<string | null> {
+  if (!checkBackupName(name)) return null;
+  return fsp.readFile(join(backupsDir(dataDir), name), 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+}
+
+/** Copy a file byte for byte to `dest`, failing rather than replacing an existing file. */
+export async function copyExclusive(src: string, dest: string): Promise<void> {
+  await fsp.copyFile(src, dest, constants.COPYFILE_EXCL);
+}

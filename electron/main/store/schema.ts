@@ -1,0 +1,178 @@
+// The data file's shape, its validation and the migrations from older versions.
+// Pure functions over text and objects: no file access here, so every rule is easy to test.
+import { z } from 'zod';
+import type { Prefs } from '../../shared/contract';
+import type { Corrections } from '../../shared/types';
+
+export const SCHEMA_VERSION = 2;
+
+export interface NoteRecord {
+  text: string;
+  /** ms since epoch of the last edit. */
+  updatedAt: number;
+}
+
+export interface WindowState {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+export interface StoreData {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** videoId → ms when it was marked watched. */
+  watched: Record<string, number>;
+  notes: Record<string, NoteRecord>;
+  corrections: Corrections;
+  prefs: Prefs;
+  window: WindowState | null;
+}
+
+export const DEFAULT_PREFS: Readonly<Prefs> = { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null };
+
+/**
+ * A record keyed by ids from files and the renderer, without a prototype: a lookup of
+ * an id such as "constructor" (11 characters, a valid video id) must find nothing.
+ */
+export function dict<T>(src?: Record<string, T>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  if (src) for (const k of Object.keys(src)) out[k] = src[k];
+  return out;
+}
+
+/** The same data with every record made prototype-free (see `dict`). */
+export function normalize(d: StoreData): StoreData {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    watched: dict(d.watched),
+    notes: dict(d.notes),
+    corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
+    prefs: { ...d.prefs },
+    window: d.window ? { ...d.window } : null,
+  };
+}
+
+export function defaultData(): StoreData {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    watched: dict(),
+    notes: dict(),
+    corrections: { moves: dict(), titles: dict() },
+    prefs: { ...DEFAULT_PREFS },
+    window: null,
+  };
+}
+
+const time = z.number().finite();
+const noteSchema = z.object({ text: z.string(), updatedAt: time });
+const windowSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite(), maximized: z.boolean() });
+const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
+const prefsSchema = z.object({
+  uploadOrder: z.boolean(),
+  newestFirst: z.boolean(),
+  lastVideoId: z.string().nullable(),
+  lastCourseId: z.string().nullable(),
+});
+
+export const v2Schema = z.object({
+  schemaVersion: z.literal(2),
+  watched: z.record(z.string(), time),
+  notes: z.record(z.string(), noteSchema),
+  corrections: correctionsSchema,
+  prefs: prefsSchema,
+  window: windowSchema.nullable(),
+});
+
+/** The foundation's format. `watched` values were `true`; false is accepted and means not watched. */
+export const v1Schema = z.object({
+  schemaVersion: z.literal(1),
+  watched: z.record(z.string(), z.boolean()),
+  lastVideoId: z.string().nullable().optional(),
+  window: windowSchema.nullable().optional(),
+});
+
+/** v1 → v2. `now` stamps the watched marks, since v1 never recorded when. */
+export function migrateV1(v1: z.infer<typeof v1Schema>, now: number): StoreData {
+  const data = defaultData();
+  for (const [id, w] of Object.entries(v1.watched)) if (w) data.watched[id] = now;
+  data.prefs.lastVideoId = v1.lastVideoId ?? null;
+  data.window = v1.window ?? null;
+  return data;
+}
+
+export type ParseOutcome =
+  /** Current version, valid. */
+  | { kind: 'current'; data: StoreData }
+  /** An older supported version, migrated in memory (the caller backs up the original first). */
+  | { kind: 'migrated'; from: number; data: StoreData }
+  /** Written by a newer version: as much as parses, for reading only. */
+  | { kind: 'newer'; version: number; data: StoreData }
+  | { kind: 'invalid'; reason: string };
+
+/** Classify and load a data file's (or backup's) text. Never throws. */
+export function parseStoreText(text: string, now: number): ParseOutcome {
+  // A BOM from a hand edit in some editors is the only leniency: JSON.parse rejects it.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { kind: 'invalid', reason: 'the file is empty' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (e) {
+    return { kind: 'invalid', reason: `it is not valid JSON (${(e as Error).message})` };
+  }
+  return parseStoreValue(raw, now);
+}
+
+export function parseStoreValue(raw: unknown, now: number): ParseOutcome {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { kind: 'invalid', reason: `it holds ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : 'a ' + typeof raw}, not Lecture Companion data` };
+  }
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { kind: 'invalid', reason: 'it has no schemaVersion, so it is not Lecture Companion data' };
+  }
+  if (version > SCHEMA_VERSION) return { kind: 'newer', version, data: salvage(raw as Record<string, unknown>) };
+  if (version === 1) {
+    const r = v1Schema.safeParse(raw);
+    if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
+    return { kind: 'migrated', from: 1, data: migrateV1(r.data, now) };
+  }
+  const r = v2Schema.safeParse(raw);
+  if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
+  return { kind: 'current', data: normalize(r.data as StoreData) };
+}
+
+function describe(err: z.ZodError): string {
+  const first = err.issues[0];
+  return `it does not match the expected shape (${first?.path.join('.') || 'root'}: ${first?.message ?? 'invalid'})`;
+}
+
+/**
+ * Best-effort read of a newer version's file: keep every entry that still has the
+ * shape this version knows, so the student can at least read their notes.
+ */
+function salvage(raw: Record<string, unknown>): StoreData {
+  const data = defaultData();
+  const rec = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  for (const [id, v] of Object.entries(rec(raw.watched))) {
+    if (id === '__proto__') continue;
+    if (typeof v === 'number' && Number.isFinite(v)) data.watched[id] = v;
+    else if (v === true) data.watched[id] = 0;
+  }
+  for (const [id, v] of Object.entries(rec(raw.notes))) {
+    const n = noteSchema.safeParse(v);
+    if (id !== '__proto__' && n.success) data.notes[id] = n.data;
+  }
+  const c = rec(raw.corrections);
+  for (const key of ['moves', 'titles'] as const) {
+    for (const [k, v] of Object.entries(rec(c[key]))) if (k !== '__proto__' && typeof v === 'string') data.corrections[key][k] = v;
+  }
+  const p = prefsSchema.partial().safeParse(raw.prefs);
+  if (p.success) Object.assign(data.prefs, p.data);
+  const w = windowSchema.safeParse(raw.window);
+  if (w.success) data.window = w.data;
+  return data;
+}

@@ -1,0 +1,350 @@
+// The student's data: watched marks, notes, corrections, prefs, window.
+// One JSON file written atomically by lowdb's TextFile (steno: temp + rename), through
+// our own queue so exactly one write is in flight and every mutation's promise means
+// "on disk". The bytes come from an incremental encoder (encode.ts), not JSON.stringify.
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import { TextFile } from 'lowdb/node';
+import { ApiError, type BackupInfo, type MergeReport, type Prefs, type StoreStatus } from '../../shared/contract';
+import type { Corrections } from '../../shared/types';
+import { copyExclusive, ensureDailyBackup, fileStamp, listBackups, readBackup, writeBackup } from './backups';
+import { DataEncoder } from './encode';
+import { acquireLock, type Lock } from './lock';
+import { mergeData } from './merge';
+import { defaultData, dict, parseStoreText, SCHEMA_VERSION, type StoreData } from './schema';
+
+export type { StoreData, NoteRecord, WindowState } from './schema';
+
+export const DATA_FILE = 'lecture-companion.json';
+
+/** Module-private: lets openStore write before handing the store out. */
+const persistNow = Symbol('persistNow');
+
+export interface OpenOptions {
+  dataDir: string;
+  /** Clock for timestamps and backup names; tests move it across days. */
+  now?: () => number;
+  /** Make the daily backup at open (default true). */
+  backupsPerDay?: boolean;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Serialises writes. lowdb's overlapping writes coalesce and resolve the first caller
+ * last, so they cannot say when a given change is on disk. Here a request joins the
+ * next batch; a batch's write starts (and snapshots the data) only after every
+ * mutation in it, and its waiters resolve when that write has completed.
+ */
+class WriteQueue {
+  #pending: Waiter[] = [];
+  #busy = false;
+  #scheduled = false;
+  constructor(private readonly write: () => Promise<void>) {}
+
+  request(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ resolve, reject });
+      // Start on a microtask so mutations made in the same tick share one write.
+      if (!this.#scheduled && !this.#busy) {
+        this.#scheduled = true;
+        queueMicrotask(() => {
+          this.#scheduled = false;
+          this.#pump();
+        });
+      }
+    });
+  }
+
+  /** Resolves when everything requested so far is on disk; no extra write when idle. */
+  flush(): Promise<void> {
+    return this.#busy || this.#pending.length ? this.request() : Promise.resolve();
+  }
+
+  #pump(): void {
+    if (this.#busy || this.#pending.length === 0) return;
+    const batch = this.#pending;
+    this.#pending = [];
+    this.#busy = true;
+    let p: Promise<void>;
+    try {
+      p = this.write();
+    } catch (e) {
+      p = Promise.reject(e);
+    }
+    p.then(
+      () => batch.forEach((w) => w.resolve()),
+      (e) => batch.forEach((w) => w.reject(e)),
+    ).finally(() => {
+      this.#busy = false;
+      this.#pump();
+    });
+  }
+}
+
+export class Store {
+  readonly file: string;
+  #data: StoreData;
+  #status: StoreStatus;
+  readonly #out: TextFile;
+  readonly #encoder = new DataEncoder();
+  readonly #queue: WriteQueue;
+  readonly #now: () => number;
+  #lock: Lock | null;
+
+  /** Use openStore. */
+  constructor(readonly dataDir: string, data: StoreData, status: StoreStatus, lock: Lock, now: () => number) {
+    this.file = join(dataDir, DATA_FILE);
+    this.#data = data;
+    this.#status = status;
+    this.#lock = lock;
+    this.#now = now;
+    this.#encoder.reset(data);
+    this.#out = new TextFile(this.file);
+    // steno hands its argument to fs.writeFile, which takes a Buffer as is: passing the
+    // encoded bytes saves re-encoding megabytes of text on every save.
+    this.#queue = new WriteQueue(() => this.#out.write(this.#encoder.encode(this.#data, true) as unknown as string));
+  }
+
+  get status(): StoreStatus {
+    return { ...this.#status };
+  }
+
+  /** The live data: read it, never change it (only the methods below persist changes). */
+  get data(): Readonly<StoreData> {
+    return this.#data;
+  }
+
+  #assertWritable(): void {
+    if (this.#status.state === 'readonly') {
+      throw new ApiError('This data was saved by a newer version of Lecture Companion; it is open read-only and nothing is saved.', 'readonly');
+    }
+  }
+
+  /** Every mutation goes through here: change memory synchronously, then wait for a write. */
+  #commit(): Promise<void> {
+    return this.#queue.request();
+  }
+
+  async setWatched(videoId: string, watched: boolean): Promise<void> {
+    this.#assertWritable();
+    if (watched) {
+      // Keep the first mark's time: marking again is not news.
+      if (!Object.hasOwn(this.#data.watched, videoId)) this.#data.watched[videoId] = this.#now();
+    } else {
+      delete this.#data.watched[videoId];
+    }
+    this.#encoder.watched.touch(videoId, this.#data.watched);
+    await this.#commit();
+  }
+
+  async saveNote(videoId: string, text: string): Promise<{ updatedAt: number }> {
+    this.#assertWritable();
+    const updatedAt = this.#now();
+    if (text.trim() === '') delete this.#data.notes[videoId];
+    else this.#data.notes[videoId] = { text, updatedAt };
+    this.#encoder.notes.touch(videoId, this.#data.notes);
+    await this.#commit();
+    return { updatedAt };
+  }
+
+  async setCorrections(c: Corrections): Promise<void> {
+    this.#assertWritable();
+    this.#data.corrections = { moves: dict(c.moves), titles: dict(c.titles) };
+    await this.#commit();
+  }
+
+  async setPrefs(p: Partial<Prefs>): Promise<Prefs> {
+    this.#assertWritable();
+    const next = { ...this.#data.prefs };
+    for (const key of ['uploadOrder', 'newestFirst', 'lastVideoId', 'lastCourseId'] as const) {
+      if (p[key] !== undefined) (next as Record<string, unknown>)[key] = p[key];
+    }
+    this.#data.prefs = next;
+    await this.#commit();
+    return { ...next };
+  }
+
+  async setWindow(w: StoreData['window']): Promise<void> {
+    this.#assertWritable();
+    this.#data.window = w ? { x: w.x, y: w.y, width: w.width, height: w.height, maximized: w.maximized } : null;
+    await this.#commit();
+  }
+
+  /** The whole data as a backup file's text; mergeBackup and restore read it back. */
+  exportBackup(): string {
+    const { schemaVersion, ...rest } = this.#data;
+    return JSON.stringify({ schemaVersion, exportedAt: new Date(this.#now()).toISOString(), ...rest }, null, 2) + '\n';
+  }
+
+  async mergeBackup(json: string): Promise<MergeReport> {
+    this.#assertWritable();
+    const parsed = parseStoreText(json, this.#now());
+    if (parsed.kind === 'invalid') throw new ApiError(`This is not a Lecture Companion backup: ${parsed.reason}.`, 'invalid');
+    if (parsed.kind === 'newer') {
+      throw new ApiError(`This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`, 'invalid');
+    }
+    const { data, report } = mergeData(this.#data, parsed.data);
+    if (report.added + report.updated + report.conflicts + report.watched === 0 && sameCorrections(data, this.#data)) return report;
+    // The merge rewrites notes: keep the data as it was, one click away.
+    await this.#backupCurrent('before-merge');
+    this.#replace(data);
+    await this.#commit();
+    return report;
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return listBackups(this.dataDir, this.#now());
+  }
+
+  async restoreBackup(name: string): Promise<void> {
+    this.#assertWritable();
+    const text = await readBackup(this.dataDir, name);
+    if (text === null) throw new ApiError(`There is no backup named ${name}.`, 'not-found');
+    const parsed = parseStoreText(text, this.#now());
+    if (parsed.kind === 'invalid') throw new ApiError(`The backup ${name} cannot be read: ${parsed.reason}.`, 'invalid');
+    if (parsed.kind === 'newer') throw new ApiError(`The backup ${name} comes from a newer version of Lecture Companion.`, 'invalid');
+    await this.#backupCurrent('before-restore');
+    this.#replace(parsed.data);
+    await this.#commit();
+    this.#status = { state: 'ok', message: null, quarantinePath: null };
+  }
+
+  #replace(data: StoreData): void {
+    this.#data = data;
+    this.#encoder.reset(data);
+  }
+
+  /** Save the in-memory data (after pending writes) as a backup named for `reason`. */
+  async #backupCurrent(reason: 'before-restore' | 'before-merge'): Promise<string> {
+    await this.flush();
+    const now = this.#now();
+    return writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encode(this.#data), now);
+  }
+
+  flush(): Promise<void> {
+    return this.#queue.flush();
+  }
+
+  [persistNow](): Promise<void> {
+    return this.#commit();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      const lock = this.#lock;
+      this.#lock = null;
+      await lock?.release();
+    }
+  }
+}
+
+function sameCorrections(a: StoreData, b: StoreData): boolean {
+  const keys = (r: Record<string, string>) => Object.keys(r).length;
+  return keys(a.corrections.moves) === keys(b.corrections.moves) && keys(a.corrections.titles) === keys(b.corrections.titles);
+}
+
+const OK: StoreStatus = { state: 'ok', message: null, quarantinePath: null };
+
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  const now = opts.now ?? Date.now;
+  const { dataDir } = opts;
+  const lock = await acquireLock(dataDir);
+  try {
+    const { data, status, rewrite } = await load(dataDir, now);
+    const store = new Store(dataDir, data, status, lock, now);
+    // A migrated file, or defaults once the unreadable file is safely quarantined:
+    // written before the store is handed out, so the next start finds a good file.
+    if (rewrite) await store[persistNow]();
+    if (status.state === 'ok' && opts.backupsPerDay !== false && (await exists(store.file))) {
+      await ensureDailyBackup(dataDir, store.file, now());
+    }
+    return store;
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fsp.access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+async function load(dataDir: string, now: () => number): Promise<{ data: StoreData; status: StoreStatus; rewrite: boolean }> {
+  const file = join(dataDir, DATA_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: defaultData(), status: OK, rewrite: false };
+    throw e; // unreadable for another reason (permissions, a folder): do not guess, do not touch
+  }
+  let text: string | null;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = null; // not UTF-8: decoding leniently and saving would alter bytes
+  }
+  const parsed = text === null ? ({ kind: 'invalid', reason: 'it is not UTF-8 text' } as const) : parseStoreText(text, now());
+  switch (parsed.kind) {
+    case 'current':
+      return { data: parsed.data, status: OK, rewrite: false };
+    case 'migrated':
+      // The original bytes go to a backup before the migrated data replaces them.
+      await writeBackup(dataDir, `pre-migration-v${parsed.from}-${fileStamp(now())}`, bytes, now());
+      return { data: parsed.data, status: OK, rewrite: true };
+    case 'newer':
+      return {
+        data: parsed.data,
+        status: {
+          state: 'readonly',
+          message:
+            `This data was saved by a newer version of Lecture Companion (data version ${parsed.version}; this version knows ${SCHEMA_VERSION}). ` +
+            'It is shown read-only and nothing will be saved: update Lecture Companion to keep working with it.',
+          quarantinePath: null,
+        },
+        rewrite: false,
+      };
+    case 'invalid': {
+      const quarantinePath = await quarantine(dataDir, file, now());
+      const newest = (await listBackups(dataDir, now()))[0];
+      const offer = newest
+        ? ` The newest good backup is ${newest.name} (${new Date(newest.createdAt).toLocaleString()}); restore it from Backups.`
+        : ' No backup was found to restore.';
+      return {
+        data: defaultData(),
+        status: {
+          state: 'recovered',
+          message: `The data file could not be read: ${parsed.reason}. It was kept unchanged as ${quarantinePath}, and Lecture Companion started with empty data.${offer}`,
+          quarantinePath,
+        },
+        rewrite: true,
+      };
+    }
+  }
+}
+
+/** Copy the unreadable file byte for byte next to it, under a name never used before. */
+async function quarantine(dataDir: string, file: string, now: number): Promise<string> {
+  const base = join(dataDir, `lecture-companion.corrupt-${fileStamp(now)}`);
+  for (let i = 1; i < 1000; i++) {
+    const dest = i === 1 ? `${base}.json` : `${base}-${i}.json`;
+    try {
+      await copyExclusive(file, dest);
+      return dest;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new Error(`could not find a free quarantine name next to ${file}`);
+}

@@ -1,0 +1,209 @@
+// The Store on real files: persistence across restarts, the write queue's promise
+// ("resolved" means "on disk"), failed writes, large data.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
+
+const dirs: string[] = [];
+const open: Store[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'lc-store-'));
+  dirs.push(d);
+  return d;
+}
+async function openAt(dataDir: string, now?: () => number): Promise<Store> {
+  const s = await openStore({ dataDir, now });
+  open.push(s);
+  return s;
+}
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
+
+describe('Store persistence', () => {
+  it('starts empty in a new folder and writes nothing until a change', async () => {
+    const dir = tempDir();
+    const s = await openAt(dir);
+    expect(s.status).toEqual({ state: 'ok', message: null, quarantinePath: null });
+    expect(s.data.notes).toEqual({});
+    expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null });
+    expect(() => readFileSync(join(dir, DATA_FILE))).toThrow();
+  });
+
+  it('keeps every kind of change across a restart', async () => {
+    const dir = tempDir();
+    let t = 1_700_000_000_000;
+    const s = await openAt(dir, () => t++);
+    await s.setWatched('aaaaaaaaaaa', true);
+    await s.setWatched('bbbbbbbbbbb', true);
+    await s.setWatched('bbbbbbbbbbb', false);
+    const { updatedAt } = await s.saveNote('aaaaaaaaaaa', '# Attention\nQ, K, V');
+    await s.saveNote('ccccccccccc', 'to be deleted');
+    await s.saveNote('ccccccccccc', '  \n ');
+    await s.setCorrections({ moves: { aaaaaaaaaaa: 'ml2025' }, titles: { ml2025: 'ML 2025' } });
+    const prefs = await s.setPrefs({ newestFirst: true, lastVideoId: 'aaaaaaaaaaa' });
+    expect(prefs).toEqual({ uploadOrder: false, newestFirst: true, lastVideoId: 'aaaaaaaaaaa', lastCourseId: null });
+    await s.setWindow({ x: 1, y: 2, width: 900, height: 700, maximized: true });
+    const before = JSON.parse(JSON.stringify(s.data));
+    await s.close();
+
+    const again = await openAt(dir);
+    expect(again.status.state).toBe('ok');
+    expect(JSON.parse(JSON.stringify(again.data))).toEqual(before);
+    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt });
+    expect(Object.keys(again.data.watched)).toEqual(['aaaaaaaaaaa']);
+    expect(again.data.notes.ccccccccccc).toBeUndefined();
+    expect(onDisk(again).schemaVersion).toBe(2);
+  });
+
+  it('keeps the time of the first watched mark', async () => {
+    let t = 1000;
+    const s = await openAt(tempDir(), () => t);
+    await s.setWatched('aaaaaaaaaaa', true);
+    t = 5000;
+    await s.setWatched('aaaaaaaaaaa', true);
+    expect(onDisk(s).watched).toEqual({ aaaaaaaaaaa: 1000 });
+  });
+
+  it('treats ids like "constructor" as plain ids, not as Object.prototype members', async () => {
+    const s = await openAt(tempDir());
+    expect(s.data.notes['constructor']).toBeUndefined();
+    expect(s.data.watched['toString']).toBeUndefined();
+    await s.saveNote('constructor', 'a real note');
+    expect(onDisk(s).notes.constructor.text).toBe('a real note');
+  });
+});
+
+describe('write queue', () => {
+  it('resolves each of 100 rapid saveNote calls only once its own text is on disk', async () => {
+    const s = await openAt(tempDir());
+    const checked: boolean[] = [];
+    const calls = Array.from({ length: 100 }, (_, i) => {
+      const id = `n${String(i).padStart(10, '0')}`;
+      const text = `note ${i} ` + 'x'.repeat(i * 50);
+      return s.saveNote(id, text).then(() => {
+        // Read synchronously inside the resolve callback: nothing can run in between.
+        checked[i] = onDisk(s).notes[id]?.text === text;
+      });
+    });
+    await Promise.all(calls);
+    expect(checked.filter(Boolean)).toHaveLength(100);
+  });
+
+  it('on one id, each resolve finds its own or a later text on disk, never an earlier one', async () => {
+    const s = await openAt(tempDir());
+    const seen: number[] = [];
+    const calls: Promise<void>[] = [];
+    for (let i = 0; i < 100; i++) {
+      calls.push(
+        s.saveNote('aaaaaaaaaaa', `v${i}`).then(() => {
+          seen[i] = Number(onDisk(s).notes.aaaaaaaaaaa.text.slice(1)) - i;
+        }),
+      );
+      if (i % 10 === 0) await new Promise((r) => setImmediate(r)); // let some writes start mid-stream
+    }
+    await Promise.all(calls);
+    expect(seen).toHaveLength(100);
+    expect(seen.every((d) => d >= 0)).toBe(true);
+    expect(onDisk(s).notes.aaaaaaaaaaa.text).toBe('v99');
+  });
+
+  it('coalesces a burst into few writes instead of one per call', async () => {
+    const s = await openAt(tempDir());
+    let resolvedBeforeLast = 0;
+    let lastDone = false;
+    const calls = Array.from({ length: 50 }, (_, i) =>
+      s.setWatched(`w${String(i).padStart(10, '0')}`, true).then(() => {
+        if (!lastDone) resolvedBeforeLast++;
+      }),
+    );
+    await Promise.all(calls);
+    lastDone = true;
+    // All 50 were made in one tick, so one write carries them all and they resolve together.
+    expect(resolvedBeforeLast).toBe(50);
+    expect(Object.keys(onDisk(s).watched)).toHaveLength(50);
+  });
+
+  it('rejects when the write fails, and a later write still carries the change', async () => {
+    const dir = tempDir();
+    const s = await openAt(dir);
+    await s.saveNote('aaaaaaaaaaa', 'first');
+    // steno writes through `.lecture-companion.json.tmp`; a folder there makes the write fail.
+    const tmp = join(dir, `.${DATA_FILE}.tmp`);
+    mkdirSync(tmp);
+    await expect(s.saveNote('bbbbbbbbbbb', 'second')).rejects.toThrow();
+    expect(onDisk(s).notes.bbbbbbbbbbb).toBeUndefined();
+    rmSync(tmp, { recursive: true });
+    await s.saveNote('ccccccccccc', 'third');
+    expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'bbbbbbbbbbb', 'ccccccccccc']);
+  });
+
+  it('flush waits for pending writes and close releases the folder', async () => {
+    const dir = tempDir();
+    const s = await openAt(dir);
+    void s.saveNote('aaaaaaaaaaa', 'pending');
+    await s.flush();
+    expect(onDisk(s).notes.aaaaaaaaaaa.text).toBe('pending');
+    await s.flush(); // idle: resolves without a write
+    await s.close();
+    const again = await openAt(dir);
+    expect(again.data.notes.aaaaaaaaaaa.text).toBe('pending');
+  });
+});
+
+describe('large data', () => {
+  it('saves and loads a 1 MB note', async () => {
+    const dir = tempDir();
+    const s = await openAt(dir);
+    const text = ('注意力機制 attention ' + 'Transformer\n').repeat(40_000).slice(0, 1_000_000);
+    await s.saveNote('aaaaaaaaaaa', text);
+    await s.close();
+    const again = await openAt(dir);
+    expect(again.data.notes.aaaaaaaaaaa.text).toBe(text);
+  });
+
+  it('saves and loads 10,000 notes', async () => {
+    const dir = tempDir();
+    const s = await openAt(dir);
+    const ids = Array.from({ length: 10_000 }, (_, i) => `x${String(i).padStart(10, '0')}`);
+    await Promise.all(ids.map((id, i) => s.saveNote(id, `note ${i}: ${'word '.repeat(40)}`)));
+    await s.setWatched(ids[9_999], true);
+    await s.close();
+    const again = await openAt(dir);
+    expect(Object.keys(again.data.notes)).toHaveLength(10_000);
+    expect(again.data.notes[ids[1234]].text.startsWith('note 1234: ')).toBe(true);
+    expect(again.data.watched[ids[9_999]]).toBeTypeOf('number');
+  });
+});
+
+describe('incremental file encoding', () => {
+  it('after any sequence of changes, the file parses to exactly the data in memory', async () => {
+    const dir = tempDir();
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const ids = ['constructor', '__proto__x', 'quo"te\\id', '換行\nid', 'emoji😀id', ...Array.from({ length: 300 }, (_, i) => `r${String(i).padStart(10, '0')}`)];
+    const texts = ['plain', 'a "quoted" \\ text\nwith lines\t', '\u2028\u2029 separators', '半角・全角 😀', '\ud800 lone surrogate', '  ', ''];
+    let t = 1;
+    let s = await openAt(dir, () => t++);
+    for (let step = 0; step < 1500; step++) {
+      const id = ids[Math.floor(rand() * ids.length)];
+      const r = rand();
+      if (r < 0.45) await s.saveNote(id, texts[Math.floor(rand() * texts.length)] + step);
+      else if (r < 0.55) await s.saveNote(id, '');
+      else await s.setWatched(id, rand() < 0.6);
+      if (step % 300 === 299) {
+        expect(onDisk(s)).toEqual(JSON.parse(JSON.stringify(s.data)));
+        await s.close(); // reopen: the encoder is rebuilt from the loaded data
+        s = await openAt(dir, () => t++);
+      }
+    }
+    await s.mergeBackup(JSON.stringify({ schemaVersion: 1, watched: { merged00000: true } }));
+    await s.saveNote('after-merge', 'x');
+    expect(onDisk(s)).toEqual(JSON.parse(JSON.stringify(s.data)));
+    expect(s.data.watched.merged00000).toBeTypeOf('number');
+  });
+});
