@@ -1,0 +1,168 @@
+// One lecture's note as the student types it, and the rules that keep it from being lost:
+// saves are debounced, serialised (so the disk always ends with the latest text), never
+// sent mid-IME-composition, and a failed save keeps the text and retries.
+import type { Api, NoteInfo } from '../../../../electron/shared/contract';
+
+export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
+
+export const SAVE_DEBOUNCE_MS = 600;
+
+/** Every draft that may hold unsaved text, so quit/blur can flush them all. */
+const live = new Set<NoteDraft>();
+
+export class NoteDraft {
+  text = $state('');
+  status = $state<SaveStatus>('idle');
+  /** ms since epoch of the last save the service acknowledged for the latest text. */
+  savedAt = $state<number | null>(null);
+  error = $state<string | null>(null);
+
+  /** True between compositionstart and compositionend; edits then are not final. */
+  composing = false;
+
+  /** Bumped on every edit; `persisted` is the edit number last acknowledged on disk. */
+  #edit = 0;
+  #persisted = 0;
+  /** updatedAt the service returned for our last save; older incoming notes are stale. */
+  #lastSavedAt = 0;
+  /** Set when the data was replaced underneath us (restore/merge): accept the next note as is. */
+  #replaced = false;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Saves run one after another so they reach the disk in typing order. */
+  #chain: Promise<void> = Promise.resolve();
+  #pending = 0;
+
+  constructor(
+    private readonly api: Api,
+    readonly videoId: string,
+    note: NoteInfo | null,
+    private readonly onSaved?: (videoId: string, hasNote: boolean) => void,
+    private readonly delay = SAVE_DEBOUNCE_MS,
+  ) {
+    this.text = note?.text ?? '';
+    this.#lastSavedAt = note?.updatedAt ?? 0;
+    live.add(this);
+  }
+
+  get dirty(): boolean {
+    return this.#edit !== this.#persisted;
+  }
+
+  /** The student changed the text (committed text only; callers skip mid-composition input). */
+  edit(text: string): void {
+    if (text === this.text) return;
+    this.text = text;
+    this.#edit++;
+    if (this.status !== 'error') this.status = 'dirty';
+    this.#schedule();
+  }
+
+  /** A newer note arrived from outside (reload, restore); take it only if nothing local is unsaved. */
+  adopt(note: NoteInfo | null): void {
+    if (this.dirty || this.composing) return;
+    const at = note?.updatedAt ?? 0;
+    if (!this.#replaced && at < this.#lastSavedAt) return; // a stale read raced our save
+    this.#replaced = false;
+    this.#lastSavedAt = at;
+    this.text = note?.text ?? '';
+  }
+
+  markReplaced(): void {
+    this.#replaced = true;
+  }
+
+  #schedule(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      // Mid-composition the text is not final; compositionend schedules again.
+      if (this.composing) return;
+      void this.flush();
+    }, this.delay);
+  }
+
+  /** Save now if anything is unsaved; resolves when the latest text is on disk (or the save failed). */
+  flush(): Promise<void> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    if (!this.dirty) return this.#chain;
+    this.#chain = this.#chain.then(() => this.#save());
+    return this.#chain;
+  }
+
+  async #save(): Promise<void> {
+    if (!this.dirty) return; // an earlier queued save already wrote this text
+    const edit = this.#edit;
+    const text = this.text;
+    this.#pending++;
+    this.status = 'saving';
+    try {
+      const { updatedAt } = await this.api.saveNote({ videoId: this.videoId, text });
+      this.#persisted = Math.max(this.#persisted, edit);
+      this.#lastSavedAt = updatedAt;
+      this.error = null;
+      this.onSaved?.(this.videoId, text.trim() !== '');
+      if (edit === this.#edit) {
+        // Only the latest text counts as "Saved".
+        this.status = 'saved';
+        this.savedAt = updatedAt;
+      } else {
+        this.status = 'dirty';
+      }
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      this.status = 'error';
+    } finally {
+      this.#pending--;
+    }
+  }
+
+  /** Try the failed save again (the retry button). */
+  retry(): Promise<void> {
+    this.status = 'saving';
+    return this.flush();
+  }
+
+  get saving(): boolean {
+    return this.#pending > 0;
+  }
+
+  /** Flush, then forget this draft (its lecture is no longer shown). */
+  async close(): Promise<void> {
+    await this.flush();
+    if (!this.dirty) live.delete(this);
+  }
+}
+
+/** Save every draft that holds unsaved text; the shell and the quit path await this. */
+export async function flushAllNotes(): Promise<void> {
+  await Promise.all([...live].map((d) => d.flush()));
+}
+
+/** The notes were replaced by a restore or merge: open editors take the next note they are given. */
+export function notesReplaced(): void {
+  for (const d of live) d.markReplaced();
+}
+
+/** Relative time for note lists: "just now", "5 min ago", "3 h ago", else the date. */
+export function formatEdited(at: number, now = Date.now()): string {
+  const s = Math.max(0, Math.round((now - at) / 1000));
+  if (s < 45) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return formatDateTime(at);
+}
+
+export function formatDateTime(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function formatClock(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}`;
+}

@@ -1,0 +1,127 @@
+// The search palette's query, filters and results. Requests are debounced and numbered so a
+// slow answer to an old query can never replace the answer to the newest one.
+import type { Api, SearchHit } from '../../../../electron/shared/contract';
+
+export type WatchedFilter = 'any' | 'watched' | 'unwatched';
+
+export const SEARCH_DEBOUNCE_MS = 80;
+
+export class SearchState {
+  query = $state('');
+  courseId = $state('');
+  watched = $state<WatchedFilter>('any');
+  hasNote = $state(false);
+
+  hits = $state<SearchHit[]>([]);
+  /** False while the service's index is still building (hits are title matches only). */
+  ready = $state(true);
+  /** The query the shown hits answer; '' until the first answer. */
+  answered = $state('');
+  loading = $state(false);
+  error = $state<string | null>(null);
+  selected = $state(0);
+
+  #seq = 0;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly api: Api,
+    private readonly delay = SEARCH_DEBOUNCE_MS,
+  ) {}
+
+  get active(): boolean {
+    return this.query.trim() !== '';
+  }
+
+  /** Call after any change to the query or a filter. */
+  schedule(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    if (!this.active) {
+      // Drop any answer in flight and show the hint instead of stale hits.
+      this.#seq++;
+      this.hits = [];
+      this.answered = '';
+      this.loading = false;
+      this.error = null;
+      this.selected = 0;
+      return;
+    }
+    this.loading = true;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.run();
+    }, this.delay);
+  }
+
+  async run(): Promise<void> {
+    const seq = ++this.#seq;
+    const query = this.query.trim();
+    try {
+      const res = await this.api.search({
+        query,
+        courseId: this.courseId || undefined,
+        watched: this.watched,
+        hasNote: this.hasNote || undefined,
+      });
+      if (seq !== this.#seq) return; // a newer request was sent meanwhile
+      this.hits = res.hits;
+      this.ready = res.ready;
+      this.answered = query;
+      this.error = null;
+      this.selected = 0;
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      this.error = e instanceof Error ? e.message : String(e);
+      this.hits = [];
+    } finally {
+      if (seq === this.#seq) this.loading = false;
+    }
+  }
+
+  move(delta: number): void {
+    const n = this.hits.length;
+    if (n === 0) return;
+    this.selected = (((this.selected + delta) % n) + n) % n;
+  }
+
+  get current(): SearchHit | null {
+    return this.hits[this.selected] ?? null;
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#seq++;
+  }
+}
+
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * Split a plain-text snippet into marked and unmarked runs from [start, end) offsets.
+ * Offsets are clamped, sorted and merged, so a bad range can only highlight less.
+ */
+export function highlightSegments(snippet: string, highlights: readonly [number, number][]): Segment[] {
+  const ranges = highlights
+    .map(([s, e]) => [Math.max(0, Math.min(s, snippet.length)), Math.max(0, Math.min(e, snippet.length))] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const out: Segment[] = [];
+  let pos = 0;
+  for (const [s, e] of ranges) {
+    if (e <= pos) continue;
+    const start = Math.max(s, pos);
+    if (start > pos) out.push({ text: snippet.slice(pos, start), mark: false });
+    const last = out[out.length - 1];
+    // Overlapping or touching ranges become one <mark>.
+    if (last?.mark && start === pos) last.text += snippet.slice(start, e);
+    else out.push({ text: snippet.slice(start, e), mark: true });
+    pos = e;
+  }
+  if (pos < snippet.length) out.push({ text: snippet.slice(pos), mark: false });
+  return out;
+}
+
+export const FIELD_LABELS: Record<string, string> = { title: 'title', summary: 'summary', note: 'note' };
