@@ -1,0 +1,218 @@
+// Electron's security checklist as plain functions. Electron objects come in as parameters
+// (types only), so every rule here runs in vitest without an Electron binary.
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Protocol, Session, WebContents, WebPreferences } from 'electron';
+import { allowedExternalUrl } from '../shared/links';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'lecture-companion';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** True only for pages the app serves itself: app://lecture-companion/… */
+export function isAppUrl(url: string): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The page's Content-Security-Policy. Scripts only from the app itself, never inline or eval.
+ * style-src allows 'unsafe-inline' because Svelte writes style="" attributes for style:
+ * directives and transitions, and virtua positions list rows with inline styles; the untrusted
+ * Markdown cannot produce style attributes (html: false), so this opens no path for it.
+ * img-src allows the two YouTube thumbnail hosts and nothing else remote.
+ */
+export function contentSecurityPolicy(mode: 'electron' | 'web', loopbackOrigin?: string): string {
+  const connect = ["'self'"];
+  if (mode === 'web' && loopbackOrigin) {
+    const u = new URL(loopbackOrigin);
+    if (u.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) {
+      throw new Error(`not a loopback origin: ${loopbackOrigin}`);
+    }
+    connect.push(u.origin);
+  }
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' https://img.youtube.com https://i.ytimg.com",
+    "font-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The window's webPreferences: isolated, sandboxed, no Node, nothing experimental. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+    preload: preloadPath,
+  };
+}
+
+/** The one filter in front of shell.openExternal; true when the URL was handed on. */
+export function safeOpenExternal(shellOpenExternal: (url: string) => Promise<void> | void): (url: string) => boolean {
+  return (url) => {
+    const ok = allowedExternalUrl(url);
+    if (ok === null) return false;
+    // A failed launch of the browser is not the page's concern; never an unhandled rejection.
+    void Promise.resolve()
+      .then(() => shellOpenExternal(ok))
+      .catch(() => {});
+    return true;
+  };
+}
+
+type NavigationEvent = { preventDefault(): void; url?: string };
+export type HardenableContents = Pick<WebContents, 'setWindowOpenHandler'> & {
+  on(event: string, listener: (...args: any[]) => void): unknown;
+};
+
+/**
+ * Keeps the window on the app's own pages: any navigation elsewhere is stopped (an allowed
+ * YouTube link goes to the browser instead), new windows are always denied, webviews never attach.
+ */
+export function hardenWebContents(
+  contents: HardenableContents,
+  opts: { isAppUrl: (url: string) => boolean; openExternal: (url: string) => void },
+): void {
+  const toBrowser = (url: string): void => {
+    const ok = allowedExternalUrl(url);
+    if (ok !== null) opts.openExternal(ok);
+  };
+  // Electron ≥ 25 puts the url on the event; the positional argument is deprecated.
+  const urlOf = (event: NavigationEvent, legacyUrl: unknown): string =>
+    typeof event?.url === 'string' ? event.url : typeof legacyUrl === 'string' ? legacyUrl : '';
+  const stay = (event: NavigationEvent, legacyUrl?: unknown): void => {
+    if (!opts.isAppUrl(urlOf(event, legacyUrl))) event.preventDefault();
+  };
+  // A clicked link is the one navigation that may continue in the browser. will-frame-navigate
+  // (fired too for the main frame) and will-redirect only block, so a click opens one tab, not two.
+  contents.on('will-navigate', (event: NavigationEvent, legacyUrl?: unknown) => {
+    const url = urlOf(event, legacyUrl);
+    if (opts.isAppUrl(url)) return;
+    event.preventDefault();
+    toBrowser(url);
+  });
+  contents.on('will-frame-navigate', stay);
+  contents.on('will-redirect', stay);
+  contents.on('will-attach-webview', (event: NavigationEvent) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    toBrowser(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The app uses no permission (camera, notifications, clipboard read…), so every answer is no. */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/**
+ * The file under rootDir that an app:// path names, or null when the path is malformed or would
+ * leave rootDir (../, encoded dots or slashes, backslashes, drive letters, NUL).
+ */
+export function resolveAppPath(rootDir: string, urlPathname: string): string | null {
+  if (typeof urlPathname !== 'string' || !urlPathname.startsWith('/') || urlPathname.length > 1024) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPathname);
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\\:]/.test(decoded) || decoded.startsWith('//')) return null;
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((s) => s === '..' || s === '.')) return null;
+  if (decoded.endsWith('/')) segments[segments.length - 1] = 'index.html';
+  const root = resolve(rootDir);
+  const file = resolve(root, ...segments);
+  const rel = relative(root, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !file.startsWith(root + sep)) return null;
+  return file;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The app:// request handler, separate from registration so tests can call it with a Request. */
+export function appProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+  const csp = contentSecurityPolicy('electron');
+  const notFound = (): Response => new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+  return async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return notFound();
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    const file = resolveAppPath(rootDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (file === null) return notFound();
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return notFound();
+    }
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'content-type': contentTypeFor(file),
+        'content-security-policy': csp,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      },
+    });
+  };
+}
+
+/**
+ * Serves the built renderer from rootDir on app://lecture-companion/. The scheme must be
+ * registered as privileged (standard, secure) before the app is ready; see index.ts.
+ * `_net` is accepted for callers that pass it; files are read with fs so the handler is testable.
+ */
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rootDir: string, _net?: unknown): void {
+  protocol.handle(APP_SCHEME, appProtocolHandler(rootDir));
+}
