@@ -22,3 +22,18 @@ const api = Object.freeze(
 ) as Api;
 
 contextBridge.exposeInMainWorld('api', api);
+
+// App lifecycle, kept apart from `api` so the page's API is exactly the contract.
+// Main asks the page to save the note being typed before the window closes; the page
+// answers by closing the window once its saves are on disk.
+const FLUSH_EVENT = 'lc:flush';
+contextBridge.exposeInMainWorld(
+  'appEvents',
+  Object.freeze({
+    onFlushRequest(callback: () => void): () => void {
+      const listener = () => callback();
+      ipcRenderer.on(FLUSH_EVENT, listener);
+      return () => ipcRenderer.removeListener(FLUSH_EVENT, listener);
+    },
+  }),
+);

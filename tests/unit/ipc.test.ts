@@ -6,10 +6,14 @@ import { isAppUrl } from '../../electron/main/security';
 
 // The preload imports 'electron'; a stand-in keeps the real package (which would try to
 // download a binary) from ever loading.
-const bridge = vi.hoisted(() => ({ exposed: [] as [string, unknown][], invoke: vi.fn() }));
+const bridge = vi.hoisted(() => ({ exposed: [] as [string, unknown][], invoke: vi.fn(), listeners: new Map<string, Set<() => void>>() }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => bridge.exposed.push([key, value]) },
-  ipcRenderer: { invoke: bridge.invoke },
+  ipcRenderer: {
+    invoke: bridge.invoke,
+    on: (channel: string, l: () => void) => bridge.listeners.set(channel, (bridge.listeners.get(channel) ?? new Set()).add(l)),
+    removeListener: (channel: string, l: () => void) => bridge.listeners.get(channel)?.delete(l),
+  },
 }));
 
 type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
@@ -213,11 +217,23 @@ describe('registerIpc', () => {
 describe('preload bridge', () => {
   it('exposes exactly one function per contract method as window.api, and nothing else', async () => {
     await import('../../electron/preload/index');
-    expect(bridge.exposed.map(([k]) => k)).toEqual(['api']);
+    expect(bridge.exposed.map(([k]) => k)).toEqual(['api', 'appEvents']);
     const api = bridge.exposed[0]![1] as Record<string, unknown>;
     expect(Object.keys(api)).toEqual(METHODS);
     for (const m of METHODS) expect(typeof api[m]).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('passes the flush-before-close request to the page without the event object, and unsubscribes', async () => {
+    await import('../../electron/preload/index');
+    const events = bridge.exposed[1]![1] as { onFlushRequest(cb: (...a: unknown[]) => void): () => void };
+    expect(Object.keys(events)).toEqual(['onFlushRequest']);
+    const seen: unknown[][] = [];
+    const off = events.onFlushRequest((...a) => seen.push(a));
+    for (const l of bridge.listeners.get('lc:flush') ?? []) (l as (...a: unknown[]) => void)({ sender: 'ipc event' });
+    expect(seen).toEqual([[]]);
+    off();
+    expect(bridge.listeners.get('lc:flush')?.size).toBe(0);
   });
 
   it('invokes the prefixed channel with only the arguments, end to end through registerIpc', async () => {

@@ -5,6 +5,8 @@ import { METHODS, type Api, type Method } from '../../../electron/shared/contrac
 declare global {
   interface Window {
     api?: Api;
+    /** Electron only: main asks the page to save before the window closes. */
+    appEvents?: { onFlushRequest(callback: () => void): () => void };
   }
 }
 
