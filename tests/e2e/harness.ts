@@ -73,6 +73,12 @@ export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
     const log = join(dataDir, 'open-log.txt');
     const args = ['--data-dir', dataDir, '--port', '0', '--open-log', log, '--export-dir', exportDir];
     if (catalogs) args.push('--catalog', ...catalogs);
+    // A Content-Security-Policy violation means the app tried something its policy forbids:
+    // every test fails on one, whatever it was checking.
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     let running = await startServer(args);
     await page.goto(running.url);
     const handle: AppHandle = {
@@ -92,6 +98,7 @@ export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
     };
     await use(handle);
     await stopServer(running);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -1,0 +1,72 @@
+// A catalog a student imported from anywhere, and notes pasted from anywhere: every
+// vector in security.md, each trying to set window.__pwned or reach evil.example.
+// The app shows them as text, runs none of them, and sends nothing to a foreign host.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './harness';
+import { ROOT } from './harness';
+import { row } from './ui';
+
+const HOSTILE = join(ROOT, 'tests/fixtures/hostile');
+const notes = JSON.parse(readFileSync(join(HOSTILE, 'hostile-notes.json'), 'utf8')) as string[];
+const indexes = [...readFileSync(join(HOSTILE, 'hostile-catalog.md'), 'utf8').matchAll(/<summary>(\d+)\./g)].map((m) => Number(m[1]));
+// Thumbnails may come from YouTube's image hosts; nothing else leaves the machine.
+const ALLOWED_HOSTS = new Set(['127.0.0.1', 'img.youtube.com', 'i.ytimg.com']);
+
+test.use({ catalogs: [join(HOSTILE, 'hostile-catalog.md')] });
+
+test('hostile summaries, titles and notes render inert and send nothing abroad', async ({ app, page }) => {
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('popup', (p) => requests.push(`popup:${p.url()}`));
+  await page.reload(); // with the listeners in place from the first request on
+
+  expect(indexes.length).toBeGreaterThanOrEqual(10);
+  await page.getByTestId('upload-order-toggle').check();
+  for (const [i, index] of indexes.entries()) {
+    await row(page, index).locator('.row-title').click();
+    await expect(page.getByTestId('lecture-title')).toBeVisible();
+    // Every summary link the student might click: none may navigate or open anything.
+    for (const link of await page.getByTestId('summary').locator('a').all()) await link.click({ force: true });
+    // A hostile note, typed as text, then previewed through the same renderer.
+    const editor = page.getByTestId('note-editor');
+    await editor.getByRole('button', { name: 'Edit' }).click();
+    const box = editor.getByRole('textbox', { name: 'Note (Markdown)' });
+    await box.fill(notes[i % notes.length]);
+    await expect(editor.getByTestId('note-status')).toHaveText(/^Saved/);
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    for (const link of await editor.getByTestId('note-preview').locator('a:not(.timestamp)').all()) await link.click({ force: true });
+  }
+
+  // Titles are text everywhere: the raw markup is visible as characters, not as elements.
+  await expect(page.getByTestId('lecture-row').filter({ hasText: '<img src=x onerror' })).toHaveCount(1);
+  const active = await page.evaluate(() => ({
+    pwned: (window as { __pwned?: unknown }).__pwned,
+    scripts: document.querySelectorAll('script:not([src])').length,
+    // The app's own UI has forms; untrusted content may not bring any element of these kinds.
+    frames: document.body.querySelectorAll('iframe, object, embed, base, meta').length,
+    inContent: document.querySelectorAll(
+      ':is([data-testid=summary], [data-testid=note-preview]) :is(script, style, svg, form, input, iframe, object, embed, meta, base, img:not([src^="https://img.youtube.com/"]):not([src^="https://i.ytimg.com/"]))',
+    ).length,
+    handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+    badLinks: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !/^(https?:|mailto:)/.test(h)),
+  }));
+  expect(active).toEqual({ pwned: undefined, scripts: 0, frames: 0, inContent: 0, handlers: [], badLinks: [] });
+  expect(dialogs).toEqual([]);
+  const foreign = requests.filter((u) => u.startsWith('popup:') || !ALLOWED_HOSTS.has(new URL(u).hostname));
+  expect(foreign).toEqual([]);
+  // Nothing reached the OS opener but YouTube watch URLs the app built itself.
+  for (const url of app.openLog()) expect(url).toMatch(/^https:\/\/www\.youtube\.com\/watch\?v=[\w-]{11}(&t=\d+s)?$/);
+  expect(page.url()).toBe(app.url);
+});
+
+test('the hostile catalog loads with its entries listed', async ({ app, page }) => {
+  void app; // starts the app on the hostile catalog
+  await page.getByTestId('upload-order-toggle').check();
+  await expect(page.getByTestId('lecture-row')).toHaveCount(indexes.length);
+});
