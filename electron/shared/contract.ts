@@ -100,7 +100,7 @@ export interface SearchHit {
 
 export interface SearchResponse {
   hits: SearchHit[];
-  /** False while the index is still being built; hits are then from titles only. */
+  /** False while the index is still being built; hits then come from titles and notes only. */
   ready: boolean;
 }
 

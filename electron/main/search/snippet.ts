@@ -1,0 +1,100 @@
+// Plain-text snippets with highlight offsets. Matching happens on folded text (so a
+// Simplified query highlights the Traditional characters in the page); offsets are
+// mapped back through foldWithMap so they index the text the student actually sees.
+import { foldWithMap } from './normalize';
+import { bigrams, isWordChar, type Run } from './tokenize';
+
+export interface Snippet {
+  text: string;
+  /** [start, end) offsets into `text`, sorted, non-overlapping. */
+  highlights: [number, number][];
+  /** Every query run occurs whole in the field (not just some of its bigrams). */
+  complete: boolean;
+}
+
+/** Crude Markdown → text: enough for a one-line preview, not a renderer. */
+export function plainText(md: string): string {
+  return md
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+[.)]|>)\s+/gm, '')
+    .replace(/^\s*([-*_=]\s*){3,}$/gm, ' ')
+    // Emphasis marks vanish without a space, so `自**注意**力` still reads 自注意力.
+    .replace(/[*`$~]+|(?<=^|\s)_{1,2}|_{1,2}(?=\s|$)/gm, '')
+    .replace(/\|/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Target snippet length in characters (the brief's 80–120). */
+const WIDTH = 110;
+/** Context kept before the first match. */
+const LEAD = 30;
+/** Bound the highlight work on pathological text (a term repeated thousands of times). */
+const MAX_OCCURRENCES = 64;
+
+/** [start, end) ranges in `folded` where the query runs occur, and whether all occur whole. */
+function occurrences(folded: string, qruns: Run[]): { ranges: [number, number][]; complete: boolean } {
+  const out: [number, number][] = [];
+  let complete = true;
+  for (const r of qruns) {
+    const whole = out.length;
+    // A CJK run matched through its bigrams need not appear contiguously: then mark the bigrams.
+    const split = r.cjk && r.text.length > 1 && !folded.includes(r.text);
+    const needles = split ? bigrams(r.text) : [r.text];
+    for (const n of needles) {
+      let found = 0;
+      for (let at = folded.indexOf(n); at !== -1 && found < MAX_OCCURRENCES; at = folded.indexOf(n, at + 1)) {
+        // Words match at a word start only (`gan` in `GAN`, not in `organ`), as the index does.
+        if (!r.cjk && at > 0 && isWordChar(folded[at - 1])) continue;
+        out.push([at, at + n.length]);
+        found++;
+      }
+    }
+    if (split || out.length === whole) complete = false;
+  }
+  out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of out) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return { ranges: merged, complete };
+}
+
+/**
+ * A ~110-character window of `text` around the first occurrence of any query run, or null
+ * when none occurs (the hit came from elsewhere, e.g. a prefix the window cannot show).
+ */
+export function makeSnippet(text: string, qruns: Run[], markdown: boolean): Snippet | null {
+  const plain = markdown ? plainText(text) : text.replace(/\s+/g, ' ').trim();
+  const { text: folded, map } = foldWithMap(plain);
+  const { ranges: occ, complete } = occurrences(folded, qruns);
+  if (occ.length === 0) return null;
+  const ranges = occ.map(([s, e]): [number, number] => [map[s], Math.max(map[e], map[s] + 1)]);
+  let start = 0;
+  let end = plain.length;
+  if (plain.length > WIDTH) {
+    start = Math.max(0, ranges[0][0] - LEAD);
+    end = Math.min(plain.length, start + WIDTH);
+    start = Math.max(0, end - WIDTH);
+    // Never split a surrogate pair at either edge.
+    if (start > 0 && /[\udc00-\udfff]/.test(plain[start])) start++;
+    if (end < plain.length && /[\udc00-\udfff]/.test(plain[end])) end++;
+  }
+  const pre = start > 0 ? '…' : '';
+  const shift = pre.length - start;
+  const highlights: [number, number][] = [];
+  for (const [s, e] of ranges) {
+    if (e <= start || s >= end) continue;
+    highlights.push([Math.max(s, start) + shift, Math.min(e, end) + shift]);
+  }
+  return { text: pre + plain.slice(start, end) + (end < plain.length ? '…' : ''), highlights, complete };
+}
+
+/** The start of `text` as a snippet with nothing highlighted. */
+export function leadSnippet(text: string, markdown: boolean): Snippet {
+  const plain = markdown ? plainText(text) : text.replace(/\s+/g, ' ').trim();
+  return { text: plain.length > WIDTH ? plain.slice(0, WIDTH) + '…' : plain, highlights: [], complete: false };
+}

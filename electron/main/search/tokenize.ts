@@ -1,0 +1,206 @@
+// Tokens for a language with no spaces. CJK runs become overlapping character bigrams
+// plus the run's last character: any contiguous CJK substring of two or more characters
+// is then found by AND-ing its bigrams (`注意力` → 注意 + 意力 matches `自注意力機制`,
+// which Intl.Segmenter would keep as one word), and a single character by prefix search
+// (every character starts some token). Everything else splits into letter/digit words.
+import { fold } from './normalize';
+
+const CJK = '[\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}]';
+const WORDISH = '[\\p{L}\\p{N}\\p{M}]';
+// `v` flag: set intersection/subtraction keeps CJK punctuation (。「」) out of runs and
+// CJK letters out of words. Built at run time because the compile target predates `v`.
+const CJK_LETTER = new RegExp(`[${CJK}&&${WORDISH}]`, 'v');
+const WORD_CHAR = new RegExp(`[${WORDISH}--${CJK}]`, 'v');
+
+const OTHER = 0;
+const CJK_RUN = 1;
+const WORD_RUN = 2;
+const SURROGATE = 3;
+
+/** The longest word kept as a token; longer runs are base64, URLs or noise. */
+const MAX_WORD = 64;
+/** Query terms beyond this only narrow an AND further; capping keeps long pastes fast. */
+export const MAX_QUERY_TERMS = 32;
+
+const classify = (ch: string) => (CJK_LETTER.test(ch) ? CJK_RUN : WORD_CHAR.test(ch) ? WORD_RUN : OTHER);
+
+// Per-character classes for the BMP, built once (≈10 ms): a table lookup per character
+// is several times faster than running the Unicode-property regex over 14 MB.
+let classes: Uint8Array | null = null;
+function classTable(): Uint8Array {
+  if (classes) return classes;
+  classes = new Uint8Array(0x10000);
+  for (let cp = 0; cp <= 0xffff; cp++) {
+    classes[cp] = cp >= 0xd800 && cp <= 0xdfff ? SURROGATE : classify(String.fromCharCode(cp));
+  }
+  return classes;
+}
+const astralClass = new Map<number, number>();
+
+// CJK tokens are stored hex-encoded behind a `~`: MiniSearch's radix tree scans a node's
+// children linearly, and raw bigrams put thousands of distinct first characters under the
+// root (≈20 s to index the 14 MB catalog, ~10 ms per lookup). Hex keeps every fan-out ≤ 16,
+// and a character's code is a prefix of its bigrams' codes, so prefix search still works.
+let hex: string[] | null = null;
+function hexTable(): string[] {
+  hex ??= Array.from({ length: 0x10000 }, (_, c) => c.toString(16).padStart(4, '0'));
+  return hex;
+}
+/** The index key of a CJK token (one or two characters). */
+export function cjkKey(token: string): string {
+  const h = hexTable();
+  let k = '~';
+  for (let i = 0; i < token.length; i++) k += h[token.charCodeAt(i)];
+  return k;
+}
+
+/** Calls `emit(start, end, cjk)` for each run of `folded`. */
+function scanRuns(folded: string, emit: (start: number, end: number, cjk: boolean) => void): void {
+  const cls = classTable();
+  const n = folded.length;
+  const classAt = (i: number): number => {
+    const c = cls[folded.charCodeAt(i)];
+    if (c !== SURROGATE) return c;
+    const cp = folded.codePointAt(i)!;
+    if (cp < 0x10000) return OTHER; // a lone surrogate
+    let a = astralClass.get(cp);
+    if (a === undefined) astralClass.set(cp, (a = classify(String.fromCodePoint(cp))));
+    return a;
+  };
+  const width = (i: number) => (folded.charCodeAt(i) >= 0xd800 && folded.charCodeAt(i) <= 0xdbff && i + 1 < n ? 2 : 1);
+  let i = 0;
+  while (i < n) {
+    const kind = classAt(i);
+    if (kind === OTHER) {
+      i += width(i);
+      continue;
+    }
+    const start = i;
+    i += width(i);
+    while (i < n && classAt(i) === kind) i += width(i);
+    emit(start, i, kind === CJK_RUN);
+  }
+}
+
+export interface Run {
+  /** Folded text of the run. */
+  text: string;
+  cjk: boolean;
+}
+
+/**
+ * Plural folding, the only stemming done: `GANs`, `networks`, `transformers` meet their
+ * singular. Applied to index and query alike; -ss/-us/-is words (`loss`, `bonus`, `this`)
+ * and short words keep their s.
+ */
+export function stem(word: string): string {
+  const n = word.length;
+  if (n < 4 || word.charCodeAt(n - 1) !== 0x73) return word;
+  const prev = word.charCodeAt(n - 2);
+  return prev === 0x73 || prev === 0x75 || prev === 0x69 ? word : word.slice(0, -1);
+}
+
+/** Runs of folded text, in order. */
+export function runs(folded: string): Run[] {
+  const out: Run[] = [];
+  scanRuns(folded, (s, e, cjk) => out.push({ text: folded.slice(s, e), cjk }));
+  return out;
+}
+
+function chars(run: string): string[] {
+  // Fast path: no surrogate pairs (almost all text) → index by UTF-16 unit.
+  return /[\ud800-\udfff]/.test(run) ? Array.from(run) : run.split('');
+}
+
+/** Bigrams of a CJK run; a one-character run is its own token. */
+export function bigrams(run: string): string[] {
+  const cs = chars(run);
+  if (cs.length === 1) return cs;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+  return out;
+}
+
+/**
+ * Which of a query's index keys to actually look up. A page containing a CJK run contains
+ * every bigram of it, so any subset keeps recall; dropping the bigrams most pages contain
+ * (學習, 模型 in this catalog) is what keeps a query fast, since it spends its time scanning
+ * posting lists. Per run we keep the rare bigrams (in ≤ 5% of pages), and at least the two
+ * rarest, which keeps precision close to the full set (強化學習 → 強化 + 化學). Without
+ * frequencies (`df` returns null) we keep a non-overlapping cover: 大型語言模型 → 大型 語言 模型.
+ */
+export function planGroups(groups: string[][], df: (key: string) => number | null, docCount: number): string[][] {
+  const common = Math.max(20, docCount * 0.05);
+  return groups.map((g) => {
+    if (g.length <= 2) return g;
+    const freq = g.map(df);
+    if (freq.some((f) => f === null)) {
+      const cover = g.filter((_, i) => i % 2 === 0);
+      if (g.length % 2 === 0) cover.push(g[g.length - 1]);
+      return cover;
+    }
+    const order = g.map((k, i) => ({ k, f: freq[i] as number })).sort((a, b) => a.f - b.f);
+    return order.filter((o, i) => i < 2 || o.f <= common).map((o) => o.k);
+  });
+}
+
+/** Index-side tokenizer (MiniSearch `tokenize`): folds, then emits words and CJK bigram keys. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const folded = fold(text);
+  const h = hexTable();
+  scanRuns(folded, (s, e, cjk) => {
+    if (!cjk) {
+      if (e - s <= MAX_WORD) out.push(stem(folded.slice(s, e)));
+      return;
+    }
+    let bmp = true;
+    for (let i = s; i < e; i++) if (folded.charCodeAt(i) >= 0xd800 && folded.charCodeAt(i) <= 0xdfff) bmp = false;
+    if (bmp) {
+      for (let i = s; i + 1 < e; i++) out.push('~' + h[folded.charCodeAt(i)] + h[folded.charCodeAt(i + 1)]);
+      out.push('~' + h[folded.charCodeAt(e - 1)]); // so a single-character query finds the run's last character too
+      return;
+    }
+    const cs = Array.from(folded.slice(s, e));
+    for (let i = 0; i + 1 < cs.length; i++) out.push(cjkKey(cs[i] + cs[i + 1]));
+    out.push(cjkKey(cs[cs.length - 1]));
+  });
+  return out;
+}
+
+/** True when `c` (one character) continues an alphabetic or numeric word. */
+export function isWordChar(c: string): boolean {
+  return WORD_CHAR.test(c);
+}
+
+export interface ParsedQuery {
+  /** One group per query run: the index keys that must all match for that run. */
+  groups: string[][];
+  /** Keys searched as prefixes: single CJK characters, and the last word while typing. */
+  prefix: Set<string>;
+  /** The runs themselves, for snippets and the not-ready substring scan. */
+  runs: Run[];
+}
+
+export function parseQuery(query: string): ParsedQuery {
+  const q = query.slice(0, 1000);
+  const rs = runs(fold(q));
+  const groups: string[][] = [];
+  const prefix = new Set<string>();
+  // A query that ends in a letter or digit is still being typed: complete its last word.
+  const typing = q.length > 0 && isWordChar(q[q.length - 1]);
+  rs.forEach((r, i) => {
+    if (r.cjk) {
+      const g = bigrams(r.text).map(cjkKey);
+      if (chars(r.text).length === 1) prefix.add(g[0]);
+      groups.push(g);
+    } else {
+      const w = stem(r.text.slice(0, MAX_WORD));
+      r.text = w; // snippets look for the stem at a word start: `gan` marks GAN and GANs
+      // One-letter prefixes expand to thousands of terms; not worth the latency.
+      if (i === rs.length - 1 && typing && w.length >= 2) prefix.add(w);
+      groups.push([w]);
+    }
+  });
+  return { groups, prefix, runs: rs };
+}
