@@ -11,8 +11,6 @@ export interface Lock {
 }
 
 export const LOCK_NAME = '.lock';
-/** A lock file with no pid yet may be another process between create and write. */
-const EMPTY_LOCK_GRACE_MS = 5_000;
 
 /** Lock paths this process holds: tells our own live lock from a dead process's that had our pid. */
 const held = new Set<string>();
@@ -34,21 +32,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Create the lock with its pid already inside: write a private temp file, then hard-link
+ * it to the lock name (fails with EEXIST if taken). A process killed at any moment leaves
+ * either no lock or a complete one, never an empty lock that would block the next start.
+ */
 async function tryCreate(path: string): Promise<boolean> {
-  let fh: fsp.FileHandle;
+  const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  await fsp.writeFile(tmp, String(process.pid));
   try {
-    fh = await fsp.open(path, 'wx');
+    await fsp.link(tmp, path);
+    return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
-  }
-  try {
-    await fh.writeFile(String(process.pid));
-    await fh.sync();
   } finally {
-    await fh.close();
+    await fsp.unlink(tmp).catch(() => undefined);
   }
-  return true;
 }
 
 export async function acquireLock(dataDir: string): Promise<Lock> {
@@ -58,14 +58,13 @@ export async function acquireLock(dataDir: string): Promise<Lock> {
   for (let round = 0; round < 2; round++) {
     if (await tryCreate(path)) return makeLock(path);
     let content: string;
-    let mtimeMs: number;
     try {
       content = await fsp.readFile(path, 'utf8');
-      mtimeMs = (await fsp.stat(path)).mtimeMs;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
       throw e;
     }
+    // Locks are created whole, so one without a pid is not ours to wait for: stale.
     const pid = /^\d+$/.test(content.trim()) ? Number(content.trim()) : null;
     // A lock with our own pid that this process does not hold was left by an earlier
     // process that happened to get the same pid: stale.
@@ -76,9 +75,6 @@ export async function acquireLock(dataDir: string): Promise<Lock> {
           `If it is not, delete ${path} and start again.`,
         pid,
       );
-    }
-    if (pid === null && Date.now() - mtimeMs < EMPTY_LOCK_GRACE_MS) {
-      throw new LockedError(`Lecture Companion is starting with this data folder in another process (lock ${path}).`, null);
     }
     await takeOver(path, content);
   }
