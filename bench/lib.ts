@@ -40,10 +40,14 @@ export async function timeMedian(fn: () => unknown | Promise<unknown>, runs = 5)
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** A figure compared with a baseline: met when value/baseline <= maxRatio. */
-export function ratioFigure(name: string, value: number, baseline: number, maxRatio: number, unit = 'ms'): Figure {
+/** A figure compared with a baseline: met when value/baseline <= maxRatio (null: no target, report only). */
+export function ratioFigure(name: string, value: number, baseline: number, maxRatio: number | null, unit = 'ms'): Figure {
   const ratio = value / baseline;
-  return { name, value: round(value), unit, baseline: round(baseline), ratio: round(ratio), target: `ratio <= ${maxRatio}`, met: ratio <= maxRatio };
+  return {
+    name, value: round(value), unit, baseline: round(baseline), ratio: round(ratio),
+    target: maxRatio === null ? 'report only' : `ratio <= ${maxRatio}`,
+    met: maxRatio === null || ratio <= maxRatio,
+  };
 }
 
 /** A figure with an absolute target: met when value < limit. */

@@ -71,7 +71,8 @@ export async function run(): Promise<Figure[]> {
   );
   process.stderr.write(`bench store: notes file ${(notes.size / 1e6).toFixed(2)} MB, watched file ${(watched.size / 1e3).toFixed(0)} kB\n`);
   return [
-    ratioFigure('notes-save-10k', notes.value, notes.baseline, 1.5),
+    // The notes issue asks for this figure next to writeFile without setting a target.
+    ratioFigure('notes-save-10k', notes.value, notes.baseline, null),
     ratioFigure('watched-save-10k', watched.value, watched.baseline, 1.5),
     // The same saves against the least any crash-safe save must do (temp file + rename),
     // which isolates the store's own cost (encoding, queue) from the filesystem's.
