@@ -21,6 +21,7 @@ import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
 import { openStore, type Store } from './store/store';
 import { LectureSearch } from './search/index';
+import { plainText } from './search/snippet';
 import { exportLectureMarkdown, exportNotesFiles } from './export';
 
 /** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
@@ -171,7 +172,7 @@ export class Service implements Methods {
       .sort((a, b) => b[1].updatedAt - a[1].updatedAt)
       .map(([videoId, n]) => {
         const course = this.courseOf.get(videoId);
-        const flat = n.text.replace(/\s+/g, ' ').trim();
+        const flat = plainText(n.text).replace(/\s+/g, ' ').trim();
         return {
           videoId,
           title: this.byId.get(videoId)!.title,
