@@ -2,17 +2,11 @@
 // an event object or a channel name.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api, Method } from '../shared/contract';
+import { METHOD_NAMES } from '../shared/methods';
 
-// Spelt out, not imported: a sandboxed preload can require only 'electron', and contract.ts
-// would pull in zod at runtime. `satisfies` refuses a misspelt or extra name, the type of
-// `names` refuses a missing one, and tests/unit/ipc.test.ts compares the keys with METHODS.
-const METHOD_NAMES = [
-  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'search',
-  'moveLecture', 'renameCourse', 'resetCorrections', 'exportNotes', 'exportBackup', 'importBackup',
-  'listBackups', 'restoreBackup',
-] as const satisfies readonly Method[];
-type Missing = Exclude<Method, (typeof METHOD_NAMES)[number]>;
-const names: readonly Method[] & ([Missing] extends [never] ? unknown : { missingMethods: Missing }) = METHOD_NAMES;
+// The method list comes from a file with no imports, so the bundled preload requires only
+// 'electron' (a sandboxed preload can load nothing else); contract.ts checks it is complete.
+const names: readonly Method[] = METHOD_NAMES;
 
 // Same value as IPC_PREFIX in main/ipc.ts; the preload must not import main-process code.
 const PREFIX = 'lc:';

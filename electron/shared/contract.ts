@@ -4,6 +4,7 @@
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
 import type { CatalogWarning, CourseKind } from './types';
+import { METHOD_NAMES, type MethodName } from './methods';
 
 export const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 export const MAX_NOTE_CHARS = 4_000_000; // a 1 MB note of any script fits; a 10 MB paste does not
@@ -186,7 +187,11 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
-export const METHODS = Object.keys(contract) as Method[];
+// The method list and the contract must name the same methods, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameMethods: Same<Method, MethodName> = true;
+void sameMethods;
+export const METHODS: readonly Method[] = METHOD_NAMES;
 export type ArgsOf<M extends Method> = z.input<Contract[M]['args']>;
 export type ResultOf<M extends Method> = Contract[M]['result'];
 
