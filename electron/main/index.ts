@@ -1,8 +1,8 @@
 // App lifecycle and the window. Everything else lives in plain modules (service, store,
 // catalog, security) that the tests run under Node without Electron.
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFiles } from './files';
 import { registerIpc } from './ipc';
 import { APP_NAME, parseOptions } from './options';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, registerAppProtocol, safeOpenExternal, secureWebPreferences } from './security';
@@ -43,12 +43,7 @@ async function start(): Promise<void> {
       const r = await dialog.showSaveDialog(win!, { defaultPath });
       return r.canceled || !r.filePath ? null : r.filePath;
     },
-    async writeFiles(files) {
-      for (const f of files) {
-        await mkdir(dirname(f.path), { recursive: true });
-        await writeFile(f.path, f.content);
-      }
-    },
+    writeFiles,
   };
 
   let service: Service;

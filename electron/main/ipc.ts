@@ -3,7 +3,8 @@
 // the service. Electron passes only an error's message to the renderer, so the ApiError code
 // travels as a "[code] " prefix.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { ApiError, METHODS, parseArgs, type Api, type Method } from '../shared/contract';
+import { ApiError, METHODS, type Api, type Method } from '../shared/contract';
+import { dispatch } from './dispatch';
 
 export const IPC_PREFIX = 'lc:';
 /** Long enough for any real message; a 10 MB key name in a zod message is cut, not echoed. */
@@ -21,12 +22,6 @@ export function parseWireError(message: string): { code: Code; message: string }
   // Electron prefixes "Error invoking remote method 'lc:x': Error: " to the message.
   const m = /\[(invalid|not-found|forbidden|readonly|failed)\] ([\s\S]*)$/.exec(message);
   return m ? { code: m[1] as Code, message: m[2]! } : { code: 'failed', message };
-}
-
-function isPlainObject(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 function senderUrl(event: Pick<IpcMainInvokeEvent, 'senderFrame'> | undefined): string {
@@ -50,12 +45,7 @@ export function makeHandler(
       throw wireError('forbidden', `forbidden: ${name} from ${from ? JSON.stringify(from.slice(0, 100)) : 'an unknown frame'}`);
     }
     try {
-      // Structured clone can deliver a Date, Map or typed array, which zod's object check would
-      // read as an empty object; only a plain object (or nothing) is an argument object.
-      if (payload != null && !isPlainObject(payload)) throw new ApiError(`${name}: arguments must be an object`, 'invalid');
-      const args = parseArgs(name, payload);
-      // Each method's args type matches its own schema; the union is not expressible per call.
-      return await (api[name] as (a: unknown) => Promise<unknown>)(args);
+      return await dispatch(api, name, payload);
     } catch (e) {
       if (e instanceof ApiError) throw wireError(e.code, e.message);
       throw wireError('failed', `${name}: ${e instanceof Error ? e.message : String(e)}`);

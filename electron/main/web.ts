@@ -5,10 +5,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { dirname, extname, join, resolve } from 'node:path';
-import { ApiError, METHODS, parseArgs, type Api, type Method } from '../shared/contract';
+import { extname, join, resolve } from 'node:path';
+import { ApiError, type Api } from '../shared/contract';
+import { dispatch, isMethod } from './dispatch';
+import { writeFiles } from './files';
 import { parseOptions, type CliOptions } from './options';
 import { asApi, Service, type Host } from './service';
 import { contentSecurityPolicy, resolveAppPath } from './security';
@@ -35,12 +37,7 @@ export function webHost(opts: Pick<CliOptions, 'openLog' | 'exportDir' | 'dataDi
       await mkdir(exportDir, { recursive: true });
       return join(exportDir, name);
     },
-    async writeFiles(files) {
-      for (const f of files) {
-        await mkdir(dirname(f.path), { recursive: true });
-        await writeFile(f.path, f.content);
-      }
-    },
+    writeFiles,
   };
 }
 
@@ -90,16 +87,15 @@ export function createWebServer(api: Api, token: string) {
         if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
         if (req.headers.origin !== undefined && req.headers.origin !== origin) throw new ApiError('forbidden origin', 'forbidden');
         if (!tokenOk(req.headers['x-lc-token'])) throw new ApiError('missing or wrong token', 'forbidden');
-        const method = url.pathname.slice('/api/'.length) as Method;
-        if (!METHODS.includes(method)) throw new ApiError(`unknown method ${method}`, 'invalid');
+        const method = url.pathname.slice('/api/'.length);
+        if (!isMethod(method)) throw new ApiError(`unknown method ${method.slice(0, 100)}`, 'invalid');
         let payload: unknown;
         try {
           payload = JSON.parse(await readBody(req));
         } catch (e) {
           throw e instanceof ApiError ? e : new ApiError('the request body is not JSON', 'invalid');
         }
-        const args = parseArgs(method, payload);
-        const result = await (api[method] as (a: unknown) => Promise<unknown>)(args);
+        const result = await dispatch(api, method, payload);
         return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', 'text/plain');
