@@ -101,6 +101,8 @@ function toText(doc: CliDocument): string {
 }
 
 function isEntryPoint(): boolean {
+  // Inside Electron this module is bundled into main, which calls `main` itself.
+  if (process.versions.electron) return false;
   const script = process.argv[1];
   return script !== undefined && resolve(script) === fileURLToPath(import.meta.url);
 }

@@ -1,36 +1,55 @@
 // App lifecycle and the window. Everything else lives in plain modules (service, store,
-// catalog, security) that the tests run under Node without Electron.
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+// catalog, security, window-state) that the tests run under Node without Electron.
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { join } from 'node:path';
+import { main as catalogCli } from './cli';
 import { writeFiles } from './files';
-import { registerIpc } from './ipc';
+import { registerFlushChannel, registerIpc } from './ipc';
 import { APP_NAME, parseOptions } from './options';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, registerAppProtocol, safeOpenExternal, secureWebPreferences } from './security';
 import { asApi, Service, type Host } from './service';
+import { initialBounds, MIN_SIZE } from './window-state';
 
 app.setName(APP_NAME);
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+const args = process.argv.slice(app.isPackaged ? 1 : 2);
 
-// One writer per data file: a second launch hands over to the first window and exits.
-if (!app.requestSingleInstanceLock()) {
+if (args[0] === 'catalog') {
+  // `Lecture Companion catalog FILE... [--json]`: the same command line as `npm run catalog`.
+  void catalogCli(args.slice(1), process).then(
+    (code) => app.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`catalog: ${e instanceof Error ? e.message : String(e)}\n`);
+      app.exit(1);
+    },
+  );
+} else if (!app.requestSingleInstanceLock()) {
+  // One writer per data file: a second launch hands over to the first window and exits.
   app.quit();
 } else {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   void start();
 }
 
 async function start(): Promise<void> {
+  let win: BrowserWindow | null = null;
+  // Registered before anything slow, so a second launch during start-up is not lost.
+  let focusRequested = false;
+  app.on('second-instance', () => {
+    if (!win) return void (focusRequested = true);
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
   await app.whenReady();
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   let opts;
   try {
-    opts = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2), join(resources, 'catalog.md'));
+    opts = parseOptions(args, join(resources, 'catalog.md'));
   } catch (e) {
     dialog.showErrorBox(APP_NAME, (e as Error).message);
     return app.exit(2);
   }
   const openExternal = safeOpenExternal((url) => shell.openExternal(url));
-  let win: BrowserWindow | null = null;
-
   const host: Host = {
     async openExternal(url) {
       if (!openExternal(url)) throw new Error(`refused to open ${url}`);
@@ -54,66 +73,78 @@ async function start(): Promise<void> {
     return app.exit(1);
   }
   denyAllPermissions(session.defaultSession);
-  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), net);
+  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
   registerIpc(ipcMain, asApi(service), { isAppUrl });
 
-  const saved = service.store.data.window;
-  const visible = saved && screen.getAllDisplays().some((d) => {
-    const a = d.workArea;
-    return saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y;
-  });
+  const saved = service.windowState();
   win = new BrowserWindow({
-    width: saved?.width ?? 1200,
-    height: saved?.height ?? 800,
-    ...(visible ? { x: saved!.x, y: saved!.y } : {}),
-    minWidth: 720,
-    minHeight: 480,
+    ...initialBounds(saved, screen.getAllDisplays().map((d) => d.workArea)),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: APP_NAME,
     show: false,
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   });
   if (saved?.maximized) win.maximize();
   hardenWebContents(win.webContents, { isAppUrl, openExternal });
-  win.once('ready-to-show', () => win?.show());
-
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  win.once('ready-to-show', () => {
+    win?.show();
+    if (focusRequested) win?.focus();
   });
 
   const rememberBounds = () => {
     if (!win || win.isDestroyed() || win.isMinimized()) return;
-    const b = win.getNormalBounds();
-    void service.store.setWindow({ ...b, maximized: win.isMaximized() }).catch(() => {});
+    void service.saveWindowState({ ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => {});
   };
   let boundsTimer: NodeJS.Timeout | undefined;
-  const debounceBounds = () => { clearTimeout(boundsTimer); boundsTimer = setTimeout(rememberBounds, 500); };
+  const debounceBounds = () => {
+    clearTimeout(boundsTimer);
+    boundsTimer = setTimeout(rememberBounds, 500);
+  };
   win.on('resize', debounceBounds);
   win.on('move', debounceBounds);
 
-  // Closing waits for the renderer to flush the note being typed (it answers by closing again),
-  // with a deadline so a hung page cannot keep the app open.
-  let flushed = false;
-  win.on('close', (e) => {
-    rememberBounds();
-    if (flushed) return;
-    e.preventDefault();
-    flushed = true;
-    win?.webContents.send('lc:flush');
-    setTimeout(() => win && !win.isDestroyed() && win.close(), 3000);
+  // Closing (also on quit: Electron closes the windows first) waits for the page to save the
+  // note being typed. The page acknowledges at once, then answers close or stay (it asks the
+  // student before dropping an edit that could not be saved). A page that does not even
+  // acknowledge within the deadline is hung or gone: close anyway.
+  let mayClose = false;
+  let deadline: NodeJS.Timeout | undefined;
+  registerFlushChannel(ipcMain, {
+    isAppUrl,
+    onAck: () => clearTimeout(deadline),
+    onResult: (close) => {
+      clearTimeout(deadline);
+      if (!close || !win || win.isDestroyed()) return;
+      mayClose = true;
+      win.close();
+    },
   });
-  win.on('closed', () => { win = null; });
-
-  let quitting = false;
-  app.on('before-quit', (e) => {
-    if (quitting) return;
+  win.on('close', (e) => {
+    clearTimeout(boundsTimer);
+    rememberBounds();
+    if (mayClose) return;
     e.preventDefault();
-    quitting = true;
-    // Quit waits for the last write to reach disk and releases the data-folder lock.
-    void service.close().finally(() => app.quit());
+    win?.webContents.send('lc:flush');
+    clearTimeout(deadline);
+    deadline = setTimeout(() => win && !win.isDestroyed() && win.destroy(), 5_000);
+  });
+  win.on('closed', () => {
+    win = null;
   });
   app.on('window-all-closed', () => app.quit());
+
+  // Only after every window is gone (and has flushed): write what is pending, release the
+  // data-folder lock, then exit.
+  let storeClosed = false;
+  app.on('will-quit', (e) => {
+    if (storeClosed) return;
+    e.preventDefault();
+    void service.close().finally(() => {
+      storeClosed = true;
+      app.quit();
+    });
+  });
 
   await win.loadURL(`${APP_SCHEME}://lecture-companion/index.html`);
 }

@@ -56,3 +56,19 @@ export function makeHandler(
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, api: Api, opts: { isAppUrl(url: string): boolean }): void {
   for (const name of METHODS) ipcMain.handle(IPC_PREFIX + name, makeHandler(name, api, opts));
 }
+
+/**
+ * The close handshake (see index.ts): the page acknowledges a flush request, then answers
+ * whether the window may close. Only the app's own page is heard.
+ */
+export function registerFlushChannel(
+  ipcMain: Pick<IpcMain, 'on'>,
+  opts: { isAppUrl(url: string): boolean; onAck(): void; onResult(close: boolean): void },
+): void {
+  ipcMain.on(IPC_PREFIX + 'flush-ack', (event) => {
+    if (opts.isAppUrl(senderUrl(event))) opts.onAck();
+  });
+  ipcMain.on(IPC_PREFIX + 'flush-result', (event, close: unknown) => {
+    if (opts.isAppUrl(senderUrl(event))) opts.onResult(close !== false);
+  });
+}

@@ -213,6 +213,6 @@ export function appProtocolHandler(rootDir: string): (request: Request) => Promi
  * registered as privileged (standard, secure) before the app is ready; see index.ts.
  * `_net` is accepted for callers that pass it; files are read with fs so the handler is testable.
  */
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rootDir: string, _net?: unknown): void {
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rootDir: string): void {
   protocol.handle(APP_SCHEME, appProtocolHandler(rootDir));
 }

@@ -152,6 +152,9 @@ export class Service implements Methods {
 
   async setPrefs(args: ArgsOf<'setPrefs'>): Promise<Prefs> {
     if (args.lastVideoId) this.entry(args.lastVideoId);
+    if (args.lastCourseId && !this.courses.some((c) => c.id === args.lastCourseId)) {
+      throw new ApiError(`No course ${args.lastCourseId}`, 'not-found');
+    }
     const before = this.store.data.prefs.newestFirst;
     const prefs = await this.store.setPrefs(args);
     if (prefs.newestFirst !== before) this.reorder();
@@ -231,12 +234,18 @@ export class Service implements Methods {
   }
 
   async exportNotes({ scope, videoId, layout }: ArgsOf<'exportNotes'>): Promise<{ saved: string[] }> {
-    const ids = scope === 'one' ? [this.entry(videoId!).videoId] : (await this.listNotes()).map((n) => n.videoId);
+    const notes = this.store.data.notes;
+    // Export-all includes notes on lectures the loaded catalog lacks: they are still the student's.
+    const ids =
+      scope === 'one'
+        ? [this.entry(videoId!).videoId]
+        : Object.keys(notes).sort((a, b) => notes[b].updatedAt - notes[a].updatedAt);
     if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');
-    const lectures = ids.map((id) => {
-      const e = this.byId.get(id)!;
-      return { entry: e, courseTitle: this.courseOf.get(id)?.title ?? '', note: this.store.data.notes[id]?.text ?? '' };
-    });
+    const lectures = ids.map((id) => ({
+      entry: this.byId.get(id) ?? { index: 0, date: null, title: `Lecture not in the loaded catalog (${id})`, videoId: id, summary: '', line: 0 },
+      courseTitle: this.courseOf.get(id)?.title ?? '',
+      note: notes[id]?.text ?? '',
+    }));
     const stamp = new Date().toISOString().slice(0, 10);
     if (layout === 'single' || lectures.length === 1) {
       const name = scope === 'one' ? `${lectures[0].entry.index}-notes.md` : `lecture-companion-notes-${stamp}.md`;
@@ -262,8 +271,9 @@ export class Service implements Methods {
   }
 
   async importBackup({ content }: ArgsOf<'importBackup'>) {
+    const before = this.store.data.notes;
     const report = await this.store.mergeBackup(content);
-    this.afterDataReplaced();
+    this.afterDataReplaced(before);
     return report;
   }
 
@@ -272,16 +282,34 @@ export class Service implements Methods {
   }
 
   async restoreBackup({ name }: ArgsOf<'restoreBackup'>): Promise<Library> {
+    const before = this.store.data.notes;
     await this.store.restoreBackup(name);
-    this.afterDataReplaced();
+    this.afterDataReplaced(before);
     return this.getLibrary();
   }
 
-  /** Notes and corrections changed wholesale: reorder and re-index the notes. */
-  private afterDataReplaced(): void {
+  /**
+   * Notes and corrections were replaced wholesale: reorder, and re-index only the lectures
+   * whose note changed (re-indexing all 10,000 summaries would stall every request for seconds).
+   */
+  private afterDataReplaced(notesBefore: Readonly<Record<string, { text: string }>>): void {
     this.reorder();
     const notes = this.store.data.notes;
-    for (const e of this.entries) this.searchIndex.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' });
+    for (const e of this.entries) {
+      const text = notes[e.videoId]?.text ?? '';
+      if (text !== (notesBefore[e.videoId]?.text ?? '')) {
+        this.searchIndex.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
+      }
+    }
+  }
+
+  /** The window's last size and position (Electron main only; not part of the page's API). */
+  windowState() {
+    return this.store.data.window;
+  }
+
+  saveWindowState(w: NonNullable<ReturnType<Service['windowState']>>): Promise<void> {
+    return this.store.setWindow(w);
   }
 
   async flush(): Promise<void> {

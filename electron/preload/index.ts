@@ -18,16 +18,24 @@ const api = Object.freeze(
 contextBridge.exposeInMainWorld('api', api);
 
 // App lifecycle, kept apart from `api` so the page's API is exactly the contract.
-// Main asks the page to save the note being typed before the window closes; the page
-// answers by closing the window once its saves are on disk.
-const FLUSH_EVENT = 'lc:flush';
+// Main asks the page to save the note being typed before the window closes. The preload
+// acknowledges at once (so main knows the page is alive and waits), then reports the page's
+// answer: true to close, false to stay open (the student chose to keep an unsaved edit).
 contextBridge.exposeInMainWorld(
   'appEvents',
   Object.freeze({
-    onFlushRequest(callback: () => void): () => void {
-      const listener = () => callback();
-      ipcRenderer.on(FLUSH_EVENT, listener);
-      return () => ipcRenderer.removeListener(FLUSH_EVENT, listener);
+    onFlushRequest(callback: () => Promise<boolean> | boolean): () => void {
+      const listener = () => {
+        ipcRenderer.send(PREFIX + 'flush-ack');
+        Promise.resolve()
+          .then(() => callback())
+          .then(
+            (close) => ipcRenderer.send(PREFIX + 'flush-result', close !== false),
+            () => ipcRenderer.send(PREFIX + 'flush-result', true),
+          );
+      };
+      ipcRenderer.on(PREFIX + 'flush', listener);
+      return () => ipcRenderer.removeListener(PREFIX + 'flush', listener);
     },
   }),
 );

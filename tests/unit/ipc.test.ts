@@ -6,11 +6,17 @@ import { isAppUrl } from '../../electron/main/security';
 
 // The preload imports 'electron'; a stand-in keeps the real package (which would try to
 // download a binary) from ever loading.
-const bridge = vi.hoisted(() => ({ exposed: [] as [string, unknown][], invoke: vi.fn(), listeners: new Map<string, Set<() => void>>() }));
+const bridge = vi.hoisted(() => ({
+  exposed: [] as [string, unknown][],
+  invoke: vi.fn(),
+  sent: [] as unknown[][],
+  listeners: new Map<string, Set<() => void>>(),
+}));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => bridge.exposed.push([key, value]) },
   ipcRenderer: {
     invoke: bridge.invoke,
+    send: (...a: unknown[]) => bridge.sent.push(a),
     on: (channel: string, l: () => void) => bridge.listeners.set(channel, (bridge.listeners.get(channel) ?? new Set()).add(l)),
     removeListener: (channel: string, l: () => void) => bridge.listeners.get(channel)?.delete(l),
   },
@@ -224,14 +230,28 @@ describe('preload bridge', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
 
-  it('passes the flush-before-close request to the page without the event object, and unsubscribes', async () => {
+  it('passes the flush-before-close request on without the event object, acknowledges, and reports the answer', async () => {
     await import('../../electron/preload/index');
-    const events = bridge.exposed[1]![1] as { onFlushRequest(cb: (...a: unknown[]) => void): () => void };
+    const events = bridge.exposed[1]![1] as { onFlushRequest(cb: (...a: unknown[]) => Promise<boolean> | boolean): () => void };
     expect(Object.keys(events)).toEqual(['onFlushRequest']);
     const seen: unknown[][] = [];
-    const off = events.onFlushRequest((...a) => seen.push(a));
-    for (const l of bridge.listeners.get('lc:flush') ?? []) (l as (...a: unknown[]) => void)({ sender: 'ipc event' });
+    let answer = false;
+    const off = events.onFlushRequest(async (...a) => {
+      seen.push(a);
+      return answer;
+    });
+    const fire = async () => {
+      for (const l of bridge.listeners.get('lc:flush') ?? []) (l as (...a: unknown[]) => void)({ sender: 'ipc event' });
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    bridge.sent.length = 0;
+    await fire();
     expect(seen).toEqual([[]]);
+    // acknowledged at once, then the page's answer: stay open
+    expect(bridge.sent).toEqual([['lc:flush-ack'], ['lc:flush-result', false]]);
+    answer = true;
+    await fire();
+    expect(bridge.sent.slice(2)).toEqual([['lc:flush-ack'], ['lc:flush-result', true]]);
     off();
     expect(bridge.listeners.get('lc:flush')?.size).toBe(0);
   });

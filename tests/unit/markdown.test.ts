@@ -127,7 +127,8 @@ describe('renderMarkdown on hostile input', () => {
     expect(renderMarkdown('<mailto:a@b.example>')).toContain('href="mailto:a@b.example"');
   });
 
-  it('survives deep nesting and long runs quickly', () => {
+  // A hang or stack overflow fails by the test's timeout, not by a timing assertion.
+  it('survives deep nesting and long runs', { timeout: 30_000 }, () => {
     const bombs = [
       '> '.repeat(20_000) + 'x',
       '['.repeat(50_000) + 'x' + '](https://a.example)'.repeat(50_000),
@@ -139,10 +140,9 @@ describe('renderMarkdown on hostile input', () => {
       '<'.repeat(100_000),
     ];
     for (const src of bombs) {
-      const t = performance.now();
       const html = renderMarkdown(src, { videoId: ID });
-      expect(performance.now() - t, src.slice(0, 20)).toBeLessThan(5_000);
-      expect(typeof html).toBe('string');
+      expect(typeof html, src.slice(0, 20)).toBe('string');
+      expect(html, src.slice(0, 20)).not.toMatch(/<(script|iframe|svg|style)/i);
     }
   });
 });

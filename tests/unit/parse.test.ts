@@ -304,3 +304,15 @@ describe('crafted variants', () => {
     });
   });
 });
+
+describe('a file that is not a catalog', () => {
+  it.each([
+    ['a README', '# Lecture Companion\n\nA desktop study companion.\n'],
+    ['an empty file', ''],
+    ['an HTML error page', '<html><body><h1>404 Not Found</h1></body></html>'],
+  ])('%s loads as empty with a warning saying so', (_, text) => {
+    const r = parseCatalog(text, 'wrong.md');
+    expect(r.entries).toEqual([]);
+    expect(r.warnings).toEqual([{ file: 'wrong.md', line: 1, message: expect.stringContaining('no catalog entries found') }]);
+  });
+});

@@ -32,6 +32,8 @@ export function parseCatalog(text: string, file = '<catalog>'): ParseResult {
   }
   if (open) takeEntry(src, open.line, open.start, src.length, 'truncated', found, warn);
   else orphans(outside, src.length);
+  // A wrong file (a README, a download error page) would otherwise load as silently empty.
+  if (found.length === 0 && warnings.length === 0) warn(1, 'no catalog entries found: this does not look like a catalog page');
 
   return { entries: dedupe(found, warn), warnings };
 }
