@@ -54,7 +54,9 @@ describe('Store persistence', () => {
     const again = await openAt(dir);
     expect(again.status.state).toBe('ok');
     expect(JSON.parse(JSON.stringify(again.data))).toEqual(before);
-    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt });
+    // The same device id after a restart, and the note's clock counts this device's edits.
+    expect(again.data.deviceId).toBe(s.data.deviceId);
+    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt, clock: { [again.data.deviceId]: 1 } });
     expect(Object.keys(again.data.watched)).toEqual(['aaaaaaaaaaa']);
     expect(again.data.notes.ccccccccccc).toBeUndefined();
     expect(onDisk(again).schemaVersion).toBe(2);

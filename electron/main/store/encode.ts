@@ -3,7 +3,7 @@
 // two big records (watched, notes) are kept encoded in chunks of CHUNK entries, and a
 // change re-encodes only its chunk, so a save is a buffer concat plus the write.
 // The store must call `touch` for every id it changes and `reset` when it replaces data.
-import type { StoreData } from './schema';
+import type { NoteRecord, StoreData } from './schema';
 
 const CHUNK = 64;
 const SEP = Buffer.from(',\n');
@@ -72,8 +72,8 @@ export class RecordEncoder<V> {
  */
 export class DataEncoder {
   readonly watched = new RecordEncoder<number>('    ', (at) => JSON.stringify(at));
-  readonly notes = new RecordEncoder<{ text: string; updatedAt: number }>('    ', (n) =>
-    JSON.stringify({ text: n.text, updatedAt: n.updatedAt }),
+  readonly notes = new RecordEncoder<NoteRecord>('    ', (n) =>
+    JSON.stringify(n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: n.clock } : { text: n.text, updatedAt: n.updatedAt }),
   );
 
   reset(data: StoreData): void {
@@ -94,7 +94,10 @@ export class DataEncoder {
     const open = (parts: Buffer[]) => (parts.length ? '{\n' : '{');
     const close = (parts: Buffer[]) => (parts.length ? '\n  }' : '}');
     const all = [
-      Buffer.from(`{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "watched": ${open(w)}`),
+      Buffer.from(
+        `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "deviceId": ${JSON.stringify(data.deviceId)},\n` +
+          `  "deviceSeq": ${data.deviceSeq},\n  "watched": ${open(w)}`,
+      ),
       ...w,
       Buffer.from(`${close(w)},\n  "notes": ${open(n)}`),
       ...n,

@@ -1,7 +1,7 @@
-// Merging a backup into the current data. No note text is ever dropped: when the
-// two sides differ and neither contains the other, both texts are kept, marked.
+// Merging a backup into the current data. No note text is ever dropped: when both
+// sides changed a note since they last agreed, both texts are kept, marked.
 import type { MergeReport } from '../../shared/contract';
-import { dict, type NoteRecord, type StoreData } from './schema';
+import { dict, highestSeq, type Clock, type NoteRecord, type StoreData } from './schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -25,44 +25,111 @@ export function conflictText(newer: string, older: NoteRecord, olderFrom: Origin
 
 const blank = (n: NoteRecord | undefined) => !n || n.text.trim() === '';
 
+/** Every component of `a` is ≤ the same component of `b` (missing components are 0). */
+export function clockLeq(a: Clock, b: Clock): boolean {
+  for (const k in a) if (a[k] > 0 && !(Object.hasOwn(b, k) && a[k] <= b[k])) return false;
+  return true;
+}
+
+/** Componentwise maximum, as a new prototype-free record. */
+export function clockJoin(a: Clock | undefined, b: Clock | undefined): Clock {
+  const out = dict(a);
+  if (b) for (const k in b) if (!Object.hasOwn(out, k) || b[k] > out[k]) out[k] = b[k];
+  return out;
+}
+
+const sameClock = (a: Clock | undefined, b: Clock | undefined) =>
+  a === b || (!!a && !!b && clockLeq(a, b) && clockLeq(b, a));
+
+const copyNote = (n: NoteRecord, clock?: Clock): NoteRecord =>
+  clock && Object.keys(clock).length ? { text: n.text, updatedAt: n.updatedAt, clock } : { text: n.text, updatedAt: n.updatedAt };
+
+export interface MergeResult {
+  data: StoreData;
+  report: MergeReport;
+  /** Anything differs from `current` (a clock may change without counting in the report). */
+  changed: boolean;
+}
+
 /**
  * Merge `incoming` (an already migrated backup) into a copy of `current`.
- * Notes: one side only → added; same text → nothing; otherwise the newer edit
- * (ties go to the current side) wins when it already contains the older text —
- * the older being a prefix or an earlier merge's result — else both are kept.
+ *
+ * Notes: one side only → added; same text → nothing (the clocks are joined). When both
+ * sides carry clocks: incoming ≤ current → current already contains that edit, kept;
+ * current ≤ incoming → incoming descends from it and wins (updated); otherwise both
+ * edited independently → conflict. Equal clocks with different texts cannot come from
+ * one history (a data folder copied to a second computer shares its device id): conflict.
+ * Without clocks on both sides (v1 files, files from before clocks) the texts decide:
+ * the newer edit (ties go to current) wins when it already contains the older text —
+ * the older being a prefix or an earlier merge's result — else conflict.
+ * A conflict keeps both texts, marked (`conflictText`), under the joined clock bumped
+ * by this device, so merging either side again finds it contained and changes nothing.
+ *
  * Watched: union with the earliest mark. Corrections: union, the current side wins.
- * Prefs and window stay as they are: they describe this computer.
+ * Prefs, window and the device id stay as they are: they describe this computer.
  */
-export function mergeData(current: StoreData, incoming: StoreData): { data: StoreData; report: MergeReport } {
+export function mergeData(current: StoreData, incoming: StoreData): MergeResult {
+  const dev = current.deviceId;
   const data: StoreData = {
     ...current,
+    // Incoming clocks may carry this device's counter higher than ours (a data file put
+    // back by hand): never reuse a number.
+    deviceSeq: Math.max(current.deviceSeq, highestSeq(incoming.notes, dev)),
     watched: dict(current.watched),
     notes: dict(current.notes),
     corrections: { moves: dict(current.corrections.moves), titles: dict(current.corrections.titles) },
   };
   const report: MergeReport = { added: 0, updated: 0, conflicts: 0, watched: 0 };
+  let changed = data.deviceSeq !== current.deviceSeq;
 
   for (const [id, theirs] of Object.entries(incoming.notes)) {
     if (id === '__proto__' || blank(theirs)) continue;
     const ours = data.notes[id];
     if (blank(ours)) {
-      data.notes[id] = { text: theirs.text, updatedAt: theirs.updatedAt };
+      data.notes[id] = copyNote(theirs, theirs.clock && dict(theirs.clock));
       report.added++;
       continue;
     }
-    if (ours.text === theirs.text) continue;
-    const theirsNewer = theirs.updatedAt > ours.updatedAt;
-    const [newer, older] = theirsNewer ? [theirs, ours] : [ours, theirs];
-    if (newer.text.includes(older.text)) {
-      if (theirsNewer) {
-        data.notes[id] = { text: theirs.text, updatedAt: theirs.updatedAt };
-        report.updated++;
+    const joined = clockJoin(ours.clock, theirs.clock);
+    const keepOurs = () => {
+      // Ours contains theirs: remember that in the clock, so a later merge knows it too.
+      if (!sameClock(ours.clock ?? {}, joined)) {
+        data.notes[id] = copyNote(ours, joined);
+        changed = true;
       }
+    };
+    const takeTheirs = () => {
+      data.notes[id] = copyNote(theirs, joined);
+      report.updated++;
+    };
+    if (ours.text === theirs.text) {
+      keepOurs();
       continue;
     }
-    // The newest edit time stays: merging the same backup again then finds its text
-    // inside ours and changes nothing.
-    data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt };
+    const theirsNewer = theirs.updatedAt > ours.updatedAt;
+    if (ours.clock && theirs.clock) {
+      const theirsContained = clockLeq(theirs.clock, ours.clock);
+      const oursContained = clockLeq(ours.clock, theirs.clock);
+      if (theirsContained && !oursContained) {
+        keepOurs();
+        continue;
+      }
+      if (oursContained && !theirsContained) {
+        takeTheirs();
+        continue;
+      }
+    } else {
+      const [newer, older] = theirsNewer ? [theirs, ours] : [ours, theirs];
+      if (newer.text.includes(older.text)) {
+        if (theirsNewer) takeTheirs();
+        else keepOurs();
+        continue;
+      }
+    }
+    const [newer, older] = theirsNewer ? [theirs, ours] : [ours, theirs];
+    joined[dev] = ++data.deviceSeq;
+    // The newest edit time stays: the text is no newer than its newest part.
+    data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt, clock: joined };
     report.conflicts++;
   }
 
@@ -74,13 +141,18 @@ export function mergeData(current: StoreData, incoming: StoreData): { data: Stor
       report.watched++;
     } else if (at < mine) {
       data.watched[id] = at;
+      changed = true;
     }
   }
 
   for (const key of ['moves', 'titles'] as const) {
     for (const [k, v] of Object.entries(incoming.corrections[key])) {
-      if (k !== '__proto__' && !Object.hasOwn(data.corrections[key], k)) data.corrections[key][k] = v;
+      if (k !== '__proto__' && !Object.hasOwn(data.corrections[key], k)) {
+        data.corrections[key][k] = v;
+        changed = true;
+      }
     }
   }
-  return { data, report };
+  changed ||= report.added + report.updated + report.conflicts + report.watched > 0;
+  return { data, report, changed };
 }

@@ -1,15 +1,26 @@
 // The data file's shape, its validation and the migrations from older versions.
 // Pure functions over text and objects: no file access here, so every rule is easy to test.
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Prefs } from '../../shared/contract';
 import type { Corrections } from '../../shared/types';
 
 export const SCHEMA_VERSION = 2;
 
+/**
+ * A note's version vector: deviceId → the device's sequence number (StoreData.deviceSeq)
+ * at its latest edit of this note. One clock ≤ another (every component) means the
+ * second edit history already contains the first; neither ≤ the other means both
+ * sides edited independently. Absent in notes from v1 files and from files written
+ * before clocks existed: merge falls back to comparing texts for those.
+ */
+export type Clock = Record<string, number>;
+
 export interface NoteRecord {
   text: string;
   /** ms since epoch of the last edit. */
   updatedAt: number;
+  clock?: Clock;
 }
 
 export interface WindowState {
@@ -22,6 +33,16 @@ export interface WindowState {
 
 export interface StoreData {
   schemaVersion: typeof SCHEMA_VERSION;
+  /**
+   * This installation's id in note clocks: random, made once, kept in the file.
+   * Optional in the file (v2 files from before clocks); always set in memory.
+   */
+  deviceId: string;
+  /**
+   * The last sequence number this device gave a note edit. Only grows — also across a
+   * restore of an older backup — so a later edit never looks older than an earlier one.
+   */
+  deviceSeq: number;
   /** videoId → ms when it was marked watched. */
   watched: Record<string, number>;
   notes: Record<string, NoteRecord>;
@@ -42,12 +63,40 @@ export function dict<T>(src?: Record<string, T>): Record<string, T> {
   return out;
 }
 
-/** The same data with every record made prototype-free (see `dict`). */
-export function normalize(d: StoreData): StoreData {
+export function newDeviceId(): string {
+  return randomBytes(8).toString('base64url');
+}
+
+/** The highest component `deviceId` has in any note's clock. */
+export function highestSeq(notes: Record<string, NoteRecord>, deviceId: string): number {
+  let max = 0;
+  for (const id in notes) {
+    const c = notes[id].clock;
+    if (c && Object.hasOwn(c, deviceId) && c[deviceId] > max) max = c[deviceId];
+  }
+  return max;
+}
+
+type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq'> & { deviceId?: string; deviceSeq?: number };
+
+/**
+ * The same data with every record made prototype-free (see `dict`), and the device id
+ * and sequence filled in: a new id when the file has none, and a sequence never below
+ * what the notes' clocks already used.
+ */
+export function normalize(d: Parsed): StoreData {
+  const notes = dict<NoteRecord>();
+  for (const id of Object.keys(d.notes)) {
+    const n = d.notes[id];
+    notes[id] = n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: dict(n.clock) } : { text: n.text, updatedAt: n.updatedAt };
+  }
+  const deviceId = d.deviceId ?? newDeviceId();
   return {
     schemaVersion: SCHEMA_VERSION,
+    deviceId,
+    deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq(notes, deviceId)),
     watched: dict(d.watched),
-    notes: dict(d.notes),
+    notes,
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
     prefs: { ...d.prefs },
     window: d.window ? { ...d.window } : null,
@@ -57,6 +106,8 @@ export function normalize(d: StoreData): StoreData {
 export function defaultData(): StoreData {
   return {
     schemaVersion: SCHEMA_VERSION,
+    deviceId: newDeviceId(),
+    deviceSeq: 0,
     watched: dict(),
     notes: dict(),
     corrections: { moves: dict(), titles: dict() },
@@ -66,7 +117,9 @@ export function defaultData(): StoreData {
 }
 
 const time = z.number().finite();
-const noteSchema = z.object({ text: z.string(), updatedAt: time });
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const clockSchema = z.record(z.string(), seq);
+const noteSchema = z.object({ text: z.string(), updatedAt: time, clock: clockSchema.optional() });
 const windowSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite(), maximized: z.boolean() });
 const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
 const prefsSchema = z.object({
@@ -76,8 +129,14 @@ const prefsSchema = z.object({
   lastCourseId: z.string().nullable(),
 });
 
+/**
+ * Version 2. `deviceId`, `deviceSeq` and the notes' `clock` came during v2's development,
+ * before any release: optional, so v2 files written without them still load.
+ */
 export const v2Schema = z.object({
   schemaVersion: z.literal(2),
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  deviceSeq: seq.optional(),
   watched: z.record(z.string(), time),
   notes: z.record(z.string(), noteSchema),
   corrections: correctionsSchema,
@@ -141,7 +200,7 @@ export function parseStoreValue(raw: unknown, now: number): ParseOutcome {
   }
   const r = v2Schema.safeParse(raw);
   if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
-  return { kind: 'current', data: normalize(r.data as StoreData) };
+  return { kind: 'current', data: normalize(r.data as Parsed) };
 }
 
 function describe(err: z.ZodError): string {
@@ -164,7 +223,7 @@ function salvage(raw: Record<string, unknown>): StoreData {
   }
   for (const [id, v] of Object.entries(rec(raw.notes))) {
     const n = noteSchema.safeParse(v);
-    if (id !== '__proto__' && n.success) data.notes[id] = n.data;
+    if (id !== '__proto__' && n.success) data.notes[id] = { text: n.data.text, updatedAt: n.data.updatedAt };
   }
   const c = rec(raw.corrections);
   for (const key of ['moves', 'titles'] as const) {

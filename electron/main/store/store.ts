@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { ApiError, type BackupInfo, type MergeReport, type Prefs, type StoreStatus } from '../../shared/contract';
 import type { Corrections } from '../../shared/types';
-import { copyExclusive, ensureDailyBackup, fileStamp, listBackups, readBackup, writeBackup } from './backups';
+import { backupsDir, copyExclusive, ensureDailyBackup, fileStamp, listBackups, readBackup, writeBackup } from './backups';
 import { DataEncoder } from './encode';
 import { acquireLock, type Lock } from './lock';
 import { mergeData } from './merge';
-import { defaultData, dict, parseStoreText, SCHEMA_VERSION, type StoreData } from './schema';
+import { defaultData, dict, highestSeq, parseStoreText, SCHEMA_VERSION, type StoreData } from './schema';
 
 export type { StoreData, NoteRecord, WindowState } from './schema';
 
@@ -24,7 +24,7 @@ export interface OpenOptions {
   dataDir: string;
   /** Clock for timestamps and backup names; tests move it across days. */
   now?: () => number;
-  /** Make the daily backup at open (default true). */
+  /** Make the daily backup at open, and at the first write of each later day (default true). */
   backupsPerDay?: boolean;
 }
 
@@ -94,19 +94,49 @@ export class Store {
   readonly #queue: WriteQueue;
   readonly #now: () => number;
   #lock: Lock | null;
+  /** Bumped by every change to the data: tells a backup whether it is still current. */
+  #gen = 0;
+  readonly #daily: boolean;
+  /** The local day of the last daily backup check, as [midnight, next midnight) in ms. */
+  #dayStart = 0;
+  #dayEnd = 0;
 
   /** Use openStore. */
-  constructor(readonly dataDir: string, data: StoreData, status: StoreStatus, lock: Lock, now: () => number) {
+  constructor(readonly dataDir: string, data: StoreData, status: StoreStatus, lock: Lock, now: () => number, daily = true) {
     this.file = join(dataDir, DATA_FILE);
     this.#data = data;
     this.#status = status;
     this.#lock = lock;
     this.#now = now;
+    this.#daily = daily;
+    this.#setDay(now());
     this.#encoder.reset(data);
     this.#out = new TextFile(this.file);
+    this.#queue = new WriteQueue(() => this.#write());
+  }
+
+  #setDay(now: number): void {
+    const d = new Date(now);
+    this.#dayStart = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    this.#dayEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  }
+
+  async #write(): Promise<void> {
+    if (this.#daily) {
+      // Two number comparisons per write: an app left open for days still makes each
+      // day's backup, of the file as it was before that day's first write. Not while the
+      // file holds the defaults that replaced a quarantined one (it would push good
+      // dailies out); a restore makes the state ok again.
+      const now = this.#now();
+      if ((now >= this.#dayEnd || now < this.#dayStart) && this.#status.state === 'ok') {
+        this.#setDay(now);
+        // A failed daily backup must not fail the student's save; the next day tries again.
+        await ensureDailyBackup(this.dataDir, this.file, now).catch(() => undefined);
+      }
+    }
     // steno hands its argument to fs.writeFile, which takes a Buffer as is: passing the
     // encoded bytes saves re-encoding megabytes of text on every save.
-    this.#queue = new WriteQueue(() => this.#out.write(this.#encoder.encode(this.#data, true) as unknown as string));
+    await this.#out.write(this.#encoder.encode(this.#data, true) as unknown as string);
   }
 
   get status(): StoreStatus {
@@ -126,6 +156,7 @@ export class Store {
 
   /** Every mutation goes through here: change memory synchronously, then wait for a write. */
   #commit(): Promise<void> {
+    this.#gen++;
     return this.#queue.request();
   }
 
@@ -144,8 +175,19 @@ export class Store {
   async saveNote(videoId: string, text: string): Promise<{ updatedAt: number }> {
     this.#assertWritable();
     const updatedAt = this.#now();
-    if (text.trim() === '') delete this.#data.notes[videoId];
-    else this.#data.notes[videoId] = { text, updatedAt };
+    const notes = this.#data.notes;
+    if (text.trim() === '') delete notes[videoId];
+    else {
+      const prev = Object.hasOwn(notes, videoId) ? notes[videoId] : undefined;
+      let clock = prev?.clock;
+      // Only a changed text is an edit: an autosave of the same text must not make this
+      // copy look newer than an identical one elsewhere.
+      if (!prev || prev.text !== text) {
+        clock = dict(clock);
+        clock[this.#data.deviceId] = ++this.#data.deviceSeq;
+      }
+      notes[videoId] = clock ? { text, updatedAt, clock } : { text, updatedAt };
+    }
     this.#encoder.notes.touch(videoId, this.#data.notes);
     await this.#commit();
     return { updatedAt };
@@ -187,12 +229,17 @@ export class Store {
     if (parsed.kind === 'newer') {
       throw new ApiError(`This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`, 'invalid');
     }
-    const { data, report } = mergeData(this.#data, parsed.data);
-    if (report.added + report.updated + report.conflicts + report.watched === 0 && sameCorrections(data, this.#data)) return report;
+    const first = mergeData(this.#data, parsed.data);
+    if (!first.changed) return first.report;
     // The merge rewrites notes: keep the data as it was, one click away.
     await this.#backupCurrent('before-merge');
-    this.#replace(data);
-    await this.#commit();
+    // Merged from the data as it is now, and swapped in with no await in between:
+    // a note saved while the backup was being written is part of the merge.
+    const { data, report, changed } = mergeData(this.#data, parsed.data);
+    if (changed) {
+      this.#replace(data);
+      await this.#commit();
+    }
     return report;
   }
 
@@ -208,7 +255,14 @@ export class Store {
     if (parsed.kind === 'invalid') throw new ApiError(`The backup ${name} cannot be read: ${parsed.reason}.`, 'invalid');
     if (parsed.kind === 'newer') throw new ApiError(`The backup ${name} comes from a newer version of Lecture Companion.`, 'invalid');
     await this.#backupCurrent('before-restore');
-    this.#replace(parsed.data);
+    // No await from the backup's snapshot to here: everything the restore replaces is in it.
+    const cur = this.#data;
+    const data = parsed.data;
+    // This computer stays this device, and its sequence never goes back: edits made after
+    // restoring an older backup must not look older than the ones it undid.
+    data.deviceSeq = Math.max(cur.deviceSeq, data.deviceId === cur.deviceId ? data.deviceSeq : 0, highestSeq(data.notes, cur.deviceId));
+    data.deviceId = cur.deviceId;
+    this.#replace(data);
     await this.#commit();
     this.#status = { state: 'ok', message: null, quarantinePath: null };
   }
@@ -218,11 +272,22 @@ export class Store {
     this.#encoder.reset(data);
   }
 
-  /** Save the in-memory data (after pending writes) as a backup named for `reason`. */
+  /**
+   * Save the in-memory data as a backup named for `reason`. Resolves only when the
+   * backup holds the data as it is at that moment: a change made while it was being
+   * written (a note saved meanwhile) makes a fresh one, replacing the outdated one. The
+   * caller must replace the data without awaiting anything after this resolves.
+   */
   async #backupCurrent(reason: 'before-restore' | 'before-merge'): Promise<string> {
-    await this.flush();
-    const now = this.#now();
-    return writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encode(this.#data), now);
+    let previous: string | null = null;
+    for (;;) {
+      const gen = this.#gen;
+      const now = this.#now();
+      const name = await writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encode(this.#data), now);
+      if (previous) await fsp.unlink(join(backupsDir(this.dataDir), previous)).catch(() => undefined);
+      previous = name;
+      if (gen === this.#gen) return name;
+    }
   }
 
   flush(): Promise<void> {
@@ -244,11 +309,6 @@ export class Store {
   }
 }
 
-function sameCorrections(a: StoreData, b: StoreData): boolean {
-  const keys = (r: Record<string, string>) => Object.keys(r).length;
-  return keys(a.corrections.moves) === keys(b.corrections.moves) && keys(a.corrections.titles) === keys(b.corrections.titles);
-}
-
 const OK: StoreStatus = { state: 'ok', message: null, quarantinePath: null };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
@@ -257,7 +317,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
   const lock = await acquireLock(dataDir);
   try {
     const { data, status, rewrite } = await load(dataDir, now);
-    const store = new Store(dataDir, data, status, lock, now);
+    const store = new Store(dataDir, data, status, lock, now, opts.backupsPerDay !== false);
     // A migrated file, or defaults once the unreadable file is safely quarantined:
     // written before the store is handed out, so the next start finds a good file.
     if (rewrite) await store[persistNow]();
