@@ -52,12 +52,51 @@ describe('daily backups', () => {
     expect(list[6]).toMatchObject({ createdAt: BASE + 3 * DAY, notes: 3 });
   });
 
+  it('an app left open across days makes each day\'s backup at that day\'s first write', async () => {
+    const dir = tempDir();
+    // Local noon, so the same-day steps stay on one local date in any time zone.
+    const noon = new Date(2025, 2, 1, 12, 0, 0).getTime();
+    let t = noon;
+    const s = await openAt(dir, () => t);
+    await s.saveNote('day0000000a', 'monday');
+    expect(existsSync(join(dir, 'backups'))).toBe(false); // no file at open: nothing to copy
+    t = noon + 3 * 3600_000;
+    await s.saveNote('day0000000b', 'monday evening');
+    expect(existsSync(join(dir, 'backups'))).toBe(false); // same day
+
+    t = noon + DAY;
+    await s.saveNote('day1000000a', 'tuesday');
+    expect(backupNames(dir)).toEqual([dailyName(noon + DAY)]);
+    // The file as it was before the day's first write.
+    const tuesdayBytes = readFileSync(join(dir, 'backups', dailyName(noon + DAY)));
+    const tuesday = JSON.parse(tuesdayBytes.toString('utf8'));
+    expect(Object.keys(tuesday.notes).sort()).toEqual(['day0000000a', 'day0000000b']);
+    t = noon + DAY + 3600_000;
+    await s.saveNote('day1000000b', 'tuesday again');
+    await s.setWatched('day1000000b', true);
+    expect(backupNames(dir)).toEqual([dailyName(noon + DAY)]);
+    // Later writes that day leave that day's backup as it was.
+    expect(readFileSync(join(dir, 'backups', dailyName(noon + DAY))).equals(tuesdayBytes)).toBe(true);
+
+    // Any kind of write triggers it, and 9 days open keep the last 7 dailies.
+    for (let day = 2; day < 10; day++) {
+      t = noon + day * DAY;
+      await s.setWatched(`w${String(day).padStart(10, '0')}`, true);
+    }
+    expect(backupNames(dir)).toEqual([3, 4, 5, 6, 7, 8, 9].map((d) => dailyName(noon + d * DAY)).sort());
+    const newest = JSON.parse(readFileSync(join(dir, 'backups', dailyName(noon + 9 * DAY)), 'utf8'));
+    expect(Object.keys(newest.watched)).toHaveLength(8); // day1000000b and days 2..8
+  });
+
   it('makes no daily backup when asked not to', async () => {
     const dir = tempDir();
     const s = await openAt(dir);
     await s.saveNote('aaaaaaaaaaa', 'x');
     await s.close();
-    const t = await openStore({ dataDir: dir, now: () => BASE + DAY, backupsPerDay: false });
+    let later = BASE + DAY;
+    const t = await openStore({ dataDir: dir, now: () => later, backupsPerDay: false });
+    later += DAY;
+    await t.saveNote('aaaaaaaaaaa', 'a write on a later day makes none either');
     await t.close();
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
