@@ -1,14 +1,14 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { flushAllNotes } from './lib/state/notes.svelte';
+import { mayCloseAfterFlush } from './lib/state/notes.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 export default mount(App, { target });
 
-// Electron: closing the window waits for the note being typed to reach disk.
-window.appEvents?.onFlushRequest(() => {
-  void flushAllNotes().finally(() => window.close());
-});
+// Electron: closing the window waits for the note being typed to reach disk; a note that
+// could not be saved keeps the window open unless the student says to close anyway.
+// The answer goes back to main, which closes the window (or quits) only on true.
+window.appEvents?.onFlushRequest(() => mayCloseAfterFlush((question) => window.confirm(question)));

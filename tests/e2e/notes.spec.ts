@@ -1,5 +1,7 @@
 // Notes as a student writes them: Chinese and English, saved without a save button,
 // timestamps that seek the video, and the notes list.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from './harness';
 import { course, openLecture, row } from './ui';
 
@@ -85,4 +87,36 @@ test('the notes view lists lectures with notes, newest edit first, and opens the
   await expect(page.getByTestId('note-editor').getByRole('textbox', { name: 'Note (Markdown)' })).toHaveValue(
     'first note about pruning',
   );
+});
+
+test('data from a newer version opens read-only: the note shows but cannot change, and nothing is written', async ({ app, page }) => {
+  await app.stop();
+  const file = join(app.dataDir, 'lecture-companion.json');
+  const future = JSON.stringify({
+    schemaVersion: 99,
+    watched: { CB0a3aBwND8: 1 },
+    notes: { CB0a3aBwND8: { text: 'written by a later version', updatedAt: 1 } },
+  });
+  writeFileSync(file, future);
+  await app.restart();
+
+  await expect(page.getByTestId('readonly-notice')).toContainText('newer version');
+  await course(page, ML_EN).click();
+  await openLecture(page, 368);
+  const editor = page.getByTestId('note-editor');
+  const text = editor.getByRole('textbox', { name: 'Note (Markdown)' });
+  await expect(text).toHaveValue('written by a later version');
+  await expect(text).not.toBeEditable();
+  await expect(editor.getByTestId('note-readonly')).toContainText('Read-only: this data was written by a newer version');
+  await text.click();
+  await page.keyboard.type('more');
+  await expect(text).toHaveValue('written by a later version');
+
+  const box = row(page, 368).getByTestId('watched-toggle');
+  await expect(box).toBeChecked();
+  await expect(box).toBeDisabled();
+  await expect(page.getByTestId('move-lecture')).toBeDisabled();
+  await page.getByTestId('next-up').click(); // reading on is still fine: the course's first unwatched
+  await expect(row(page, 351)).toHaveAttribute('aria-selected', 'true');
+  expect(readFileSync(file, 'utf8')).toBe(future);
 });

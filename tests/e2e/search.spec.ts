@@ -90,3 +90,24 @@ test('a note is searchable, and the watched and has-notes filters narrow the res
   await dialog.getByRole('checkbox', { name: 'Has notes' }).check();
   await expect.poll(ids).toEqual(['CB0a3aBwND8']);
 });
+
+test('the course filter keeps only the chosen course\'s hits', async ({ app, page }) => {
+  void app;
+  await expect(page.getByTestId('course-item').first()).toBeVisible();
+  const dialog = await openPalette(page);
+  // Network Compression is taught in two courses: ML 2021 (English version) and 機器學習2021.
+  await page.keyboard.type('Network Compression');
+  const results = dialog.getByTestId('search-result');
+  const coursesShown = async () => [...new Set(await results.locator('.search-result-course').allTextContents())].sort();
+  await expect.poll(coursesShown).toEqual(expect.arrayContaining(['ML 2021 (English version)', '機器學習2021']));
+  await expect(results.filter({ hasText: 'Network Compression (1/2)' })).toHaveCount(1);
+
+  await dialog.getByRole('combobox', { name: 'Course' }).selectOption({ label: '機器學習2021' });
+  await expect.poll(coursesShown).toEqual(['機器學習2021']);
+  await expect(results.filter({ hasText: '神經網路壓縮 (Network Compression) (一)' })).toHaveCount(1);
+  await expect(results.filter({ hasText: '神經網路壓縮 (Network Compression) (二)' })).toHaveCount(1);
+  await expect(results.filter({ hasText: 'Network Compression (1/2)' })).toHaveCount(0);
+
+  await dialog.getByRole('combobox', { name: 'Course' }).selectOption({ label: 'All courses' });
+  await expect.poll(coursesShown).toEqual(expect.arrayContaining(['ML 2021 (English version)', '機器學習2021']));
+});

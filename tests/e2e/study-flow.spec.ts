@@ -37,6 +37,22 @@ test('next up walks the course in course order, then moves on to the next course
   await expect(row(page, 364)).toHaveAttribute('aria-selected', 'true');
 });
 
+test('in upload order, next up continues the course of the lecture opened last', async ({ app, page }) => {
+  void app;
+  await expect(page.getByTestId('course-item')).toHaveCount(5);
+  await page.getByTestId('upload-order-toggle').click();
+  await expect.poll(async () => (await rowIndexes(page)).slice(0, 3)).toEqual([351, 352, 353]);
+
+  // 356 belongs to 機器學習2021: opening it makes that the course being studied.
+  await openLecture(page, 356);
+  await expect(course(page, ML_2021)).toHaveAttribute('aria-current', 'true');
+  await page.locator('body').press('n');
+  // Its first unwatched lecture in course order, not the first course's (351).
+  await expect(row(page, 353)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('lecture-title')).toContainText('Actor-Critic');
+  expect((await rowIndexes(page)).slice(0, 3)).toEqual([351, 352, 353]); // still upload order
+});
+
 test('move a lecture to a new course, rename it, then reset the corrections', async ({ app, page }) => {
   await course(page, OTHER).click();
   await openLecture(page, 370);

@@ -1,12 +1,14 @@
 // The renderer's only way to reach the app: the preload's `window.api` in Electron,
 // or the same contract over the loopback HTTP transport in a browser (`npm run web`).
-import { METHODS, type Api, type Method } from '../../../electron/shared/contract';
+// Method names come from methods.ts, which imports nothing: contract.ts would pull zod into the page.
+import { METHOD_NAMES } from '../../../electron/shared/methods';
+import type { Api, Method } from '../../../electron/shared/contract';
 
 declare global {
   interface Window {
     api?: Api;
     /** Electron only: main asks the page to save before the window closes. */
-    appEvents?: { onFlushRequest(callback: () => void): () => void };
+    appEvents?: { onFlushRequest(callback: () => Promise<boolean> | boolean): () => void };
   }
 }
 
@@ -27,23 +29,31 @@ function unwrapIpcError(e: unknown): never {
 
 function fromIpc(api: Api): Api {
   const out = {} as Record<Method, (args: unknown) => Promise<unknown>>;
-  for (const m of METHODS) out[m] = (args) => (api[m] as (a: unknown) => Promise<unknown>)(args).catch(unwrapIpcError);
+  for (const m of METHOD_NAMES) out[m] = (args) => (api[m] as (a: unknown) => Promise<unknown>)(args).catch(unwrapIpcError);
   return out as Api;
 }
+
+/** Under keepalive's 64 KB body limit, with room for the headers some browsers count. */
+export const KEEPALIVE_MAX_BYTES = 60 * 1024;
+// UTF-8 never has fewer bytes than UTF-16 code units, so long bodies skip the byte count.
+const fitsKeepalive = (body: string) => body.length < KEEPALIVE_MAX_BYTES && new Blob([body]).size < KEEPALIVE_MAX_BYTES;
 
 /** The loopback transport: POST /api/<method> with the per-run token from the page URL's hash. */
 export function httpApi(base: string, token: string): Api {
   const out = {} as Record<Method, (args: unknown) => Promise<unknown>>;
-  for (const m of METHODS) {
+  for (const m of METHOD_NAMES) {
     out[m] = async (args) => {
+      const body = JSON.stringify(args ?? {});
       const res = await fetch(`${base}/api/${m}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-lc-token': token },
-        body: JSON.stringify(args ?? {}),
+        body,
+        // A note saved from beforeunload must outlive the page; keepalive bodies are capped at 64 KB.
+        keepalive: m === 'saveNote' && fitsKeepalive(body),
       });
-      const body = (await res.json().catch(() => null)) as { result?: unknown; error?: string; code?: string } | null;
-      if (!res.ok || !body) throw new AppError(body?.error ?? `request failed (${res.status})`, body?.code ?? 'failed');
-      return body.result;
+      const reply = (await res.json().catch(() => null)) as { result?: unknown; error?: string; code?: string } | null;
+      if (!res.ok || !reply) throw new AppError(reply?.error ?? `request failed (${res.status})`, reply?.code ?? 'failed');
+      return reply.result;
     };
   }
   return out as Api;

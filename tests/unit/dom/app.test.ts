@@ -109,6 +109,36 @@ describe('App', () => {
     expect(screen.getByTestId('summary').querySelector('h1')).toHaveTextContent('Overview');
   });
 
+  it('next up in upload order starts from the course of the lecture opened last', async () => {
+    const fake = fakeApi(
+      [
+        { id: 'a', title: 'Course A', lectures: [vid(1), vid(2)] },
+        { id: 'b', title: 'Course B', lectures: [vid(4), vid(3)] },
+      ],
+      [
+        { videoId: vid(1), index: 1, title: 'A one', courseId: 'a' },
+        { videoId: vid(2), index: 2, title: 'A two', courseId: 'a' },
+        { videoId: vid(3), index: 3, title: 'B two', courseId: 'b' },
+        { videoId: vid(4), index: 4, title: 'B one', courseId: 'b' },
+      ],
+      { uploadOrder: true },
+    );
+    start(fake as unknown as Fake);
+    await waitFor(() => expect(rowIds()).toEqual([vid(1), vid(2), vid(3), vid(4)]));
+    const courseItem = (id: string) => document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${id}"]`)!;
+    expect(courseItem('a')).toHaveAttribute('aria-current', 'true');
+
+    // Opening a lecture of course B makes B the course being studied, even in upload order.
+    await fireEvent.click(screen.getAllByTestId('lecture-row').find((r) => r.dataset.videoId === vid(3))!);
+    await waitFor(() => expect(screen.getByTestId('lecture-title')).toHaveTextContent('B two'));
+    expect(courseItem('b')).toHaveAttribute('aria-current', 'true');
+    expect(rowIds()).toEqual([vid(1), vid(2), vid(3), vid(4)]); // still upload order
+
+    await fireEvent.click(screen.getByTestId('next-up'));
+    // B's first unwatched lecture in course order, not A's.
+    await waitFor(() => expect(screen.getByTestId('lecture-title')).toHaveTextContent('B one'));
+  });
+
   it('the n key does next up, but not while typing in a field', async () => {
     const fake = sampleApi();
     start(fake);

@@ -1,7 +1,7 @@
 // An in-memory Api for component tests: just enough behaviour to drive the renderer,
 // with every call recorded so tests can assert what the UI asked for.
 import { vi } from 'vitest';
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs } from '../../../electron/shared/contract';
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, NoteInfo, Prefs, StoreStatus } from '../../../electron/shared/contract';
 
 export interface FakeLecture {
   videoId: string;
@@ -30,13 +30,15 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     })),
     summaries: new Map(lectures.map((l) => [l.videoId, l.summary ?? ''])),
     prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null, ...prefs } as Prefs,
+    store: { state: 'ok', message: null, quarantinePath: null } as StoreStatus,
+    notes: new Map<string, NoteInfo>(),
   };
   const library = (): Library => ({
     courses: state.courses.map((c) => ({ ...c, lectures: [...c.lectures] })),
     lectures: [...state.lectures].sort((a, b) => a.index - b.index).map((l) => ({ ...l })),
     warnings: [],
     prefs: { ...state.prefs },
-    store: { state: 'ok', message: null, quarantinePath: null },
+    store: { ...state.store },
   });
   const find = (id: string) => {
     const l = state.lectures.find((x) => x.videoId === id);
@@ -49,7 +51,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     getLecture: vi.fn(async ({ videoId }: { videoId: string }): Promise<LectureDetail> => {
       const l = find(videoId);
       const course = state.courses.find((c) => c.id === l.courseId)!;
-      return { ...l, courseTitle: course.title, summary: state.summaries.get(videoId) ?? '', note: null, thumbnailUrl: '' };
+      return { ...l, courseTitle: course.title, summary: state.summaries.get(videoId) ?? '', note: state.notes.get(videoId) ?? null, thumbnailUrl: '' };
     }),
     setWatched: vi.fn(async ({ videoId, watched }: { videoId: string; watched: boolean }) => {
       const l = find(videoId);

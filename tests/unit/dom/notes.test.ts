@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import NoteEditor from '../../../renderer/src/lib/components/NoteEditor.svelte';
 import NotesView from '../../../renderer/src/lib/components/NotesView.svelte';
-import { flushAllNotes } from '../../../renderer/src/lib/state/notes.svelte';
+import { UNSAVED_CLOSE_QUESTION, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
 import { deferred, recordingApi } from './recording-api';
 
 const A = 'CB0a3aBwND8';
@@ -172,6 +172,51 @@ describe('NoteEditor autosave', () => {
     await type('  ');
     await advance(700);
     expect(onSaved).toHaveBeenCalledWith(A, false);
+  });
+});
+
+describe('closing the window (main asks the page to flush)', () => {
+  it('closes without asking once every note is on disk', async () => {
+    const api = recordingApi();
+    render(NoteEditor, { api, videoId: A, note: null });
+    await type('last words');
+    const ask = vi.fn(() => false);
+    expect(await mayCloseAfterFlush(ask)).toBe(true);
+    expect(ask).not.toHaveBeenCalled();
+    expect(api.callsTo('saveNote')).toEqual([{ videoId: A, text: 'last words' }]);
+  });
+
+  it('a failed save keeps the window open, showing the error, unless the student agrees to close', async () => {
+    let fail = true;
+    const api = recordingApi({
+      saveNote: async () => {
+        if (fail) throw new Error('disk full');
+        return { updatedAt: 5 };
+      },
+    });
+    render(NoteEditor, { api, videoId: A, note: null });
+    await type('unsaved 筆記');
+    let statusWhenAsked = '';
+    const ask = vi.fn((_q: string) => {
+      statusWhenAsked = screen.getByTestId('note-status').textContent ?? '';
+      return false;
+    });
+    expect(await mayCloseAfterFlush(ask)).toBe(false);
+    expect(ask).toHaveBeenCalledWith(UNSAVED_CLOSE_QUESTION);
+    expect(UNSAVED_CLOSE_QUESTION).toBe('Your last note edit could not be saved. Close anyway?');
+    expect(statusWhenAsked).toContain('Not saved');
+    expect(textarea().value).toBe('unsaved 筆記');
+
+    // Asked again, the flush retries the save first; the student may then choose to close.
+    expect(await mayCloseAfterFlush(() => true)).toBe(true);
+    expect(api.callsTo('saveNote')).toHaveLength(2);
+
+    // Once the disk takes it, no question is needed.
+    fail = false;
+    const never = vi.fn(() => false);
+    expect(await mayCloseAfterFlush(never)).toBe(true);
+    expect(never).not.toHaveBeenCalled();
+    expect(screen.getByTestId('note-status')).toHaveTextContent('Saved');
   });
 });
 

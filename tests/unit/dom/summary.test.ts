@@ -53,24 +53,13 @@ describe('Summary', () => {
 });
 
 describe('StatusBanner', () => {
-  it('shows nothing when all is well', () => {
-    const { container } = render(StatusBanner, { store: { state: 'ok', message: null, quarantinePath: null }, warnings: [] });
+  it('shows nothing when every entry was read', () => {
+    const { container } = render(StatusBanner, { warnings: [] });
     expect(container.querySelector('.banner')).toBeNull();
-  });
-
-  it('explains a recovered store and where the original went', () => {
-    render(StatusBanner, {
-      store: { state: 'recovered', message: 'The data file was damaged.', quarantinePath: '/tmp/data.broken.json' },
-      warnings: [],
-    });
-    const banner = screen.getByTestId('store-banner');
-    expect(banner).toHaveTextContent('The data file was damaged.');
-    expect(banner).toHaveTextContent('/tmp/data.broken.json');
   });
 
   it('counts catalog warnings and lists them when expanded', async () => {
     render(StatusBanner, {
-      store: null,
       warnings: [
         { file: 'catalog.md', line: 12, message: 'no video link' },
         { file: 'catalog.md', line: 40, message: 'duplicate id' },
@@ -80,6 +69,11 @@ describe('StatusBanner', () => {
     expect(details).toHaveTextContent('2 catalog entries could not be read');
     await fireEvent.click(details.querySelector('summary')!);
     expect(details).toHaveTextContent('catalog.md:40 duplicate id');
+  });
+
+  it('says "entry" for one warning', () => {
+    render(StatusBanner, { warnings: [{ file: 'catalog.md', line: 3, message: 'no video link' }] });
+    expect(screen.getByTestId('warnings-banner')).toHaveTextContent('1 catalog entry could not be read');
   });
 });
 

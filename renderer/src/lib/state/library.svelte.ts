@@ -8,6 +8,9 @@ import type { Toasts } from './toasts.svelte';
 export type RevealAlign = 'nearest' | 'center' | 'start';
 export type MoveTarget = { courseId: string } | { newCourseTitle: string };
 
+/** Said wherever a change is refused because the data file came from a newer version. */
+export const READ_ONLY_MESSAGE = 'Read-only: this data was written by a newer version of the app, so changes cannot be saved.';
+
 export class LibraryState {
   // Raw: the library is replaced, never mutated in place, so 10,000 lectures are not proxied.
   library = $state.raw<Library | null>(null);
@@ -27,6 +30,8 @@ export class LibraryState {
   courses = $derived<CourseInfo[]>(this.library?.courses ?? []);
   prefs = $derived<Prefs | null>(this.library?.prefs ?? null);
   uploadOrder = $derived(this.library?.prefs.uploadOrder ?? false);
+  /** The data file is from a newer version: the service refuses every change, so the UI offers none. */
+  readonly = $derived(this.library?.store.state === 'readonly');
   selectedCourse = $derived(this.courses.find((c) => c.id === this.selectedCourseId) ?? null);
   progressByCourse = $derived(new Map<string, Progress>(this.courses.map((c) => [c.id, courseProgress(c, this.byId)])));
   overall = $derived<Progress>(this.library ? overallProgress(this.library) : { watched: 0, total: 0 });
@@ -103,8 +108,9 @@ export class LibraryState {
   async openLecture(videoId: string, opts: { reveal?: boolean } = {}): Promise<void> {
     const l = this.byId.get(videoId);
     if (!l) return;
-    // Outside upload order a lecture is shown in its own course.
-    if (!this.uploadOrder && this.selectedCourseId !== l.courseId) this.selectedCourseId = l.courseId;
+    // The opened lecture's course is the one being studied (next up starts there), in
+    // upload order too, where it only moves the sidebar's highlight.
+    if (this.selectedCourseId !== l.courseId) this.selectedCourseId = l.courseId;
     this.cursorId = videoId;
     if (opts.reveal) this.requestReveal(videoId, 'center');
     this.savePrefs({ lastVideoId: videoId, lastCourseId: l.courseId });
@@ -132,7 +138,7 @@ export class LibraryState {
   /** Optimistic: progress moves at once; a failure rolls back and says why. */
   async setWatched(videoId: string, watched: boolean): Promise<void> {
     const before = this.byId.get(videoId);
-    if (!before) return;
+    if (!before || this.refuseReadonly()) return;
     const seq = (this.watchSeq.get(videoId) ?? 0) + 1;
     this.watchSeq.set(videoId, seq);
     this.patchLecture(videoId, { watched });
@@ -183,12 +189,13 @@ export class LibraryState {
   }
 
   async moveLecture(videoId: string, target: MoveTarget): Promise<boolean> {
+    if (this.refuseReadonly()) return false;
     try {
       const lib = await this.api.moveLecture({ videoId, ...target });
       this.applyLibrary(lib);
       const moved = this.byId.get(videoId);
       // Follow the lecture to its new course, so the student sees where it went.
-      if (moved && !this.uploadOrder) this.selectedCourseId = moved.courseId;
+      if (moved) this.selectedCourseId = moved.courseId;
       this.cursorId = videoId;
       this.requestReveal(videoId, 'center');
       return true;
@@ -199,6 +206,7 @@ export class LibraryState {
   }
 
   async renameCourse(courseId: string, title: string): Promise<boolean> {
+    if (this.refuseReadonly()) return false;
     try {
       this.applyLibrary(await this.api.renameCourse({ courseId, title }));
       return true;
@@ -209,6 +217,7 @@ export class LibraryState {
   }
 
   async resetCorrections(): Promise<boolean> {
+    if (this.refuseReadonly()) return false;
     try {
       this.applyLibrary(await this.api.resetCorrections({}));
       return true;
@@ -246,6 +255,12 @@ export class LibraryState {
     }
     void this.openLecture(id, { reveal: true });
     return id;
+  }
+
+  /** True (after saying why) when the data is read-only and a change must not be tried. */
+  private refuseReadonly(): boolean {
+    if (this.readonly) this.toasts.push(READ_ONLY_MESSAGE);
+    return this.readonly;
   }
 
   requestReveal(id: string, align: RevealAlign = 'nearest'): void {

@@ -1,7 +1,9 @@
 // One lecture's note as the student types it, and the rules that keep it from being lost:
 // saves are debounced, serialised (so the disk always ends with the latest text), never
 // sent mid-IME-composition, and a failed save keeps the text and retries.
+import { tick } from 'svelte';
 import type { Api, NoteInfo } from '../../../../electron/shared/contract';
+import { AppError } from '../api';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 
@@ -16,6 +18,10 @@ export class NoteDraft {
   /** ms since epoch of the last save the service acknowledged for the latest text. */
   savedAt = $state<number | null>(null);
   error = $state<string | null>(null);
+  /** The AppError code of the failed save ('readonly' when the data came from a newer version). */
+  errorCode = $state<string | null>(null);
+  /** The data cannot be changed: edits are refused, so nothing is ever sent. */
+  readonly = false;
 
   /** True between compositionstart and compositionend; edits then are not final. */
   composing = false;
@@ -50,7 +56,7 @@ export class NoteDraft {
 
   /** The student changed the text (committed text only; callers skip mid-composition input). */
   edit(text: string): void {
-    if (text === this.text) return;
+    if (this.readonly || text === this.text) return;
     this.text = text;
     this.#edit++;
     if (this.status !== 'error') this.status = 'dirty';
@@ -103,6 +109,7 @@ export class NoteDraft {
       this.#persisted = Math.max(this.#persisted, edit);
       this.#lastSavedAt = updatedAt;
       this.error = null;
+      this.errorCode = null;
       this.onSaved?.(this.videoId, text.trim() !== '');
       if (edit === this.#edit) {
         // Only the latest text counts as "Saved".
@@ -113,6 +120,7 @@ export class NoteDraft {
       }
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
+      this.errorCode = e instanceof AppError ? e.code : 'failed';
       this.status = 'error';
     } finally {
       this.#pending--;
@@ -136,9 +144,27 @@ export class NoteDraft {
   }
 }
 
-/** Save every draft that holds unsaved text; the shell and the quit path await this. */
-export async function flushAllNotes(): Promise<void> {
-  await Promise.all([...live].map((d) => d.flush()));
+/**
+ * Save every draft that holds unsaved text; the shell and the quit path await this.
+ * Resolves true when everything typed is on disk, false when a save failed.
+ */
+export async function flushAllNotes(): Promise<boolean> {
+  const drafts = [...live];
+  await Promise.all(drafts.map((d) => d.flush()));
+  return drafts.every((d) => !d.dirty);
+}
+
+export const UNSAVED_CLOSE_QUESTION = 'Your last note edit could not be saved. Close anyway?';
+
+/**
+ * The window is about to close: save everything first. If a note could not be saved, its
+ * editor is already showing the error; the student decides whether to close and lose it.
+ */
+export async function mayCloseAfterFlush(ask: (question: string) => boolean): Promise<boolean> {
+  const saved = await flushAllNotes().catch(() => false);
+  if (saved) return true;
+  await tick(); // let the editor show "Not saved" behind the question
+  return ask(UNSAVED_CLOSE_QUESTION);
 }
 
 /** The notes were replaced by a restore or merge: open editors take the next note they are given. */

@@ -1,0 +1,53 @@
+// The loopback transport: a note saved while the page unloads must outlive the page, so
+// saveNote goes with keepalive when its body fits keepalive's 64 KB limit.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppError, KEEPALIVE_MAX_BYTES, httpApi } from '../../../renderer/src/lib/api';
+
+const A = 'CB0a3aBwND8';
+
+function stubFetch(reply: unknown = { result: { updatedAt: 1 } }, status = 200) {
+  const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(JSON.stringify(reply), { status }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('httpApi', () => {
+  it('posts to /api/<method> with the token, and saveNote with keepalive when small', async () => {
+    const fetch = stubFetch();
+    const api = httpApi('http://127.0.0.1:5000', 'tok');
+    await expect(api.saveNote({ videoId: A, text: '自注意力 notes' })).resolves.toEqual({ updatedAt: 1 });
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://127.0.0.1:5000/api/saveNote');
+    expect(init.method).toBe('POST');
+    expect((init.headers as Record<string, string>)['x-lc-token']).toBe('tok');
+    expect(JSON.parse(init.body as string)).toEqual({ videoId: A, text: '自注意力 notes' });
+    expect(init.keepalive).toBe(true);
+  });
+
+  it('sends a note over the limit without keepalive, counting UTF-8 bytes, not characters', async () => {
+    const fetch = stubFetch();
+    const api = httpApi('', 't');
+    // 25,000 CJK characters: under the limit in characters, about 75 KB in UTF-8.
+    await api.saveNote({ videoId: A, text: '學'.repeat(25_000) });
+    await api.saveNote({ videoId: A, text: 'a'.repeat(KEEPALIVE_MAX_BYTES) });
+    // Just under the limit, body and all.
+    const overhead = JSON.stringify({ videoId: A, text: '' }).length;
+    await api.saveNote({ videoId: A, text: 'a'.repeat(KEEPALIVE_MAX_BYTES - overhead - 1) });
+    expect(fetch.mock.calls.map(([, init]) => init.keepalive)).toEqual([false, false, true]);
+  });
+
+  it('uses keepalive only for saveNote', async () => {
+    const fetch = stubFetch({ result: [] });
+    await httpApi('', 't').listNotes({});
+    expect(fetch.mock.calls[0][1].keepalive).toBe(false);
+  });
+
+  it("turns the service's error into an AppError with its code", async () => {
+    stubFetch({ error: 'nothing is saved', code: 'readonly' }, 409);
+    const err = await httpApi('', 't').saveNote({ videoId: A, text: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ message: 'nothing is saved', code: 'readonly' });
+  });
+});
