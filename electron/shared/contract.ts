@@ -4,11 +4,9 @@
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
 import type { CatalogWarning, CourseKind } from './types';
-import { METHOD_NAMES, type MethodName } from './methods';
+import { MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './methods';
 
-export const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
-export const MAX_NOTE_CHARS = 4_000_000; // a 1 MB note of any script fits; a 10 MB paste does not
-export const MAX_BACKUP_CHARS = 64_000_000;
+export { VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
 
 const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);

@@ -99,7 +99,8 @@ export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
     await use(handle);
     await stopServer(running);
     expect(violations, 'Content-Security-Policy violations').toEqual([]);
-    rmSync(dataDir, { recursive: true, force: true });
+    // The server may still be closing files for a moment after its process exits.
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   },
 });
 
