@@ -1,9 +1,9 @@
 // Rotating backups, restore, merge of an imported backup, and the single-instance lock.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStores } from './helpers/store';
 import { ApiError } from '../../electron/shared/contract';
 import { dailyName } from '../../electron/main/store/backups';
 import { acquireLock } from '../../electron/main/store/lock';
@@ -12,22 +12,7 @@ import { DATA_FILE, openStore, type Store } from '../../electron/main/store/stor
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2025, 2, 1, 10, 0, 0);
-const dirs: string[] = [];
-const open: Store[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'lc-backups-'));
-  dirs.push(d);
-  return d;
-}
-async function openAt(dataDir: string, now: () => number = () => BASE): Promise<Store> {
-  const s = await openStore({ dataDir, now });
-  open.push(s);
-  return s;
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { tempDir, openAt } = useStores('lc-backups-', () => BASE);
 const backupNames = (dir: string) => readdirSync(join(dir, 'backups')).sort();
 
 describe('daily backups', () => {

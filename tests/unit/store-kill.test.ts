@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/generate';
 import { parseStoreText } from '../../electron/main/store/schema';
 import { DATA_FILE } from '../../electron/main/store/store';
 
@@ -16,15 +17,6 @@ const SLOTS = 20;
 const SEED = Number(process.env.STORE_KILL_SEED ?? 20250314);
 const slotId = (slot: number) => `slot${String(slot).padStart(7, '0')}`;
 
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let work: string;
 let child: string;

@@ -1,36 +1,21 @@
 // Merging backups by note clocks (version vectors), and notes saved while an import or
 // a restore is in flight: on real files, reopening the store to see what reached disk.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStores } from './helpers/store';
 import { dailyName } from '../../electron/main/store/backups';
 import { clockJoin, clockLeq, conflictText } from '../../electron/main/store/merge';
-import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
+import { DATA_FILE, type Store } from '../../electron/main/store/store';
 
 const DAY = 86_400_000;
 // Local noon, so that a few hours either way stay on the same local date in any time zone.
 const BASE = new Date(2025, 2, 1, 12, 0, 0).getTime();
-const dirs: string[] = [];
-const open: Store[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'lc-merge-'));
-  dirs.push(d);
-  return d;
-}
-async function openAt(dataDir: string, now: () => number = () => BASE): Promise<Store> {
-  const s = await openStore({ dataDir, now });
-  open.push(s);
-  return s;
-}
+const { tempDir, openAt } = useStores('lc-merge-', () => BASE);
 async function reopen(s: Store, now?: () => number): Promise<Store> {
   await s.close();
   return openAt(s.dataDir, now);
 }
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 const ZERO = { added: 0, updated: 0, conflicts: 0, watched: 0 };
 const backupFiles = (dir: string, prefix: string) => readdirSync(join(dir, 'backups')).filter((n) => n.startsWith(prefix));
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));

@@ -1,31 +1,16 @@
 // Starting from a bad, newer or older data file: nothing the student wrote is lost.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStores } from './helpers/store';
 import { ApiError } from '../../electron/shared/contract';
 import { fileStamp } from '../../electron/main/store/backups';
-import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
+import { DATA_FILE, openStore } from '../../electron/main/store/store';
 
 const FIXTURE_V1 = resolve(import.meta.dirname, '../fixtures/data-v1.json');
 const NOW = Date.UTC(2025, 2, 14, 9, 30, 0);
 
-const dirs: string[] = [];
-const open: Store[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'lc-recovery-'));
-  dirs.push(d);
-  return d;
-}
-async function openAt(dataDir: string, now: () => number = () => NOW): Promise<Store> {
-  const s = await openStore({ dataDir, now });
-  open.push(s);
-  return s;
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { tempDir, openAt } = useStores('lc-recovery-', () => NOW);
 
 const CORRUPT: [string, Buffer][] = [
   ['empty', Buffer.alloc(0)],

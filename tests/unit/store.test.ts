@@ -1,27 +1,12 @@
 // The Store on real files: persistence across restarts, the write queue's promise
 // ("resolved" means "on disk"), failed writes, large data.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
+import { describe, expect, it } from 'vitest';
+import { useStores } from './helpers/store';
+import { DATA_FILE, type Store } from '../../electron/main/store/store';
 
-const dirs: string[] = [];
-const open: Store[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'lc-store-'));
-  dirs.push(d);
-  return d;
-}
-async function openAt(dataDir: string, now?: () => number): Promise<Store> {
-  const s = await openStore({ dataDir, now });
-  open.push(s);
-  return s;
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { tempDir, openAt } = useStores('lc-store-');
 const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
 
 describe('Store persistence', () => {
