@@ -127,11 +127,26 @@ const linkTimestamps = (state: StateCore): void => {
   }
 };
 
+/**
+ * Table alignment as a class: markdown-it writes `style="text-align:…"`, which the page's
+ * Content-Security-Policy (no inline styles) would refuse.
+ */
+const alignmentClasses = (state: StateCore): void => {
+  for (const t of state.tokens) {
+    if (t.type !== 'th_open' && t.type !== 'td_open') continue;
+    const m = /^text-align:(left|right|center)$/.exec(String(t.attrGet('style') ?? ''));
+    if (!t.attrs) continue;
+    t.attrs = t.attrs.filter(([name]) => name !== 'style');
+    if (m) t.attrJoin('class', `align-${m[1]}`);
+  }
+};
+
 const safeRendering = (md: Md): void => {
   md.validateLink = isSafeLinkTarget;
   md.inline.ruler.before('escape', 'formula_text', formulaAsText);
   md.core.ruler.push('unwrap_rejected_links', unwrapRejectedLinks);
   md.core.ruler.push('timestamp_links', linkTimestamps);
+  md.core.ruler.push('alignment_classes', alignmentClasses);
 
   const renderToken: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
