@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../electron/main/catalog/parse';
 import { renderMarkdown } from '../../electron/shared/markdown';
+import { mulberry32 } from '../../bench/generate';
 
 // jsdom ships no types; this is the little of it the test uses.
 interface DomWindow {
@@ -143,6 +144,45 @@ describe('renderMarkdown on hostile input', () => {
       expect(typeof html, src.slice(0, 20)).toBe('string');
       expect(html, src.slice(0, 20)).not.toMatch(/<(script|iframe|svg|style)/i);
     }
+  });
+});
+
+describe('a fuzzed hostile catalog', () => {
+  // Mutations of the hostile page (cut anywhere, bytes flipped, vectors spliced into other
+  // entries' summaries) still parse, and every summary that loads renders inert.
+  it('loads, reports its bad entries and renders nothing active', { timeout: 60_000 }, () => {
+    const page = readFileSync(new URL('hostile-catalog.md', FIXTURES), 'utf8');
+    const vectors = [...notes, ...catalog.entries.map((e) => e.summary)];
+    const rand = mulberry32(20261126);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    let cases = 0;
+    let rendered = 0;
+    let warned = 0;
+    for (let k = 0; k < 300; k++) {
+      let text = page;
+      const kind = k % 3;
+      if (kind === 0) text = text.slice(0, Math.floor(rand() * text.length));
+      if (kind === 1) {
+        const chars = [...text];
+        for (let f = 0; f < 4; f++) chars[Math.floor(rand() * chars.length)] = pick(['<', '>', '"', "'", '&', '\n', '`', '[', ']', '(', ')', '\u0000']);
+        text = chars.join('');
+      }
+      if (kind === 2) {
+        const at = text.indexOf('</details>', Math.floor(rand() * text.length));
+        if (at > 0) text = text.slice(0, at) + '\n' + pick(vectors) + '\n' + pick(vectors) + '\n' + text.slice(at);
+      }
+      const r = parseCatalog(text, 'fuzzed.md');
+      cases++;
+      warned += r.warnings.length;
+      for (const e of r.entries) {
+        expect(e.videoId).toMatch(/^[A-Za-z0-9_-]{11}$/);
+        expect(problems(renderMarkdown(e.summary, { videoId: e.videoId }))).toEqual([]);
+        rendered++;
+      }
+    }
+    console.log(`fuzzed hostile catalog: ${cases} catalogs, ${rendered} summaries rendered inert, ${warned} warnings`);
+    expect(rendered).toBeGreaterThan(1000);
+    expect(warned).toBeGreaterThan(0);
   });
 });
 
