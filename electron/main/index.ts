@@ -15,8 +15,13 @@ const args = process.argv.slice(app.isPackaged ? 1 : 2);
 
 if (args[0] === 'catalog') {
   // `Lecture Companion catalog FILE... [--json]`: the same command line as `npm run catalog`.
+  // Pipes are written asynchronously: wait for both streams to drain, or a long document is cut.
+  const drained = () => Promise.all([process.stdout, process.stderr].map((s) => new Promise((ok) => s.write('', ok))));
   void catalogCli(args.slice(1), process).then(
-    (code) => app.exit(code),
+    async (code) => {
+      await drained();
+      app.exit(code);
+    },
     (e: unknown) => {
       process.stderr.write(`catalog: ${e instanceof Error ? e.message : String(e)}\n`);
       app.exit(1);
@@ -85,9 +90,10 @@ async function start(): Promise<void> {
     show: false,
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   });
-  if (saved?.maximized) win.maximize();
   hardenWebContents(win.webContents, { isAppUrl, openExternal });
   win.once('ready-to-show', () => {
+    // maximize() also shows the window, so it waits until the page has painted.
+    if (saved?.maximized) win?.maximize();
     win?.show();
     if (focusRequested) win?.focus();
   });
@@ -109,12 +115,19 @@ async function start(): Promise<void> {
   // student before dropping an edit that could not be saved). A page that does not even
   // acknowledge within the deadline is hung or gone: close anyway.
   let mayClose = false;
+  // idle → (close) awaiting-ack → (ack) awaiting-result → (result) idle. A second close while
+  // the page is asking the student ("close anyway?") must not start over or arm the deadline.
+  let handshake: 'idle' | 'awaiting-ack' | 'awaiting-result' = 'idle';
   let deadline: NodeJS.Timeout | undefined;
   registerFlushChannel(ipcMain, {
     isAppUrl,
-    onAck: () => clearTimeout(deadline),
+    onAck: () => {
+      clearTimeout(deadline);
+      if (handshake === 'awaiting-ack') handshake = 'awaiting-result';
+    },
     onResult: (close) => {
       clearTimeout(deadline);
+      handshake = 'idle';
       if (!close || !win || win.isDestroyed()) return;
       mayClose = true;
       win.close();
@@ -125,8 +138,9 @@ async function start(): Promise<void> {
     rememberBounds();
     if (mayClose) return;
     e.preventDefault();
+    if (handshake !== 'idle') return;
+    handshake = 'awaiting-ack';
     win?.webContents.send('lc:flush');
-    clearTimeout(deadline);
     deadline = setTimeout(() => win && !win.isDestroyed() && win.destroy(), 5_000);
   });
   win.on('closed', () => {
@@ -140,10 +154,13 @@ async function start(): Promise<void> {
   app.on('will-quit', (e) => {
     if (storeClosed) return;
     e.preventDefault();
-    void service.close().finally(() => {
-      storeClosed = true;
-      app.quit();
-    });
+    void service
+      .close()
+      .catch((err: unknown) => dialog.showErrorBox(APP_NAME, `Your last changes could not be saved:\n${(err as Error).message}`))
+      .finally(() => {
+        storeClosed = true;
+        app.quit();
+      });
   });
 
   await win.loadURL(`${APP_SCHEME}://lecture-companion/index.html`);
