@@ -277,3 +277,218 @@ describe('notes saved while an import or a restore is in flight', () => {
     expect(s.data.notes.aaaaaaaaaaa.text).toBe('old');
   });
 });
+
+describe('deleted notes (tombstones)', () => {
+  const A_ID = 'aaaaaaaaaaa';
+
+  it('a deletion outlives the older backup: importing it does not bring the note back', async () => {
+    const s = await openAt(tempDir());
+    await s.saveNote(A_ID, 'a note I will delete');
+    await s.saveNote('bbbbbbbbbbb', 'kept');
+    const older = s.exportBackup();
+    await s.saveNote(A_ID, '   \n');
+    const dev = s.data.deviceId;
+    expect(A_ID in s.data.notes).toBe(false);
+    // The deletion bumped this device's clock past the note's.
+    expect({ ...s.data.deletedNotes[A_ID].clock }).toEqual({ [dev]: 3 });
+    expect(await s.mergeBackup(older)).toEqual(ZERO);
+    expect(A_ID in s.data.notes).toBe(false);
+    expect(s.data.notes.bbbbbbbbbbb.text).toBe('kept');
+    // Nothing to merge, so nothing backed up or written; still deleted after a restart.
+    expect(existsSync(join(s.dataDir, 'backups'))).toBe(false);
+    const again = await reopen(s);
+    expect(A_ID in again.data.notes).toBe(false);
+  });
+
+  it('the tombstone is in the file, survives a restart, and goes into the export', async () => {
+    const dir = tempDir();
+    let t = BASE;
+    let s = await openAt(dir, () => t);
+    await s.saveNote(A_ID, 'short-lived');
+    t = BASE + 60_000;
+    await s.saveNote(A_ID, '');
+    await s.saveNote('ccccccccccc', ''); // deleting a note that never existed leaves no tombstone
+    const dev = s.data.deviceId;
+    const tomb = { clock: { [dev]: 2 }, deletedAt: BASE + 60_000 };
+    expect(readJson(s.file).deletedNotes).toEqual({ [A_ID]: tomb });
+    s = await reopen(s);
+    expect(JSON.parse(JSON.stringify(s.data.deletedNotes))).toEqual({ [A_ID]: tomb });
+    expect(s.data.deviceSeq).toBe(2);
+    expect(JSON.parse(s.exportBackup()).deletedNotes).toEqual({ [A_ID]: tomb });
+    // The tombstone's clock counts when the sequence is recovered from the clocks.
+    const file = readJson(s.file);
+    await s.close();
+    writeFileSync(join(dir, DATA_FILE), JSON.stringify({ ...file, deviceSeq: 0 }));
+    s = await openAt(dir);
+    expect(s.data.deviceSeq).toBe(2);
+  });
+
+  it('writing over a deletion continues its clock: merging the pre-delete backup keeps the new text, no conflict', async () => {
+    const s = await openAt(tempDir());
+    // The note came from another computer, so its clock has a component this one never bumps.
+    const other = await openAt(tempDir());
+    await other.saveNote(A_ID, 'first version, from the other computer');
+    const preDelete = other.exportBackup();
+    expect(await s.mergeBackup(preDelete)).toEqual({ ...ZERO, added: 1 });
+    await s.saveNote(A_ID, '');
+    await s.saveNote(A_ID, 'written again after deleting');
+    const [dev, odev] = [s.data.deviceId, other.data.deviceId];
+    expect(A_ID in s.data.deletedNotes).toBe(false);
+    expect({ ...s.data.notes[A_ID].clock }).toEqual({ [odev]: 1, [dev]: 2 });
+    expect(readJson(s.file).deletedNotes).toEqual({});
+    expect(await s.mergeBackup(preDelete)).toEqual(ZERO);
+    expect(s.data.notes[A_ID].text).toBe('written again after deleting');
+    // And the other computer takes the new text as a plain update.
+    expect(await other.mergeBackup(s.exportBackup())).toEqual({ ...ZERO, updated: 1 });
+  });
+
+  it('equal clocks on a note and a tombstone (a copied data folder) keep the note, and count the conflict once', async () => {
+    const a = await openAt(tempDir());
+    await a.saveNote(A_ID, 'shared start');
+    await a.flush();
+    const copy = tempDir();
+    copyFileSync(a.file, join(copy, DATA_FILE));
+    const c = await openAt(copy);
+    await a.saveNote(A_ID, '');
+    await c.saveNote(A_ID, 'edited on the copy');
+    expect({ ...a.data.deletedNotes[A_ID].clock }).toEqual({ ...c.data.notes[A_ID].clock });
+    const deletedOnA = a.exportBackup();
+    const editedOnC = c.exportBackup();
+    // Both directions, as two other copies of the folder would meet them.
+    const a2dir = tempDir();
+    writeFileSync(join(a2dir, DATA_FILE), deletedOnA);
+    const a2 = await openAt(a2dir);
+    expect(await a2.mergeBackup(editedOnC)).toEqual({ ...ZERO, conflicts: 1 });
+    expect(a2.data.notes[A_ID].text).toBe('edited on the copy');
+    // The outcome is newer than the tombstone it overrode: merging that again is no news.
+    expect(await a2.mergeBackup(deletedOnA)).toEqual(ZERO);
+    expect(await c.mergeBackup(deletedOnA)).toEqual({ ...ZERO, conflicts: 1 });
+    expect(c.data.notes[A_ID].text).toBe('edited on the copy');
+    // The kept note is newer than the deletion now: the other side restores it as is.
+    expect(await a.mergeBackup(c.exportBackup())).toEqual({ ...ZERO, added: 1 });
+    expect(a.data.notes[A_ID].text).toBe('edited on the copy');
+  });
+
+  it('deleted on A, edited on B after their common backup: either merge keeps B\'s text', async () => {
+    const a = await openAt(tempDir());
+    const b = await openAt(tempDir());
+    await a.saveNote(A_ID, 'common text');
+    const common = a.exportBackup();
+    expect(await b.mergeBackup(common)).toEqual({ ...ZERO, added: 1 });
+    await a.saveNote(A_ID, '');
+    await b.saveNote(A_ID, 'edited on B');
+    const fromA = a.exportBackup();
+    const fromB = b.exportBackup();
+
+    // A takes B's backup: the edit did not see the deletion, so the text comes back.
+    expect(await a.mergeBackup(fromB)).toEqual({ ...ZERO, conflicts: 1 });
+    expect(a.data.notes[A_ID].text).toBe('edited on B');
+    expect(A_ID in a.data.deletedNotes).toBe(false);
+    // B takes A's backup: the tombstone did not see B's edit, so B's note stays.
+    expect(await b.mergeBackup(fromA)).toEqual({ ...ZERO, conflicts: 1 });
+    expect(b.data.notes[A_ID].text).toBe('edited on B');
+    expect(A_ID in b.data.deletedNotes).toBe(false);
+
+    // Each result contains the other's history: merging again changes no text or count.
+    expect(await a.mergeBackup(fromB)).toEqual(ZERO);
+    expect(await b.mergeBackup(fromA)).toEqual(ZERO);
+    expect(await a.mergeBackup(b.exportBackup())).toEqual(ZERO);
+    expect(await b.mergeBackup(a.exportBackup())).toEqual(ZERO);
+    expect(await a.mergeBackup(common)).toEqual(ZERO);
+    expect((await reopen(a)).data.notes[A_ID].text).toBe('edited on B');
+  });
+
+  it('a tombstone from a backup deletes an unchanged note here, and travels on to stop older copies', async () => {
+    const a = await openAt(tempDir());
+    const b = await openAt(tempDir());
+    const c = await openAt(tempDir());
+    await a.saveNote(A_ID, 'to be deleted on B');
+    await a.saveNote('bbbbbbbbbbb', 'untouched');
+    const old = a.exportBackup();
+    await b.mergeBackup(old);
+    await b.saveNote(A_ID, '');
+
+    expect(await a.mergeBackup(b.exportBackup())).toEqual({ ...ZERO, updated: 1 });
+    expect(A_ID in a.data.notes).toBe(false);
+    expect({ ...a.data.deletedNotes[A_ID].clock }).toEqual({ ...b.data.deletedNotes[A_ID].clock });
+    expect(a.data.notes.bbbbbbbbbbb.text).toBe('untouched');
+    // A before-merge backup still holds the deleted text.
+    const before = backupFiles(a.dataDir, 'before-merge');
+    expect(readJson(join(a.dataDir, 'backups', before[0])).notes[A_ID].text).toBe('to be deleted on B');
+    // Deleted on disk too.
+    const reopened = await reopen(a);
+    expect(A_ID in reopened.data.notes).toBe(false);
+    expect(A_ID in reopened.data.deletedNotes).toBe(true);
+
+    // C never had the note: it keeps the tombstone (no count), so A's old backup stays deleted there.
+    expect(await c.mergeBackup(b.exportBackup())).toEqual({ ...ZERO, added: 1 });
+    expect(A_ID in c.data.deletedNotes).toBe(true);
+    expect(await c.mergeBackup(old)).toEqual(ZERO);
+    expect(A_ID in c.data.notes).toBe(false);
+  });
+
+  it('an incoming tombstone leaves a note edited here after it, and a note without a clock', async () => {
+    const a = await openAt(tempDir());
+    const b = await openAt(tempDir());
+    await a.saveNote(A_ID, 'v1');
+    await b.mergeBackup(a.exportBackup());
+    await b.saveNote(A_ID, '');
+    await a.mergeBackup(b.exportBackup()); // deleted on A too
+    await a.saveNote(A_ID, 'rewritten on A after the deletion');
+    // B's tombstone ≤ A's new note: A's note stays, nothing to report.
+    expect(await a.mergeBackup(b.exportBackup())).toEqual(ZERO);
+    expect(a.data.notes[A_ID].text).toBe('rewritten on A after the deletion');
+    // And B restores it: the note descends from B's deletion.
+    expect(await b.mergeBackup(a.exportBackup())).toEqual({ ...ZERO, added: 1 });
+    expect(b.data.notes[A_ID].text).toBe('rewritten on A after the deletion');
+    expect(A_ID in b.data.deletedNotes).toBe(false);
+
+    const dir = tempDir();
+    const plain = {
+      schemaVersion: 2,
+      watched: {},
+      notes: { [A_ID]: { text: 'from before clocks', updatedAt: BASE - DAY } },
+      corrections: { moves: {}, titles: {} },
+      prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+      window: null,
+    };
+    writeFileSync(join(dir, DATA_FILE), JSON.stringify(plain));
+    const old = await openAt(dir);
+    await b.saveNote(A_ID, '');
+    expect(await old.mergeBackup(b.exportBackup())).toEqual(ZERO);
+    expect(old.data.notes[A_ID].text).toBe('from before clocks');
+    // Its other way round: a clockless note older than the deletion stays deleted, a newer one comes back.
+    expect(await b.mergeBackup(JSON.stringify(plain))).toEqual(ZERO);
+    expect(A_ID in b.data.notes).toBe(false);
+    const later = { ...plain, notes: { [A_ID]: { text: 'clockless, edited later', updatedAt: b.data.deletedNotes[A_ID].deletedAt + 1 } } };
+    expect(await b.mergeBackup(JSON.stringify(later))).toEqual({ ...ZERO, added: 1 });
+    expect(b.data.notes[A_ID].text).toBe('clockless, edited later');
+  });
+
+  it('tombstones on both sides join their clocks; v2 files without the map load and gain it when written', async () => {
+    const dir = tempDir();
+    const file = {
+      schemaVersion: 2,
+      deviceId: 'dev-A',
+      deviceSeq: 4,
+      watched: {},
+      notes: { [A_ID]: { text: 'x', updatedAt: BASE, clock: { 'dev-A': 4 } } },
+      corrections: { moves: {}, titles: {} },
+      prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+      window: null,
+    };
+    writeFileSync(join(dir, DATA_FILE), JSON.stringify(file));
+    let s = await openAt(dir);
+    expect(s.status.state).toBe('ok');
+    expect({ ...s.data.deletedNotes }).toEqual({});
+    await s.saveNote(A_ID, '');
+    expect(readJson(s.file).deletedNotes[A_ID].clock).toEqual({ 'dev-A': 5 });
+    // A backup whose tombstone saw another device's edit too: joined, later deletion time kept.
+    const theirs = { ...file, deviceId: 'dev-B', notes: {}, deletedNotes: { [A_ID]: { clock: { 'dev-A': 4, 'dev-B': 2 }, deletedAt: BASE + DAY } } };
+    expect(await s.mergeBackup(JSON.stringify(theirs))).toEqual(ZERO);
+    s = await reopen(s);
+    expect(JSON.parse(JSON.stringify(s.data.deletedNotes))).toEqual({ [A_ID]: { clock: { 'dev-A': 5, 'dev-B': 2 }, deletedAt: BASE + DAY } });
+    expect(await s.mergeBackup(JSON.stringify(theirs))).toEqual(ZERO);
+    expect(backupFiles(dir, 'before-merge')).toHaveLength(1);
+  });
+});

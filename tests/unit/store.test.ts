@@ -176,14 +176,30 @@ describe('incremental file encoding', () => {
     const texts = ['plain', 'a "quoted" \\ text\nwith lines\t', '\u2028\u2029 separators', '半角・全角 😀', '\ud800 lone surrogate', '  ', ''];
     let t = 1;
     let s = await openAt(dir, () => t++);
+    // A second computer editing and deleting the same notes, and earlier exports of this
+    // one: merging them moves notes in and out of deletedNotes (tombstones) both ways.
+    const other = await openAt(tempDir(), () => t++);
+    const exports: string[] = [];
+    const kinds = { deletes: 0, tombstonesMerged: 0, restoredOrDeletedByMerge: 0 };
     for (let step = 0; step < 1500; step++) {
       const id = ids[Math.floor(rand() * ids.length)];
       const r = rand();
-      if (r < 0.45) await s.saveNote(id, texts[Math.floor(rand() * texts.length)] + step);
-      else if (r < 0.55) await s.saveNote(id, '');
-      else await s.setWatched(id, rand() < 0.6);
+      if (r < 0.4) await s.saveNote(id, texts[Math.floor(rand() * texts.length)] + step);
+      else if (r < 0.5) {
+        if (Object.hasOwn(s.data.notes, id)) kinds.deletes++;
+        await s.saveNote(id, '');
+      } else if (r < 0.56) await other.saveNote(id, rand() < 0.5 ? '' : `other ${step}`);
+      else if (r < 0.6) {
+        const from = rand() < 0.5 && exports.length ? exports[Math.floor(rand() * exports.length)] : other.exportBackup();
+        const report = await s.mergeBackup(from);
+        kinds.restoredOrDeletedByMerge += report.added + report.updated + report.conflicts;
+        if (Object.keys(JSON.parse(from).deletedNotes).length) kinds.tombstonesMerged++;
+        if (rand() < 0.3) await other.mergeBackup(s.exportBackup());
+      } else await s.setWatched(id, rand() < 0.6);
+      if (step % 50 === 49) exports.push(s.exportBackup());
       if (step % 300 === 299) {
         expect(onDisk(s)).toEqual(JSON.parse(JSON.stringify(s.data)));
+        for (const id of Object.keys(s.data.deletedNotes)) expect(Object.hasOwn(s.data.notes, id), id).toBe(false);
         await s.close(); // reopen: the encoder is rebuilt from the loaded data
         s = await openAt(dir, () => t++);
       }
@@ -192,5 +208,10 @@ describe('incremental file encoding', () => {
     await s.saveNote('after-merge', 'x');
     expect(onDisk(s)).toEqual(JSON.parse(JSON.stringify(s.data)));
     expect(s.data.watched.merged00000).toBeTypeOf('number');
+    // The sequence exercised what it is meant to.
+    expect(kinds.deletes).toBeGreaterThan(50);
+    expect(kinds.tombstonesMerged).toBeGreaterThan(10);
+    expect(kinds.restoredOrDeletedByMerge).toBeGreaterThan(10);
+    expect(Object.keys(s.data.deletedNotes).length).toBeGreaterThan(10);
   });
 });

@@ -1,9 +1,9 @@
 // Incremental serialisation of the data file. With 10,000 notes the file is ~3.5 MB;
 // JSON.stringify on every keystroke-save costs more than writing the bytes. Here the
-// two big records (watched, notes) are kept encoded in chunks of CHUNK entries, and a
+// big records (watched, notes, and deletedNotes, which can grow as large) are kept encoded in chunks of CHUNK entries, and a
 // change re-encodes only its chunk, so a save is a buffer concat plus the write.
 // The store must call `touch` for every id it changes and `reset` when it replaces data.
-import type { NoteRecord, StoreData } from './schema';
+import type { DeletedNote, NoteRecord, StoreData } from './schema';
 
 const CHUNK = 64;
 const SEP = Buffer.from(',\n');
@@ -75,10 +75,12 @@ export class DataEncoder {
   readonly notes = new RecordEncoder<NoteRecord>('    ', (n) =>
     JSON.stringify(n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: n.clock } : { text: n.text, updatedAt: n.updatedAt }),
   );
+  readonly deletedNotes = new RecordEncoder<DeletedNote>('    ', (t) => JSON.stringify({ clock: t.clock, deletedAt: t.deletedAt }));
 
   reset(data: StoreData): void {
     this.watched.reset(data.watched);
     this.notes.reset(data.notes);
+    this.deletedNotes.reset(data.deletedNotes);
   }
 
   #out: Buffer = Buffer.alloc(0);
@@ -91,6 +93,7 @@ export class DataEncoder {
   encode(data: StoreData, reuse = false): Buffer {
     const w = this.watched.parts(data.watched);
     const n = this.notes.parts(data.notes);
+    const d = this.deletedNotes.parts(data.deletedNotes);
     const open = (parts: Buffer[]) => (parts.length ? '{\n' : '{');
     const close = (parts: Buffer[]) => (parts.length ? '\n  }' : '}');
     const all = [
@@ -101,8 +104,10 @@ export class DataEncoder {
       ...w,
       Buffer.from(`${close(w)},\n  "notes": ${open(n)}`),
       ...n,
+      Buffer.from(`${close(n)},\n  "deletedNotes": ${open(d)}`),
+      ...d,
       Buffer.from(
-        `${close(n)},\n  "corrections": ${JSON.stringify(data.corrections)},\n` +
+        `${close(d)},\n  "corrections": ${JSON.stringify(data.corrections)},\n` +
           `  "prefs": ${JSON.stringify(data.prefs)},\n  "window": ${JSON.stringify(data.window)}\n}\n`,
       ),
     ];

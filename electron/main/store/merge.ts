@@ -1,7 +1,7 @@
 // Merging a backup into the current data. No note text is ever dropped: when both
 // sides changed a note since they last agreed, both texts are kept, marked.
 import type { MergeReport } from '../../shared/contract';
-import { dict, highestSeq, type Clock, type NoteRecord, type StoreData } from './schema';
+import { dict, highestSeq, type Clock, type DeletedNote, type NoteRecord, type StoreData } from './schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -44,6 +44,8 @@ const sameClock = (a: Clock | undefined, b: Clock | undefined) =>
 const copyNote = (n: NoteRecord, clock?: Clock): NoteRecord =>
   clock && Object.keys(clock).length ? { text: n.text, updatedAt: n.updatedAt, clock } : { text: n.text, updatedAt: n.updatedAt };
 
+const copyTomb = (t: DeletedNote, clock: Clock): DeletedNote => ({ clock, deletedAt: t.deletedAt });
+
 export interface MergeResult {
   data: StoreData;
   report: MergeReport;
@@ -65,6 +67,17 @@ export interface MergeResult {
  * A conflict keeps both texts, marked (`conflictText`), under the joined clock bumped
  * by this device, so merging either side again finds it contained and changes nothing.
  *
+ * Deleted notes (tombstones) take part as versions with no text. A note against a
+ * tombstone: note clock ≤ tombstone → the deletion already saw it, it stays deleted (an
+ * incoming note is not added; a current note is deleted, counted as updated);
+ * tombstone ≤ note → the note was written after the deletion and wins (an incoming note
+ * is restored, counted as added); otherwise (or equal clocks) the note is kept, never the
+ * deletion, under the joined clock bumped by this device: a conflict, as both sides
+ * changed it. A note without a clock against a tombstone: an incoming note stays deleted
+ * unless edited after the deletion; a current note is never deleted (no clock says the
+ * deletion saw it). Tombstones on both sides join; an incoming tombstone of a note this
+ * side never had is kept, so an older copy of the note merged later stays deleted.
+ *
  * Watched: union with the earliest mark. Corrections: union, the current side wins.
  * Prefs, window and the device id stay as they are: they describe this computer.
  */
@@ -74,9 +87,10 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     ...current,
     // Incoming clocks may carry this device's counter higher than ours (a data file put
     // back by hand): never reuse a number.
-    deviceSeq: Math.max(current.deviceSeq, highestSeq(incoming.notes, dev)),
+    deviceSeq: Math.max(current.deviceSeq, highestSeq(incoming, dev)),
     watched: dict(current.watched),
     notes: dict(current.notes),
+    deletedNotes: dict(current.deletedNotes),
     corrections: { moves: dict(current.corrections.moves), titles: dict(current.corrections.titles) },
   };
   const report: MergeReport = { added: 0, updated: 0, conflicts: 0, watched: 0 };
@@ -85,6 +99,29 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
   for (const [id, theirs] of Object.entries(incoming.notes)) {
     if (id === '__proto__' || blank(theirs)) continue;
     const ours = data.notes[id];
+    const tomb = data.deletedNotes[id];
+    if (!ours && tomb) {
+      // Deleted here: does the deletion already contain this version of the note?
+      const deletedSawIt = theirs.clock ? clockLeq(theirs.clock, tomb.clock) : theirs.updatedAt <= tomb.deletedAt;
+      const noteSawIt = !!theirs.clock && clockLeq(tomb.clock, theirs.clock);
+      if (deletedSawIt && !noteSawIt) continue;
+      delete data.deletedNotes[id];
+      if (!theirs.clock) {
+        data.notes[id] = copyNote(theirs);
+        report.added++;
+      } else if (noteSawIt && !deletedSawIt) {
+        data.notes[id] = copyNote(theirs, dict(theirs.clock));
+        report.added++;
+      } else {
+        // Edited there while deleted here: the text stays, and the joined, bumped clock
+        // makes this outcome newer than both, so merging either side again changes nothing.
+        const joined = clockJoin(theirs.clock, tomb.clock);
+        joined[dev] = ++data.deviceSeq;
+        data.notes[id] = copyNote(theirs, joined);
+        report.conflicts++;
+      }
+      continue;
+    }
     if (blank(ours)) {
       data.notes[id] = copyNote(theirs, theirs.clock && dict(theirs.clock));
       report.added++;
@@ -131,6 +168,36 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     // The newest edit time stays: the text is no newer than its newest part.
     data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt, clock: joined };
     report.conflicts++;
+  }
+
+  for (const [id, theirs] of Object.entries(incoming.deletedNotes)) {
+    if (id === '__proto__') continue;
+    const ours = data.notes[id];
+    if (ours) {
+      // Deleted there: only a note the deletion already saw goes. A note without a clock
+      // cannot be shown to be seen, so it stays.
+      if (!ours.clock) continue;
+      const deletedSawIt = clockLeq(ours.clock, theirs.clock);
+      const noteSawIt = clockLeq(theirs.clock, ours.clock);
+      if (deletedSawIt && !noteSawIt) {
+        delete data.notes[id];
+        data.deletedNotes[id] = copyTomb(theirs, dict(theirs.clock));
+        report.updated++;
+      } else if (!noteSawIt || deletedSawIt) {
+        // Edited here while deleted there (or equal clocks): keep the text, as above.
+        const joined = clockJoin(ours.clock, theirs.clock);
+        joined[dev] = ++data.deviceSeq;
+        data.notes[id] = copyNote(ours, joined);
+        report.conflicts++;
+      }
+      continue;
+    }
+    const mine = data.deletedNotes[id];
+    const joined = clockJoin(mine?.clock, theirs.clock);
+    if (!mine || !sameClock(mine.clock, joined) || theirs.deletedAt > mine.deletedAt) {
+      data.deletedNotes[id] = copyTomb(mine && mine.deletedAt > theirs.deletedAt ? mine : theirs, joined);
+      changed = true;
+    }
   }
 
   for (const [id, at] of Object.entries(incoming.watched)) {

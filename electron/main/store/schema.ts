@@ -23,6 +23,17 @@ export interface NoteRecord {
   clock?: Clock;
 }
 
+/**
+ * A deleted note's tombstone: deleting is an edit, so the note's clock (bumped by the
+ * deleting device) is kept, and a merge of an older copy of the note can tell that the
+ * deletion already saw it. Kept apart from `notes`, which means "lectures with notes".
+ */
+export interface DeletedNote {
+  clock: Clock;
+  /** ms since epoch of the deletion. */
+  deletedAt: number;
+}
+
 export interface WindowState {
   x: number;
   y: number;
@@ -46,6 +57,11 @@ export interface StoreData {
   /** videoId → ms when it was marked watched. */
   watched: Record<string, number>;
   notes: Record<string, NoteRecord>;
+  /**
+   * videoId → tombstone of a deleted note. Never holds an id that `notes` holds.
+   * Optional in the file (v2 files from before tombstones); always set in memory.
+   */
+  deletedNotes: Record<string, DeletedNote>;
   corrections: Corrections;
   prefs: Prefs;
   window: WindowState | null;
@@ -67,17 +83,23 @@ export function newDeviceId(): string {
   return randomBytes(8).toString('base64url');
 }
 
-/** The highest component `deviceId` has in any note's clock. */
-export function highestSeq(notes: Record<string, NoteRecord>, deviceId: string): number {
+/** The highest component `deviceId` has in any note's or tombstone's clock. */
+export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes'>, deviceId: string): number {
   let max = 0;
-  for (const id in notes) {
-    const c = notes[id].clock;
-    if (c && Object.hasOwn(c, deviceId) && c[deviceId] > max) max = c[deviceId];
+  for (const rec of [data.notes, data.deletedNotes] as Record<string, { clock?: Clock }>[]) {
+    for (const id in rec) {
+      const c = rec[id].clock;
+      if (c && Object.hasOwn(c, deviceId) && c[deviceId] > max) max = c[deviceId];
+    }
   }
   return max;
 }
 
-type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq'> & { deviceId?: string; deviceSeq?: number };
+type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes'> & {
+  deviceId?: string;
+  deviceSeq?: number;
+  deletedNotes?: Record<string, DeletedNote>;
+};
 
 /**
  * The same data with every record made prototype-free (see `dict`), and the device id
@@ -90,13 +112,20 @@ export function normalize(d: Parsed): StoreData {
     const n = d.notes[id];
     notes[id] = n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: dict(n.clock) } : { text: n.text, updatedAt: n.updatedAt };
   }
+  const deletedNotes = dict<DeletedNote>();
+  // A hand-edited file may hold both a note and a tombstone for one id: the text stays.
+  for (const id of Object.keys(d.deletedNotes ?? {})) {
+    const t = d.deletedNotes![id];
+    if (!Object.hasOwn(notes, id)) deletedNotes[id] = { clock: dict(t.clock), deletedAt: t.deletedAt };
+  }
   const deviceId = d.deviceId ?? newDeviceId();
   return {
     schemaVersion: SCHEMA_VERSION,
     deviceId,
-    deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq(notes, deviceId)),
+    deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq({ notes, deletedNotes }, deviceId)),
     watched: dict(d.watched),
     notes,
+    deletedNotes,
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
     prefs: { ...d.prefs },
     window: d.window ? { ...d.window } : null,
@@ -110,6 +139,7 @@ export function defaultData(): StoreData {
     deviceSeq: 0,
     watched: dict(),
     notes: dict(),
+    deletedNotes: dict(),
     corrections: { moves: dict(), titles: dict() },
     prefs: { ...DEFAULT_PREFS },
     window: null,
@@ -120,6 +150,7 @@ const time = z.number().finite();
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const clockSchema = z.record(z.string(), seq);
 const noteSchema = z.object({ text: z.string(), updatedAt: time, clock: clockSchema.optional() });
+const deletedSchema = z.object({ clock: clockSchema, deletedAt: time });
 const windowSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite(), maximized: z.boolean() });
 const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
 const prefsSchema = z.object({
@@ -130,8 +161,8 @@ const prefsSchema = z.object({
 });
 
 /**
- * Version 2. `deviceId`, `deviceSeq` and the notes' `clock` came during v2's development,
- * before any release: optional, so v2 files written without them still load.
+ * Version 2. `deviceId`, `deviceSeq`, the notes' `clock` and `deletedNotes` came during
+ * v2's development, before any release: optional, so v2 files written without them still load.
  */
 export const v2Schema = z.object({
   schemaVersion: z.literal(2),
@@ -139,6 +170,7 @@ export const v2Schema = z.object({
   deviceSeq: seq.optional(),
   watched: z.record(z.string(), time),
   notes: z.record(z.string(), noteSchema),
+  deletedNotes: z.record(z.string(), deletedSchema).optional(),
   corrections: correctionsSchema,
   prefs: prefsSchema,
   window: windowSchema.nullable(),

@@ -175,20 +175,32 @@ export class Store {
   async saveNote(videoId: string, text: string): Promise<{ updatedAt: number }> {
     this.#assertWritable();
     const updatedAt = this.#now();
-    const notes = this.#data.notes;
-    if (text.trim() === '') delete notes[videoId];
-    else {
-      const prev = Object.hasOwn(notes, videoId) ? notes[videoId] : undefined;
-      let clock = prev?.clock;
+    const { notes, deletedNotes } = this.#data;
+    const prev = Object.hasOwn(notes, videoId) ? notes[videoId] : undefined;
+    if (text.trim() === '') {
+      // Deleting is an edit: the note's clock, bumped, stays as a tombstone, so merging an
+      // older copy of the note does not bring it back. Deleting nothing changes nothing.
+      if (prev) {
+        const clock = dict(prev.clock);
+        clock[this.#data.deviceId] = ++this.#data.deviceSeq;
+        deletedNotes[videoId] = { clock, deletedAt: updatedAt };
+        delete notes[videoId];
+      }
+    } else {
+      const tomb = !prev && Object.hasOwn(deletedNotes, videoId) ? deletedNotes[videoId] : undefined;
+      let clock = prev ? prev.clock : tomb?.clock;
       // Only a changed text is an edit: an autosave of the same text must not make this
-      // copy look newer than an identical one elsewhere.
+      // copy look newer than an identical one elsewhere. A note written over a deletion
+      // continues the deletion's clock: it is newer than the note that was deleted.
       if (!prev || prev.text !== text) {
         clock = dict(clock);
         clock[this.#data.deviceId] = ++this.#data.deviceSeq;
       }
+      if (tomb) delete deletedNotes[videoId];
       notes[videoId] = clock ? { text, updatedAt, clock } : { text, updatedAt };
     }
-    this.#encoder.notes.touch(videoId, this.#data.notes);
+    this.#encoder.notes.touch(videoId, notes);
+    this.#encoder.deletedNotes.touch(videoId, deletedNotes);
     await this.#commit();
     return { updatedAt };
   }
@@ -260,7 +272,7 @@ export class Store {
     const data = parsed.data;
     // This computer stays this device, and its sequence never goes back: edits made after
     // restoring an older backup must not look older than the ones it undid.
-    data.deviceSeq = Math.max(cur.deviceSeq, data.deviceId === cur.deviceId ? data.deviceSeq : 0, highestSeq(data.notes, cur.deviceId));
+    data.deviceSeq = Math.max(cur.deviceSeq, data.deviceId === cur.deviceId ? data.deviceSeq : 0, highestSeq(data, cur.deviceId));
     data.deviceId = cur.deviceId;
     this.#replace(data);
     await this.#commit();
