@@ -115,6 +115,8 @@ export interface BackupInfo {
 export interface MergeReport {
   added: number;
   updated: number;
+  /** Notes removed here because the backup carries a later deletion of them. */
+  deleted: number;
   conflicts: number;
   watched: number;
 }

@@ -186,7 +186,7 @@ describe('merge', () => {
         },
       }),
     );
-    expect(report).toEqual({ added: 1, updated: 1, conflicts: 2, watched: 0 });
+    expect(report).toEqual({ added: 1, updated: 1, deleted: 0, conflicts: 2, watched: 0 });
     const n = s.data.notes;
     expect(n.onlyTheirs0).toEqual({ text: 'from the other laptop', updatedAt: T1 });
     expect(n.same0000000).toEqual({ text: 'same', updatedAt: T1 });
@@ -210,7 +210,7 @@ describe('merge', () => {
     const other = backup({ notes: { conflictA00: { text: 'theirs', updatedAt: T2 }, conflictB00: { text: 'theirs too', updatedAt: T1 } } });
     expect((await s.mergeBackup(other)).conflicts).toBe(2);
     const after = JSON.stringify(s.data);
-    expect(await s.mergeBackup(other)).toEqual({ added: 0, updated: 0, conflicts: 0, watched: 0 });
+    expect(await s.mergeBackup(other)).toEqual({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 });
     expect(JSON.stringify(s.data)).toBe(after);
   });
 
@@ -226,7 +226,7 @@ describe('merge', () => {
         corrections: { moves: { aaaaaaaaaaa: 'theirs', ddddddddddd: 'theirs' }, titles: { mine: 'Their name', theirs: 'Their course' } },
       }),
     );
-    expect(report).toEqual({ added: 0, updated: 0, conflicts: 0, watched: 1 });
+    expect(report).toEqual({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 1 });
     expect(s.data.watched).toEqual({ aaaaaaaaaaa: T1, bbbbbbbbbbb: T2, ccccccccccc: T1 });
     expect(s.data.corrections).toEqual({
       moves: { aaaaaaaaaaa: 'mine', ddddddddddd: 'theirs' },

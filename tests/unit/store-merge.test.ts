@@ -16,7 +16,7 @@ async function reopen(s: Store, now?: () => number): Promise<Store> {
   await s.close();
   return openAt(s.dataDir, now);
 }
-const ZERO = { added: 0, updated: 0, conflicts: 0, watched: 0 };
+const ZERO = { added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 };
 const backupFiles = (dir: string, prefix: string) => readdirSync(join(dir, 'backups')).filter((n) => n.startsWith(prefix));
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -408,7 +408,7 @@ describe('deleted notes (tombstones)', () => {
     await b.mergeBackup(old);
     await b.saveNote(A_ID, '');
 
-    expect(await a.mergeBackup(b.exportBackup())).toEqual({ ...ZERO, updated: 1 });
+    expect(await a.mergeBackup(b.exportBackup())).toEqual({ ...ZERO, deleted: 1 });
     expect(A_ID in a.data.notes).toBe(false);
     expect({ ...a.data.deletedNotes[A_ID].clock }).toEqual({ ...b.data.deletedNotes[A_ID].clock });
     expect(a.data.notes.bbbbbbbbbbb.text).toBe('untouched');

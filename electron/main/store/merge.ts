@@ -69,7 +69,7 @@ export interface MergeResult {
  *
  * Deleted notes (tombstones) take part as versions with no text. A note against a
  * tombstone: note clock ≤ tombstone → the deletion already saw it, it stays deleted (an
- * incoming note is not added; a current note is deleted, counted as updated);
+ * incoming note is not added; a current note is deleted, counted as deleted);
  * tombstone ≤ note → the note was written after the deletion and wins (an incoming note
  * is restored, counted as added); otherwise (or equal clocks) the note is kept, never the
  * deletion, under the joined clock bumped by this device: a conflict, as both sides
@@ -93,7 +93,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     deletedNotes: dict(current.deletedNotes),
     corrections: { moves: dict(current.corrections.moves), titles: dict(current.corrections.titles) },
   };
-  const report: MergeReport = { added: 0, updated: 0, conflicts: 0, watched: 0 };
+  const report: MergeReport = { added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 };
   let changed = data.deviceSeq !== current.deviceSeq;
 
   for (const [id, theirs] of Object.entries(incoming.notes)) {
@@ -182,7 +182,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
       if (deletedSawIt && !noteSawIt) {
         delete data.notes[id];
         data.deletedNotes[id] = copyTomb(theirs, dict(theirs.clock));
-        report.updated++;
+        report.deleted++;
       } else if (!noteSawIt || deletedSawIt) {
         // Edited here while deleted there (or equal clocks): keep the text, as above.
         const joined = clockJoin(ours.clock, theirs.clock);
@@ -220,6 +220,6 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
       }
     }
   }
-  changed ||= report.added + report.updated + report.conflicts + report.watched > 0;
+  changed ||= report.added + report.updated + report.deleted + report.conflicts + report.watched > 0;
   return { data, report, changed };
 }

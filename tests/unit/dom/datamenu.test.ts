@@ -64,7 +64,7 @@ describe('DataMenu', () => {
   it('merges a backup file, reports the counts and hands over the new library', async () => {
     const lib: Library = emptyLibrary();
     const api = recordingApi({
-      importBackup: async () => ({ added: 2, updated: 1, conflicts: 1, watched: 5 }),
+      importBackup: async () => ({ added: 2, updated: 1, deleted: 3, conflicts: 1, watched: 5 }),
       getLibrary: async () => lib,
     });
     const changed = vi.fn();
@@ -72,7 +72,7 @@ describe('DataMenu', () => {
     await openMenu();
     const file = new File(['{"app":"lecture-companion"}'], 'backup.json', { type: 'application/json' });
     await fireEvent.change(screen.getByTestId('backup-file-input'), { target: { files: [file] } });
-    await waitFor(() => expect(result()).toHaveTextContent('2 added, 1 updated, 1 conflicts'));
+    await waitFor(() => expect(result()).toHaveTextContent('2 added, 1 updated, 3 deleted, 1 conflicts'));
     expect(api.callsTo('importBackup')).toEqual([{ content: '{"app":"lecture-companion"}' }]);
     expect(changed).toHaveBeenCalledWith(lib);
   });

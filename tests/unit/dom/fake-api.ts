@@ -87,7 +87,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     search: vi.fn(async () => ({ hits: [], ready: true })),
     exportNotes: vi.fn(async () => ({ saved: [] })),
     exportBackup: vi.fn(async () => ({ saved: null })),
-    importBackup: vi.fn(async () => ({ added: 0, updated: 0, conflicts: 0, watched: 0 })),
+    importBackup: vi.fn(async () => ({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 })),
     listBackups: vi.fn(async () => []),
     restoreBackup: vi.fn(async () => library()),
   };

@@ -40,7 +40,7 @@ const defaults: { [M in Method]: (args: never) => unknown } = {
   resetCorrections: () => emptyLibrary(),
   exportNotes: () => ({ saved: [] }),
   exportBackup: () => ({ saved: null }),
-  importBackup: () => ({ added: 0, updated: 0, conflicts: 0, watched: 0 }),
+  importBackup: () => ({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 }),
   listBackups: () => [],
   restoreBackup: () => emptyLibrary(),
 };

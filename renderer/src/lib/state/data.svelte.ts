@@ -76,7 +76,7 @@ export class DataActions {
       const r = await this.api.importBackup({ content });
       notesReplaced();
       this.libraryChanged(await this.api.getLibrary({}));
-      const parts = [`${r.added} added`, `${r.updated} updated`, `${r.conflicts} conflicts`, `${r.watched} watched marks`];
+      const parts = [`${r.added} added`, `${r.updated} updated`, `${r.deleted} deleted`, `${r.conflicts} conflicts`, `${r.watched} watched marks`];
       this.#report(`Merged ${file.name}: ${parts.join(', ')}`);
     });
   }
