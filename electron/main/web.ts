@@ -128,26 +128,59 @@ export function createWebServer(api: Api, token: string) {
   };
 }
 
-async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2), join(ROOT, 'resources/catalog.md'));
+export interface RunningWeb {
+  /** The page's URL, with the per-run token. */
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Stop serving, save what is pending and release the data-folder lock. */
+  stop(): Promise<void>;
+}
+
+/** Build the page if needed, open the student's data and serve both on 127.0.0.1. */
+export async function startWebServer(opts: CliOptions): Promise<RunningWeb> {
   ensureBuilt();
   const service = await Service.create({ catalogFiles: opts.catalogs, dataDir: opts.dataDir, host: webHost(opts) });
   const token = randomBytes(24).toString('base64url');
   const web = createWebServer(asApi(service), token);
   const origin = await web.listen(opts.port);
-  process.stdout.write(`${origin}/#token=${token}\n`);
-  process.stderr.write(`Lecture Companion: serving on ${origin} (data: ${opts.dataDir}); Ctrl+C stops\n`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    web.server.close();
-    web.server.closeAllConnections();
-    await service.close(); // waits for the last write, then releases the data-folder lock
-    process.exit(0);
+  let stopped: Promise<void> | null = null;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    dataDir: opts.dataDir,
+    stop() {
+      stopped ??= (async () => {
+        web.server.close();
+        web.server.closeAllConnections();
+        await service.close(); // waits for the last write, then releases the data-folder lock
+      })();
+      return stopped;
+    },
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+}
+
+/** Ctrl+C and SIGTERM save first, then exit. */
+export function stopOnSignals(running: RunningWeb, exit: (code: number) => void = (c) => process.exit(c)): void {
+  const stop = () =>
+    void running.stop().then(
+      () => exit(0),
+      (e: unknown) => {
+        process.stderr.write(`Lecture Companion: your last changes could not be saved: ${(e as Error).message}\n`);
+        exit(1);
+      },
+    );
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export const BUNDLED_CATALOG = join(ROOT, 'resources/catalog.md');
+
+async function main(): Promise<void> {
+  const running = await startWebServer(parseOptions(process.argv.slice(2), BUNDLED_CATALOG));
+  process.stdout.write(`${running.url}\n`);
+  process.stderr.write(`Lecture Companion: serving on ${running.origin} (data: ${running.dataDir}); Ctrl+C stops\n`);
+  stopOnSignals(running);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
