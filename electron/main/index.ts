@@ -56,6 +56,7 @@ async function start(): Promise<void> {
   }
   const openExternal = safeOpenExternal((url) => shell.openExternal(url));
   const host: Host = {
+    exports: 'save',
     async openExternal(url) {
       if (!openExternal(url)) throw new Error(`refused to open ${url}`);
     },

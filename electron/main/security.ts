@@ -44,6 +44,7 @@ export function contentSecurityPolicy(mode: 'electron' | 'web', loopbackOrigin?:
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
     "frame-src 'none'",
+    "frame-ancestors 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

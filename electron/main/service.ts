@@ -9,6 +9,7 @@ import {
   type Api,
   type ArgsOf,
   type CourseInfo,
+  type ExportResult,
   type LectureDetail,
   type LectureInfo,
   type Library,
@@ -32,6 +33,16 @@ export interface Host {
   chooseSavePath(defaultName: string, kind: 'file' | 'directory'): Promise<string | null>;
   /** Write files the user chose a place for. */
   writeFiles(files: { path: string; content: string }[]): Promise<void>;
+  /**
+   * `download`: exports go back to the page, which hands them to the browser (browser mode:
+   * nothing is written on the server's disk). `save`: chooseSavePath + writeFiles (desktop).
+   */
+  readonly exports: 'save' | 'download';
+}
+
+/** An export's file name, unique to the second so a second export never replaces the first. */
+export function exportStamp(now = new Date()): string {
+  return now.toISOString().slice(0, 19).replace(/:/g, '-');
 }
 
 export interface ServiceOptions {
@@ -233,7 +244,7 @@ export class Service implements Methods {
     return this.correct(() => ({ moves: {}, titles: {} }));
   }
 
-  async exportNotes({ scope, videoId, layout }: ArgsOf<'exportNotes'>): Promise<{ saved: string[] }> {
+  async exportNotes({ scope, videoId, layout }: ArgsOf<'exportNotes'>): Promise<ExportResult> {
     const notes = this.store.data.notes;
     // Export-all includes notes on lectures the loaded catalog lacks: they are still the student's.
     const ids =
@@ -246,28 +257,35 @@ export class Service implements Methods {
       courseTitle: this.courseOf.get(id)?.title ?? '',
       note: notes[id]?.text ?? '',
     }));
-    const stamp = new Date().toISOString().slice(0, 10);
-    if (layout === 'single' || lectures.length === 1) {
-      const name = scope === 'one' ? `${lectures[0].entry.index}-notes.md` : `lecture-companion-notes-${stamp}.md`;
-      const path = await this.host.chooseSavePath(name, 'file');
-      if (!path) return { saved: [] };
-      const content = scope === 'one' ? exportLectureMarkdown(lectures[0]) : exportNotesFiles(lectures, 'single')[0].content;
-      await this.host.writeFiles([{ path, content }]);
-      return { saved: [path] };
+    const stamp = exportStamp();
+    const single = layout === 'single' || lectures.length === 1;
+    const files = single
+      ? [{
+          name: scope === 'one' ? `${lectures[0]!.entry.index}-notes-${stamp}.md` : `lecture-companion-notes-${stamp}.md`,
+          content: scope === 'one' ? exportLectureMarkdown(lectures[0]!) : exportNotesFiles(lectures, 'single')[0]!.content,
+        }]
+      : exportNotesFiles(lectures, 'perLecture');
+    if (this.host.exports === 'download') return { saved: [], downloads: files.map((f) => ({ ...f, type: 'text/markdown' as const })) };
+    if (single) {
+      const path = await this.host.chooseSavePath(files[0]!.name, 'file');
+      if (!path) return { saved: [], downloads: [] };
+      await this.host.writeFiles([{ path, content: files[0]!.content }]);
+      return { saved: [path], downloads: [] };
     }
     const dir = await this.host.chooseSavePath(`lecture-companion-notes-${stamp}`, 'directory');
-    if (!dir) return { saved: [] };
-    const files = exportNotesFiles(lectures, 'perLecture').map((f) => ({ path: `${dir}/${f.name}`, content: f.content }));
-    await this.host.writeFiles(files);
-    return { saved: files.map((f) => f.path) };
+    if (!dir) return { saved: [], downloads: [] };
+    const written = files.map((f) => ({ path: `${dir}/${f.name}`, content: f.content }));
+    await this.host.writeFiles(written);
+    return { saved: written.map((f) => f.path), downloads: [] };
   }
 
-  async exportBackup(): Promise<{ saved: string | null }> {
-    const stamp = new Date().toISOString().slice(0, 10);
-    const path = await this.host.chooseSavePath(`lecture-companion-backup-${stamp}.json`, 'file');
-    if (!path) return { saved: null };
+  async exportBackup(): Promise<ExportResult> {
+    const name = `lecture-companion-backup-${exportStamp()}.json`;
+    if (this.host.exports === 'download') return { saved: [], downloads: [{ name, content: this.store.exportBackup(), type: 'application/json' }] };
+    const path = await this.host.chooseSavePath(name, 'file');
+    if (!path) return { saved: [], downloads: [] };
     await this.host.writeFiles([{ path, content: this.store.exportBackup() }]);
-    return { saved: path };
+    return { saved: [path], downloads: [] };
   }
 
   async importBackup({ content }: ArgsOf<'importBackup'>) {

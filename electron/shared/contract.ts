@@ -59,6 +59,19 @@ export interface Library {
   store: StoreStatus;
 }
 
+/** A file the page hands to the browser as a download (browser mode has no save dialog). */
+export interface Download {
+  name: string;
+  content: string;
+  type: 'text/markdown' | 'application/json';
+}
+
+/** Where an export went: files written on disk (desktop), or downloads for the page (browser). */
+export interface ExportResult {
+  saved: string[];
+  downloads: Download[];
+}
+
 export interface NoteInfo {
   text: string;
   /** ms since epoch of the last edit. */
@@ -177,9 +190,9 @@ export const contract = {
       .object({ scope: z.enum(['one', 'all']), videoId: videoId.optional(), layout: z.enum(['single', 'perLecture']) })
       .strict()
       .refine((a) => a.scope === 'all' || a.videoId !== undefined, 'scope "one" needs a videoId'),
-    result: returns<{ saved: string[] }>(),
+    result: returns<ExportResult>(),
   },
-  exportBackup: { args: empty, result: returns<{ saved: string | null }>() },
+  exportBackup: { args: empty, result: returns<ExportResult>() },
   importBackup: { args: z.object({ content: z.string().max(MAX_BACKUP_CHARS) }).strict(), result: returns<MergeReport>() },
   listBackups: { args: empty, result: returns<BackupInfo[]>() },
   restoreBackup: { args: z.object({ name: z.string().min(1).max(200) }).strict(), result: returns<Library>() },

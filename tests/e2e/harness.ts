@@ -1,9 +1,9 @@
-// Starts the app the way a student does in a browser (`npm run web`), once per test,
-// with its own data folder, an opener recorder standing in for the OS browser, and an
-// export folder standing in for the save dialog.
+// Starts the app the way a student does in a browser (`npm run web`), once per test, with
+// its own data folder. Links the page opens are new tabs (recorded; YouTube is answered by a
+// stand-in page, as these machines have no internet) and exports are browser downloads.
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,9 +16,8 @@ export interface AppHandle {
   /** The page URL with the per-run token; the page is already open at it. */
   url: string;
   dataDir: string;
-  exportDir: string;
-  /** URLs the app asked the OS to open, in order. */
-  openLog(): string[];
+  /** URLs the page opened in new tabs, in order. */
+  opened(): string[];
   /** Stop the server (gracefully: it flushes) and start it again on the same data; reopens the page. */
   restart(): Promise<string>;
   /** Stop the server without reopening. */
@@ -69,9 +68,15 @@ export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
   catalogs: [null, { option: true }],
   app: async ({ page, catalogs }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
-    const exportDir = join(dataDir, 'exports');
-    const log = join(dataDir, 'open-log.txt');
-    const args = ['--data-dir', dataDir, '--port', '0', '--open-log', log, '--export-dir', exportDir];
+    const args = ['--data-dir', dataDir, '--port', '0'];
+    const opened: string[] = [];
+    await page.context().route(/^https:\/\/([a-z-]+\.)?(youtube\.com|youtu\.be)\//, (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html', body: '<title>YouTube stand-in</title>' }),
+    );
+    page.context().on('page', (p) => {
+      if (p === page) return;
+      void p.waitForURL(/^https:/, { waitUntil: 'commit' }).then(() => opened.push(p.url()), () => opened.push(p.url()));
+    });
     if (catalogs) args.push('--catalog', ...catalogs);
     // A Content-Security-Policy violation means the app tried something its policy forbids:
     // every test fails on one, whatever it was checking.
@@ -86,8 +91,7 @@ export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
         return running.url;
       },
       dataDir,
-      exportDir,
-      openLog: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+      opened: () => [...opened],
       async restart() {
         await stopServer(running);
         running = await startServer(args);

@@ -143,8 +143,8 @@ describe('start-up', () => {
     await vi.waitFor(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}&t=75s`));
 
     await fake.ipcMain.invoke('lc:saveNote', APP_PAGE, { videoId: VIDEO, text: 'at 1:15 the **key** idea' });
-    await expect(fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'one', videoId: VIDEO, layout: 'single' })).resolves.toEqual({ saved: [] });
-    expect(fake.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(win, { defaultPath: '351-notes.md' });
+    await expect(fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'one', videoId: VIDEO, layout: 'single' })).resolves.toEqual({ saved: [], downloads: [] });
+    expect(fake.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(win, { defaultPath: expect.stringMatching(/^351-notes-\d{4}-\d\d-\d\dT[\d-]{8}\.md$/) });
 
     const out = dataDir();
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [out] });

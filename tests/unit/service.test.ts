@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../electron/shared/contract';
 import type { Service } from '../../electron/main/service';
-import { FIXTURES, openService, readJson, SEED, tempDir } from './helpers/service';
+import { FIXTURES, openService, readJson, recordingHost, SEED, tempDir } from './helpers/service';
 
 const open: Service[] = [];
 async function start(dataDir = tempDir(), catalogs = [SEED]) {
@@ -108,7 +109,25 @@ describe('service on the seed catalog', () => {
     expect(md).toContain('https://www.youtube.com/watch?v=CB0a3aBwND8&t=754s');
     expect(md).toContain('https://www.youtube.com/watch?v=CB0a3aBwND8&t=3723s');
     host.cancel = true;
-    expect(await service.exportNotes({ scope: 'all', layout: 'perLecture' })).toEqual({ saved: [] });
+    expect(await service.exportNotes({ scope: 'all', layout: 'perLecture' })).toEqual({ saved: [], downloads: [] });
+  });
+
+  it('in browser mode, hands exports back as downloads, each with its own name, and writes nothing', async () => {
+    const dataDir = tempDir();
+    const host = recordingHost(join(dataDir, 'exports'), 'download');
+    const { service } = await openService(dataDir, [SEED], host);
+    open.push(service);
+    await service.saveNote({ videoId: 'CB0a3aBwND8', text: '剪枝 at 12:34' });
+    const one = await service.exportNotes({ scope: 'one', videoId: 'CB0a3aBwND8', layout: 'single' });
+    expect(one.saved).toEqual([]);
+    expect(one.downloads).toHaveLength(1);
+    expect(one.downloads[0]).toMatchObject({ name: expect.stringMatching(/^368-notes-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.md$/), type: 'text/markdown' });
+    expect(one.downloads[0]!.content).toContain('&t=754s');
+    const backup = await service.exportBackup();
+    expect(backup.downloads[0]!.name).toMatch(/^lecture-companion-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/);
+    expect(JSON.parse(backup.downloads[0]!.content).notes.CB0a3aBwND8.text).toBe('剪枝 at 12:34');
+    expect(host.written).toEqual([]);
+    expect(existsSync(join(dataDir, 'exports'))).toBe(false);
   });
 
   it('lists notes newest first and finds them by search', async () => {

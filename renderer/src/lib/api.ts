@@ -2,7 +2,8 @@
 // or the same contract over the loopback HTTP transport in a browser (`npm run web`).
 // Method names come from methods.ts, which imports nothing: contract.ts would pull zod into the page.
 import { METHOD_NAMES } from '../../../electron/shared/methods';
-import type { Api, Method } from '../../../electron/shared/contract';
+import type { Api, ExportResult, Method } from '../../../electron/shared/contract';
+import { download, openExternal } from './browser-host';
 
 declare global {
   interface Window {
@@ -53,10 +54,17 @@ export function httpApi(base: string, token: string): Api {
       });
       const reply = (await res.json().catch(() => null)) as { result?: unknown; error?: string; code?: string } | null;
       if (!res.ok || !reply) throw new AppError(reply?.error ?? `request failed (${res.status})`, reply?.code ?? 'failed');
+      afterCall(m, reply.result);
       return reply.result;
     };
   }
   return out as Api;
+}
+
+/** In browser mode the page is the host: it opens what the service built and saves what it exported. */
+function afterCall(m: Method, result: unknown): void {
+  if (m === 'openVideo') openExternal((result as { url: string }).url);
+  if (m === 'exportNotes' || m === 'exportBackup') download((result as ExportResult).downloads);
 }
 
 function tokenFromLocation(): string {

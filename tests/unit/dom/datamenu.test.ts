@@ -32,6 +32,7 @@ describe('DataMenu', () => {
     const api = recordingApi({
       exportNotes: async (a) => ({
         saved: a.layout === 'perLecture' ? ['/out/a.md', '/out/b.md'] : ['/out/notes.md'],
+        downloads: [],
       }),
     });
     render(DataMenu, { api, currentVideoId: 'CB0a3aBwND8', storeStatus: ok, onLibraryChanged: vi.fn() });
@@ -53,7 +54,7 @@ describe('DataMenu', () => {
   });
 
   it('cannot export "this lecture" with no lecture open, and reports a cancelled dialog', async () => {
-    const api = recordingApi({ exportBackup: async () => ({ saved: null }) });
+    const api = recordingApi({ exportBackup: async () => ({ saved: [], downloads: [] }) });
     render(DataMenu, { api, currentVideoId: null, storeStatus: ok, onLibraryChanged: vi.fn() });
     await openMenu();
     expect(screen.getByRole('button', { name: "Export this lecture's notes" })).toBeDisabled();

@@ -2,7 +2,7 @@
 // Every action first flushes open note editors so nothing typed a moment ago is left out
 // of an export or silently overwritten by a restore.
 import { MAX_BACKUP_CHARS } from '../../../../electron/shared/methods';
-import type { Api, BackupInfo, Library } from '../../../../electron/shared/contract';
+import type { Api, BackupInfo, ExportResult, Library } from '../../../../electron/shared/contract';
 import { flushAllNotes, notesReplaced, formatDateTime } from './notes.svelte';
 
 export type Tone = 'info' | 'error';
@@ -42,30 +42,30 @@ export class DataActions {
     }
   }
 
-  #saved(saved: string[]): void {
-    if (saved.length === 0) this.#report('Cancelled');
+  #saved({ saved, downloads }: ExportResult): void {
+    const names = downloads.map((d) => d.name);
+    if (names.length === 1) this.#report(`Downloaded ${names[0]} (see your browser's downloads)`, 'info', names);
+    else if (names.length > 1) this.#report(`Downloaded ${names.length} files (see your browser's downloads)`, 'info', names);
+    else if (saved.length === 0) this.#report('Cancelled');
     else if (saved.length === 1) this.#report(`Saved to ${saved[0]}`, 'info', saved);
     else this.#report(`Saved ${saved.length} files`, 'info', saved);
   }
 
   exportOne(videoId: string): Promise<void> {
     return this.#run('Export', async () => {
-      const { saved } = await this.api.exportNotes({ scope: 'one', videoId, layout: 'single' });
-      this.#saved(saved);
+      this.#saved(await this.api.exportNotes({ scope: 'one', videoId, layout: 'single' }));
     });
   }
 
   exportAll(layout: 'single' | 'perLecture'): Promise<void> {
     return this.#run('Export', async () => {
-      const { saved } = await this.api.exportNotes({ scope: 'all', layout });
-      this.#saved(saved);
+      this.#saved(await this.api.exportNotes({ scope: 'all', layout }));
     });
   }
 
   backup(): Promise<void> {
     return this.#run('Backup', async () => {
-      const { saved } = await this.api.exportBackup({});
-      this.#saved(saved === null ? [] : [saved]);
+      this.#saved(await this.api.exportBackup({}));
     });
   }
 
