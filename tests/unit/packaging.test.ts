@@ -53,13 +53,17 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('ships only the built app, and the catalog as an extra resource', async () => {
+  it('ships only the built app, and the catalog and window icon as extra resources', async () => {
     const c = await loadConfig();
     const included = patterns(c.files).filter((p) => !p.startsWith('!'));
     expect(included.sort()).toEqual(['out/**', 'package.json']);
     for (const p of [...patterns(c.files), ...patterns(c.extraResources)]) {
       expect(p).not.toMatch(/(^|\/)(tests?|fixtures|shared|src|renderer|electron)(\/|$)|\.\./);
     }
-    expect(c.extraResources).toEqual([{ from: 'resources/catalog.md', to: 'catalog.md' }]);
+    expect(c.extraResources).toEqual([
+      { from: 'resources/catalog.md', to: 'catalog.md' },
+      // electron/main/index.ts gives BrowserWindow process.resourcesPath/icon.png when packaged
+      { from: 'build/icon.png', to: 'icon.png' },
+    ]);
   });
 });
