@@ -25,8 +25,9 @@ export function renderPng(svg: Buffer | string, size: number): Buffer {
 /** Every generated file, by path relative to the repository root. */
 export function renderIcons(svg: Buffer): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  out.set('build/icon.png', renderPng(svg, ICON_PNG_SIZE));
-  for (const n of LINUX_SIZES) out.set(`build/icons/${n}x${n}.png`, renderPng(svg, n));
+  const renders = new Map(LINUX_SIZES.map((n) => [n, renderPng(svg, n)]));
+  out.set('build/icon.png', renders.get(ICON_PNG_SIZE) ?? renderPng(svg, ICON_PNG_SIZE));
+  for (const [n, png] of renders) out.set(`build/icons/${n}x${n}.png`, png);
   const big = renderPng(svg, 1024);
   // forWinExe: PNG entries from 64 px up, bitmaps below, which every Windows shell can show.
   const ico = png2icons.createICO(big, png2icons.BICUBIC2, 0, false, true);
