@@ -88,6 +88,9 @@ async function start(): Promise<void> {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: APP_NAME,
+    // Linux has no other source for a window's icon; Windows would fall back to the .exe's (Electron's own
+    // in development); macOS ignores it.
+    icon: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build/icon.png'),
     show: false,
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   });

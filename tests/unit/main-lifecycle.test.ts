@@ -98,6 +98,9 @@ describe('start-up', () => {
     const o = win.options;
     expect(o).toMatchObject({ width: 1200, height: 800, minWidth: 720, minHeight: 480, title: 'Lecture Companion', show: false });
     expect(o).not.toHaveProperty('x');
+    // the window icon Linux shows: in development the committed PNG (packaged: resources/icon.png)
+    expect(o.icon).toBe(join(ROOT, 'build/icon.png'));
+    expect(readFileSync(o.icon).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(o.webPreferences).toEqual(secureWebPreferences(join(ROOT, 'electron/preload/index.cjs')));
     expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(o.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
