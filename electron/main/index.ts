@@ -45,6 +45,10 @@ async function start(): Promise<void> {
     win.focus();
   });
 
+  // Every web contents, not only the main window's: a webview or devtools page gets the same rules.
+  const openExternal = safeOpenExternal((url) => shell.openExternal(url));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal }));
+
   await app.whenReady();
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   let opts;
@@ -54,7 +58,6 @@ async function start(): Promise<void> {
     dialog.showErrorBox(APP_NAME, (e as Error).message);
     return app.exit(2);
   }
-  const openExternal = safeOpenExternal((url) => shell.openExternal(url));
   const host: Host = {
     exports: 'save',
     async openExternal(url) {
@@ -94,7 +97,6 @@ async function start(): Promise<void> {
     show: false,
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   });
-  hardenWebContents(win.webContents, { isAppUrl, openExternal });
   win.once('ready-to-show', () => {
     // maximize() also shows the window, so it waits until the page has painted.
     if (saved?.maximized) win?.maximize();

@@ -164,6 +164,11 @@ describe('start-up', () => {
     const wc = win.webContents;
 
     expect(wc.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    // Any other web contents (a webview, a devtools page) gets the same rules.
+    const other = fake.createWebContents();
+    expect(other.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(other.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(other.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(wc.navigate('will-navigate', 'https://evil.example/')).toBe(true);
     expect(wc.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(wc.navigate('will-frame-navigate', 'app://lecture-companion/index.html#/notes')).toBe(false);
