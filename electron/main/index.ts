@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { main as catalogCli } from './cli';
 import { writeFiles } from './files';
 import { registerFlushChannel, registerIpc } from './ipc';
+import { FLUSH_CHANNELS } from '../shared/wire';
 import { APP_NAME, parseOptions } from './options';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, registerAppProtocol, safeOpenExternal, secureWebPreferences } from './security';
 import { asApi, Service, type Host } from './service';
@@ -146,7 +147,7 @@ async function start(): Promise<void> {
     e.preventDefault();
     if (handshake !== 'idle') return;
     handshake = 'awaiting-ack';
-    win?.webContents.send('lc:flush');
+    win?.webContents.send(FLUSH_CHANNELS.request);
     deadline = setTimeout(() => win && !win.isDestroyed() && win.destroy(), 5_000);
   });
   win.on('closed', () => {

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { ApiError, type Api } from '../shared/contract';
+import { encodeHttpError } from '../shared/wire';
 import { dispatch, isMethod } from './dispatch';
 import { parseOptions, type CliOptions } from './options';
 import { asApi, Service, type Host } from './service';
@@ -21,7 +22,6 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
 };
-const STATUS: Record<ApiError['code'], number> = { invalid: 400, 'not-found': 404, forbidden: 403, readonly: 409, failed: 500 };
 
 /**
  * Browser mode's host: the page is the student's browser, so the page opens links in a new tab
@@ -104,7 +104,7 @@ export function createWebServer(api: Api, token: string) {
         try {
           payload = JSON.parse(await readBody(req));
         } catch (e) {
-          if (e instanceof TooLarge) return send(res, 413, JSON.stringify({ error: 'The request is too large', code: 'invalid' }), 'application/json');
+          if (e instanceof TooLarge) return send(res, 413, encodeHttpError(new ApiError('The request is too large', 'invalid')).body, 'application/json');
           throw e instanceof ApiError ? e : new ApiError('the request body is not JSON', 'invalid');
         }
         const result = await dispatch(api, method, payload);
@@ -121,7 +121,8 @@ export function createWebServer(api: Api, token: string) {
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError((e as Error).message || 'internal error', 'failed');
       if (!(e instanceof ApiError)) console.error(e);
-      return send(res, STATUS[err.code], JSON.stringify({ error: err.message, code: err.code }), 'application/json');
+      const wire = encodeHttpError(err);
+      return send(res, wire.status, wire.body, 'application/json');
     }
   });
   return {

@@ -4,9 +4,9 @@
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
 import type { CatalogWarning, CourseKind } from './types';
-import { MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './methods';
+import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
-export { VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
+export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
 
 const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
@@ -210,17 +210,6 @@ export type ResultOf<M extends Method> = Contract[M]['result'];
 
 /** What the renderer sees: one named async function per contract method, nothing else. */
 export type Api = { [M in Method]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
-
-/** An error the renderer can show as is. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'invalid' | 'not-found' | 'forbidden' | 'readonly' | 'failed' = 'failed',
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 /** Validate a payload for `method`; throws ApiError('invalid') with a readable message. */
 export function parseArgs<M extends Method>(method: M, payload: unknown): z.output<Contract[M]['args']> {

@@ -1,7 +1,7 @@
 // The one link filter: which URLs may leave the app for the user's browser, and how
 // YouTube URLs are built. Plain TypeScript (global URL only): main, preload, renderer
 // and tests all share it, so the rule cannot drift between the layers.
-import { VIDEO_ID } from './methods';
+import { VIDEO_ID } from './wire';
 
 /** Hosts a link may open in the browser. Exact names: no suffix or subdomain matching. */
 export const ALLOWED_EXTERNAL_HOSTS: ReadonlySet<string> = new Set([

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, METHODS, type Api, type Method } from '../../electron/shared/contract';
-import { IPC_PREFIX, parseWireError, registerIpc } from '../../electron/main/ipc';
+import { registerIpc } from '../../electron/main/ipc';
+import { decodeIpcError, methodChannel } from '../../electron/shared/wire';
 import { isAppUrl } from '../../electron/main/security';
 
 // The preload imports 'electron'; a stand-in keeps the real package (which would try to
@@ -33,7 +34,7 @@ function setup(impl?: (name: Method, args: unknown) => unknown) {
   ) as unknown as Api;
   registerIpc({ handle: (channel: string, h: Handler) => void handlers.set(channel, h) } as never, api, { isAppUrl });
   // Not a default parameter: an explicit `undefined` event must reach the handler as is.
-  const call = (m: Method, payload: unknown, ...event: [unknown?]) => handlers.get(IPC_PREFIX + m)!(event.length ? event[0] : APP_EVENT, payload);
+  const call = (m: Method, payload: unknown, ...event: [unknown?]) => handlers.get(methodChannel(m))!(event.length ? event[0] : APP_EVENT, payload);
   return { handlers, calls, call };
 }
 
@@ -133,7 +134,6 @@ describe('registerIpc', () => {
   it('registers exactly one prefixed channel per contract method', () => {
     const { handlers } = setup();
     expect([...handlers.keys()]).toEqual(METHODS.map((m) => 'lc:' + m));
-    expect(IPC_PREFIX).toBe('lc:');
     expect(Object.keys(SPEC).sort()).toEqual([...METHODS].sort());
   });
 
@@ -213,10 +213,11 @@ describe('registerIpc', () => {
     const failed = await errOf(call('listNotes', {}));
     expect(failed!.message).toBe('[failed] listNotes: disk full');
     expect(failed).not.toHaveProperty('secret');
-    expect(parseWireError("Error invoking remote method 'lc:getLecture': Error: " + nf!.message)).toEqual({
-      code: 'not-found',
-      message: 'getLecture: no lecture abcdefghijk',
-    });
+    // What the page gets back: the same ApiError, code and message, from Electron's wrapped message.
+    const back = decodeIpcError(new Error("Error invoking remote method 'lc:getLecture': Error: " + nf!.message));
+    expect(back).toBeInstanceOf(ApiError);
+    expect(back).toMatchObject({ code: 'not-found', message: 'getLecture: no lecture abcdefghijk' });
+    expect(decodeIpcError(new Error('[bogus] x'))).toMatchObject({ code: 'failed', message: '[bogus] x' });
   });
 });
 
@@ -274,8 +275,8 @@ describe('preload bridge', () => {
       expect(src).not.toMatch(/\brequire\(/);
       return [...src.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
     };
-    // The method list is bundled into the preload; it must itself import nothing.
-    expect(runtimeImports('../../electron/preload/index.ts')).toEqual(['electron', '../shared/methods']);
-    expect(runtimeImports('../../electron/shared/methods.ts')).toEqual([]);
+    // The wire module (methods, channels, errors) is bundled into the preload; it must itself import nothing.
+    expect(runtimeImports('../../electron/preload/index.ts')).toEqual(['electron', '../shared/wire']);
+    expect(runtimeImports('../../electron/shared/wire.ts')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // The loopback transport: a note saved while the page unloads must outlive the page, so
 // saveNote goes with keepalive when its body fits keepalive's 64 KB limit.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError, KEEPALIVE_MAX_BYTES, httpApi } from '../../../renderer/src/lib/api';
+import { KEEPALIVE_MAX_BYTES, httpApi } from '../../../renderer/src/lib/api';
+import { ApiError } from '../../../electron/shared/wire';
 
 const A = 'CB0a3aBwND8';
 
@@ -44,10 +45,10 @@ describe('httpApi', () => {
     expect(fetch.mock.calls[0][1].keepalive).toBe(false);
   });
 
-  it("turns the service's error into an AppError with its code", async () => {
+  it("turns the service's error into the ApiError it was, with its code", async () => {
     stubFetch({ error: 'nothing is saved', code: 'readonly' }, 409);
     const err = await httpApi('', 't').saveNote({ videoId: A, text: 'x' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AppError);
+    expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ message: 'nothing is saved', code: 'readonly' });
   });
 });

@@ -1,7 +1,7 @@
 // Export, backup, merge and restore, with a one-line account of what happened for each.
 // Every action first flushes open note editors so nothing typed a moment ago is left out
 // of an export or silently overwritten by a restore.
-import { MAX_BACKUP_CHARS } from '../../../../electron/shared/methods';
+import { MAX_BACKUP_CHARS } from '../../../../electron/shared/wire';
 import type { Api, BackupInfo, ExportResult, Library } from '../../../../electron/shared/contract';
 import { flushAllNotes, notesReplaced, formatDateTime } from './notes.svelte';
 

@@ -3,7 +3,7 @@
 // sent mid-IME-composition, and a failed save keeps the text and retries.
 import { tick } from 'svelte';
 import type { Api, NoteInfo } from '../../../../electron/shared/contract';
-import { AppError } from '../api';
+import { ApiError } from '../../../../electron/shared/wire';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 
@@ -18,7 +18,7 @@ export class NoteDraft {
   /** ms since epoch of the last save the service acknowledged for the latest text. */
   savedAt = $state<number | null>(null);
   error = $state<string | null>(null);
-  /** The AppError code of the failed save ('readonly' when the data came from a newer version). */
+  /** The ApiError code of the failed save ('readonly' when the data came from a newer version). */
   errorCode = $state<string | null>(null);
   /** The data cannot be changed: edits are refused, so nothing is ever sent. */
   readonly = false;
@@ -120,7 +120,7 @@ export class NoteDraft {
       }
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
-      this.errorCode = e instanceof AppError ? e.code : 'failed';
+      this.errorCode = e instanceof ApiError ? e.code : 'failed';
       this.status = 'error';
     } finally {
       this.#pending--;
