@@ -5,23 +5,19 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ApiError, type Api } from '../shared/contract';
 import { encodeHttpError } from '../shared/wire';
 import { dispatch, isMethod } from './dispatch';
 import { parseOptions, type CliOptions } from './options';
 import { asApi, Service, type Host } from './service';
-import { contentSecurityPolicy, resolveAppPath } from './security';
+import { contentSecurityPolicy } from './security';
+import { readStaticFile } from './static-files';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER = join(ROOT, 'out/renderer');
 const MAX_BODY = 70 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
-};
 
 /**
  * Browser mode's host: the page is the student's browser, so the page opens links in a new tab
@@ -111,11 +107,9 @@ export function createWebServer(api: Api, token: string) {
         return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', 'text/plain');
-      const file = resolveAppPath(RENDERER, url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = await readStaticFile(RENDERER, url.pathname);
       if (!file) return send(res, 404, 'not found', 'text/plain');
-      const body = await readFile(file).catch(() => null);
-      if (!body) return send(res, 404, 'not found', 'text/plain');
-      return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream', {
+      return send(res, 200, file.body, file.type, {
         'content-security-policy': contentSecurityPolicy('web', origin),
       });
     } catch (e) {

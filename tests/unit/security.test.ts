@@ -1,3 +1,4 @@
+import { resolveAppPath } from '../../electron/main/static-files';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,6 @@ import {
   hardenWebContents,
   isAppUrl,
   registerAppProtocol,
-  resolveAppPath,
   secureWebPreferences,
 } from '../../electron/main/security';
 import { isAllowedExternalUrl } from '../../electron/shared/links';
