@@ -17,6 +17,7 @@ import {
   type Prefs,
 } from '../shared/contract';
 import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
+import { fileStamp } from '../shared/dates';
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
@@ -41,9 +42,7 @@ export interface Host {
 }
 
 /** An export's file name, unique to the second so a second export never replaces the first. */
-export function exportStamp(now = new Date()): string {
-  return now.toISOString().slice(0, 19).replace(/:/g, '-');
-}
+const exportStamp = () => fileStamp(Date.now());
 
 export interface ServiceOptions {
   catalogFiles: string[];

@@ -1,6 +1,7 @@
 // One lecture's note as the student types it, and the rules that keep it from being lost:
 // saves are debounced, serialised (so the disk always ends with the latest text), never
 // sent mid-IME-composition, and a failed save keeps the text and retries.
+import { localDateTime } from '../../../../electron/shared/dates';
 import { tick } from 'svelte';
 import type { Api, NoteInfo } from '../../../../electron/shared/contract';
 import { ApiError } from '../../../../electron/shared/wire';
@@ -178,17 +179,7 @@ export function formatEdited(at: number, now = Date.now()): string {
   if (s < 45) return 'just now';
   if (s < 3600) return `${Math.round(s / 60)} min ago`;
   if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return formatDateTime(at);
+  return localDateTime(at);
 }
 
-export function formatDateTime(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-export function formatClock(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+export { localDateTime as formatDateTime, localClock as formatClock } from '../../../../electron/shared/dates';
