@@ -111,7 +111,7 @@ export class Service implements Methods {
   }
 
   private courseInfo(c: Course): CourseInfo {
-    return { id: c.id, title: c.title, kind: c.kind, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
+    return { id: c.id, title: c.title, kind: c.kind, category: c.category, group: c.group, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
   }
 
   async getLibrary(): Promise<Library> {

@@ -111,6 +111,8 @@ describe('the three fixture pages and the seed, parsed together', () => {
       ['tag:生成式ai2023', '生成式AI 2023'],
       ['tag:生成式ai導論2024', '生成式AI導論 2024'],
       ['tag:活動宣傳', '活動宣傳'],
+      // 442–446: five untagged talks uploaded in a row on 2024-12-14 (evidence: shared date)
+      ['date:2024-12-14', 'Talks of 2024-12-14'],
       ['tag:生成式ai時代下的機器學習(2025)', '生成式AI時代下的機器學習(2025)'],
       [OTHER_COURSE_ID, 'Other videos'],
     ]);
@@ -129,7 +131,7 @@ describe('the three fixture pages and the seed, parsed together', () => {
     expect(english).toEqual(range(3, 36)); // lectures 1–2 are on an earlier page
   });
 
-  it('orders page 08: (2/2) uploaded before (1/2), 第N講 by number, untagged talks in other', () => {
+  it('orders page 08: (2/2) uploaded before (1/2), 第N講 by number, one-day talks together, asides in other', () => {
     const got = Object.fromEntries(byIndex(courses, entries).map((c) => [c.id, c.indexes]));
     expect(got['tag:生成式ai']).toEqual(range(388, 412));
     expect(got['tag:機器學習2023']).toEqual([414, 413]);
@@ -137,7 +139,9 @@ describe('the three fixture pages and the seed, parsed together', () => {
     const intro = courses.find((c) => c.id === 'tag:生成式ai導論2024')!;
     expect(intro.lectures.map((v) => info.get(v)!.lecture![0])).toEqual(range(0, 18));
     expect(got['tag:生成式ai時代下的機器學習(2025)']).toEqual([447, 448]);
-    expect(got[OTHER_COURSE_ID]).toEqual([370, 371, 385, 386, 387, 420, 439, 442, 443, 444, 445, 446]);
+    expect(got['date:2024-12-14']).toEqual(range(442, 446));
+    // 439 sits between 第16講 and 第17講 but carries no tag: a tagged course tags every lecture.
+    expect(got[OTHER_COURSE_ID]).toEqual([370, 371, 385, 386, 387, 420, 439]);
   });
 });
 
@@ -302,7 +306,9 @@ describe('corrections', () => {
     };
     const later = readAll(); // the seed's videos again, with more dates and two more pages
     const courses = buildCourses(later, { corrections });
-    expect(get(courses, mine)).toEqual({ id: mine, title: 'Self-supervised', kind: 'custom', lectures: [idOf(370), idOf(371)] });
+    expect(get(courses, mine)).toEqual({
+      id: mine, title: 'Self-supervised', kind: 'custom', category: 'course', group: '2021', lectures: [idOf(370), idOf(371)],
+    });
     expect(get(courses, OTHER_COURSE_ID).lectures).not.toContain(idOf(370));
   });
 

@@ -18,6 +18,7 @@ const none: TitleInfo = {
   partOf: null,
   seriesStem: null,
   year: null,
+  weakName: false,
 };
 
 type Row = [family: string, title: string, expected: Partial<TitleInfo>];
