@@ -19,6 +19,7 @@ import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../share
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
+import { linkVersions } from './catalog/versions';
 import { openStore, type Store } from './store/store';
 import { LectureSearch } from './search/index';
 import { plainText } from './search/snippet';
@@ -45,6 +46,8 @@ type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
 export class Service implements Methods {
   private courses: Course[] = [];
   private courseOf = new Map<string, Course>();
+  /** videoId → the same lecture in the other language (catalog/versions.ts). */
+  private linked = new Map<string, string>();
   private readonly byId: Map<string, CatalogEntry>;
   private readonly searchIndex = new LectureSearch();
 
@@ -88,6 +91,7 @@ export class Service implements Methods {
     this.courses = buildCourses(this.entries, { corrections, newestFirst: prefs.newestFirst });
     this.courseOf.clear();
     for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
+    this.linked = linkVersions(this.entries, this.courses);
   }
 
   private entry(videoId: string): CatalogEntry {
@@ -107,6 +111,7 @@ export class Service implements Methods {
       watched: e.videoId in d.watched,
       hasNote: e.videoId in d.notes,
       hasSummary: e.summary.trim() !== '',
+      linkedVideoId: this.linked.get(e.videoId) ?? null,
     };
   }
 

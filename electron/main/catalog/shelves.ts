@@ -62,29 +62,27 @@ export class UploadYears {
       .map((e) => ({ index: e.index, year: Number(e.date!.slice(0, 4)) }))
       .sort((a, b) => a.index - b.index);
   }
-  /** The year of the dated upload nearest to `index` (the earlier one on a tie). */
+  /**
+   * The year of the last dated upload at or before `index` (an upload is never older
+   * than one before it), else of the first one after it.
+   */
   near(index: number): number | null {
     const d = this.dated;
-    if (d.length === 0) return null;
     let lo = 0;
     let hi = d.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (d[mid].index < index) lo = mid + 1;
+      if (d[mid].index <= index) lo = mid + 1;
       else hi = mid;
     }
-    const after = d[lo];
-    const before = d[lo - 1];
-    if (!after) return before.year;
-    if (!before) return after.year;
-    return index - before.index <= after.index - index ? before.year : after.year;
+    return (d[lo - 1] ?? d[lo])?.year ?? null;
   }
 }
 
 /**
  * The year a course was taught: the year its titles name most often (`機器學習2021`,
  * `GAN Lecture 4 (2018)`), else the year of its first dated upload, else the year of
- * the dated upload nearest its first video.
+ * the dated upload before its first video.
  */
 export function groupOf(members: readonly { entry: CatalogEntry; info: TitleInfo }[], years: UploadYears): string {
   const named = new Map<number, number>();
