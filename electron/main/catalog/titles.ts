@@ -144,16 +144,6 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     ],
   },
   {
-    name: '<Name> N: (shared by several videos)',
-    pattern: new RegExp(String.raw`^(?<course>${NAME})${YEAR}\s+(?<n>\d+)\s*:\s*`, 'u'),
-    trust: 'shared',
-    examples: [
-      ['Structured Learning 1: Introduction', [1], 'Structured Learning'],
-      ['Structured Learning 4: Sequence Labeling', [4], 'Structured Learning'],
-      ['Graph Theory (2029) 3: Matchings', [3], 'Graph Theory (2029)'], // invented
-    ],
-  },
-  {
     name: 'HWn',
     pattern: /^(?<course>HW|homework)\s*(?<n>\d+)(?![0-9])\s*:?\s*/iu,
     trust: 'shared',
@@ -161,6 +151,16 @@ export const LECTURE_RULES: readonly LectureRule[] = [
       ['HW1 (presented by 黃文璁,蔡昕宇,許傑盛)', [1], 'HW'],
       ['HW 12: Reinforcement Learning', [12], 'HW'], // invented
       ['Homework 3 - Review', [3], 'Homework'], // invented
+    ],
+  },
+  {
+    name: '<Name> N: (shared by several videos)',
+    pattern: new RegExp(String.raw`^(?<course>${NAME})${YEAR}\s+(?<n>\d+)\s*:\s*`, 'u'),
+    trust: 'shared',
+    examples: [
+      ['Structured Learning 1: Introduction', [1], 'Structured Learning'],
+      ['Structured Learning 4: Sequence Labeling', [4], 'Structured Learning'],
+      ['Graph Theory (2029) 3: Matchings', [3], 'Graph Theory (2029)'], // invented
     ],
   },
   {
