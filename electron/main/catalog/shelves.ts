@@ -29,7 +29,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'supplement',
     title: /\bTA\b|助教|補充|补充|\btutorials?\b|\bHW\b|\bhomework\b|作業/iu,
-    lectures: /由助教.*講授|由.*助教講授|\bpresented by\b|\btutorial\b/iu,
+    lectures: /助教[^()（）]{0,12}講授|\bpresented by\b|\btutorial\b/iu,
     examples: [
       ['TA 補充課', '[TA 補充課] Graph Neural Network (1/2) (由助教姜成翰同學講授)'],
       ['HW', 'HW1 (presented by 黃文璁,蔡昕宇,許傑盛)'],

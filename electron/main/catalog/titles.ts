@@ -315,7 +315,8 @@ export function parseTitle(title: string): TitleInfo {
     rest = tag.rest;
   }
 
-  const folded = foldWidth(rest);
+  // One fold serves both passes: folding keeps every index, so slices line up.
+  let folded = foldWidth(rest);
   for (const rule of LECTURE_RULES) {
     const prefix = readLecture(rule, folded);
     if (!prefix) continue;
@@ -329,10 +330,11 @@ export function parseTitle(title: string): TitleInfo {
       info.weakName = rule.trust === 'shared';
     }
     rest = rest.slice(prefix.length);
+    folded = folded.slice(prefix.length);
     break;
   }
 
-  const marker = readPart(foldWidth(rest));
+  const marker = readPart(folded);
   if (marker) {
     info.part = marker.part;
     info.partOf = marker.partOf;
