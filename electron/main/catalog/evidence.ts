@@ -87,17 +87,29 @@ export function attachByEvidence(
   }
 
   // 3. A course named in parentheses: the longest key wins (`線性代數2022` over `線性代數`).
-  const keys = [...drafts.values()]
-    .filter((d) => (d.by === 'tag' || d.by === 'name') && d.id.startsWith(TAG_PREFIX))
-    .map((d) => ({ d, key: d.id.slice(TAG_PREFIX.length) }))
-    .filter(({ key }) => [...key].length >= MIN_NAMED_KEY)
-    .sort((a, b) => b.key.length - a.key.length);
-  for (let p = 0; p < order.length; p++) {
+  // Keys by first character, longest first, so each position of a title is tried only
+  // against the keys that can start there.
+  const byFirst = new Map<string, { d: Draft; key: string }[]>();
+  for (const d of drafts.values()) {
+    if ((d.by !== 'tag' && d.by !== 'name') || !d.id.startsWith(TAG_PREFIX)) continue;
+    const key = d.id.slice(TAG_PREFIX.length);
+    if ([...key].length < MIN_NAMED_KEY) continue;
+    const bucket = byFirst.get(key[0]) ?? [];
+    bucket.push({ d, key });
+    byFirst.set(key[0], bucket);
+  }
+  for (const bucket of byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
+  for (let p = 0; p < order.length && byFirst.size > 0; p++) {
     if (!isOther(p)) continue;
     const inner = order[p].entry.title.normalize('NFKC').match(/\(([^()]+)\)/gu);
     if (!inner) continue;
     const text = inner.map(normaliseKey).join('|');
-    const hit = keys.find(({ key }) => text.includes(key));
+    let hit: { d: Draft; key: string } | null = null;
+    for (let i = 0; i < text.length; i++) {
+      for (const c of byFirst.get(text[i]) ?? []) {
+        if ((hit === null || c.key.length > hit.key.length) && text.startsWith(c.key, i)) hit = c;
+      }
+    }
     if (hit) move(p, hit.d);
   }
 

@@ -7,8 +7,8 @@ export interface CategoryRule {
   category: CourseCategory;
   /** Tested against the course title. */
   title?: RegExp;
-  /** Tested against each lecture title; the rule holds when most lectures match. */
-  lectures?: RegExp;
+  /** Tested against each lecture title (lowercased); the rule holds when most lectures match. */
+  lectures?: (lowerTitle: string) => boolean;
   /** [course title, a lecture title] — checked by tests/unit/shelves.test.ts. */
   examples: [course: string, lecture: string][];
 }
@@ -18,7 +18,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'talk',
     title: /\b(?:ICASSP|INTERSPEECH|ICLR|ICML|NeurIPS|NIPS|ACL|EMNLP|NAACL|AAAI|IJCAI|CVPR|ICCV|ECCV|KDD|SIGIR|ASRU|SLT)\b|webinar|seminar|workshop|symposium|keynote|talks?\b|活動|演講|座談|研討會/iu,
-    lectures: /\(speaker:|\bkeynote\b|\btalk\b/iu,
+    lectures: (t) => t.includes('(speaker:') || t.includes('keynote'),
     examples: [
       ['ICASSP 2020', '[ICASSP 2020] WHAT DOES A NETWORK LAYER HEAR? (Speaker: Chung-Yi Li)'],
       ['活動宣傳', '[活動宣傳] Webinar Series for Advancements in Audio, Speech and Language Technology'],
@@ -29,7 +29,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'supplement',
     title: /\bTA\b|助教|補充|补充|\btutorials?\b|\bHW\b|\bhomework\b|作業/iu,
-    lectures: /助教[^()（）]{0,12}講授|\bpresented by\b|\btutorial\b/iu,
+    lectures: (t) => (t.includes('助教') && t.includes('講授')) || t.includes('presented by') || t.includes('tutorial'),
     examples: [
       ['TA 補充課', '[TA 補充課] Graph Neural Network (1/2) (由助教姜成翰同學講授)'],
       ['HW', 'HW1 (presented by 黃文璁,蔡昕宇,許傑盛)'],
@@ -39,13 +39,21 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
 ];
 
 export function categoryOf(courseTitle: string, lectureTitles: readonly string[]): CourseCategory {
+  let lower: string[] | null = null;
   for (const rule of CATEGORY_RULES) {
     if (rule.title?.test(courseTitle)) return rule.category;
-    if (rule.lectures && lectureTitles.length > 0) {
-      let hits = 0;
-      for (const t of lectureTitles) if (rule.lectures.test(t)) hits++;
-      if (hits * 2 > lectureTitles.length) return rule.category;
+    if (!rule.lectures || lectureTitles.length === 0) continue;
+    lower ??= lectureTitles.map((t) => t.toLowerCase());
+    // Stops as soon as the majority is decided either way.
+    const need = Math.floor(lower.length / 2) + 1;
+    let hits = 0;
+    let misses = 0;
+    for (const t of lower) {
+      if (rule.lectures(t)) hits++;
+      else misses++;
+      if (hits >= need || misses > lower.length - need) break;
     }
+    if (hits >= need) return rule.category;
   }
   return 'course';
 }

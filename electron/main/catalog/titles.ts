@@ -25,8 +25,17 @@ export interface TitleInfo {
 
 /** The key two spellings of one name share: `機器學習 2022` and `機器學習2022` → `機器學習2022`. */
 export function normaliseKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+    keys.set(text, key);
+  }
+  return key;
 }
+// NFKC is the costly step, and one build asks for the same stems and tags several times.
+const keys = new Map<string, string>();
+const MAX_KEYS = 50_000;
 
 // Full-width ASCII variants (U+FF01–FF5E) and the ideographic space map one UTF-16
 // unit to one, so indexes found in the folded text slice the original text: the
@@ -88,6 +97,7 @@ function parseNumber(text: string): number | null {
 // but a title handed over with it still names its course.
 const DATE_PREFIX = /^\s*\[\d{4}-\d{2}-\d{2}\]\s*/u;
 const FULL_TAG = /^【([^】]+)】\s*/u;
+const DIGIT = /[0-9]/u;
 const BRACKET_TAG = /^\[([^\]]+)\]\s*/u;
 const YEAR_IN_TAG = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/u;
 
@@ -202,6 +212,8 @@ export interface PartRule {
   name: string;
   /** Group `k` is the part; `n`, when present, the number of parts. */
   pattern: RegExp;
+  /** A character every match contains: titles without it skip the pattern. */
+  needs: string | null;
   read: (k: string) => number | null;
   /** [title, part] — checked by tests/unit/titles.test.ts. */
   examples: [title: string, part: number][];
@@ -214,36 +226,42 @@ const UPPER_MIDDLE_LOWER: Record<string, number> = { 上: 1, 中: 2, 下: 3 };
 export const PART_RULES: readonly PartRule[] = [
   {
     name: '(k/n)',
+    needs: '/',
     pattern: /\(\s*(?<k>\d+)\s*\/\s*(?<n>\d+)\s*\)/u,
     read: Number,
     examples: [['Anomaly Detection (3/7)', 3], ['大模型 + 大資料 = 神奇結果？(1/3)：大模型的頓悟時刻', 1]],
   },
   {
     name: '(一)…(十二)',
+    needs: '(',
     pattern: new RegExp(String.raw`\(\s*(?<k>${ZH_NUMERAL})\s*\)`, 'u'),
     read: parseChineseNumeral,
     examples: [['類神經網路訓練不起來怎麼辦 (五)： 批次標準化', 5], ['某個主題（十二）', 12]],
   },
   {
     name: '(上)(中)(下)',
+    needs: '(',
     pattern: /\(\s*(?<k>[上中下])\s*\)/u,
     read: (k) => UPPER_MIDDLE_LOWER[k] ?? null,
     examples: [['Transformer (下)', 3], ['訓練不了人工智慧？你可以訓練你自己 (中) — 拆解問題', 2]],
   },
   {
     name: '(Part II) / (part 2)',
+    needs: '(',
     pattern: /\(\s*part\s*(?<k>\d+|[ivxlc]+)\s*\)/iu,
     read: parseNumber,
     examples: [['Deep Generative Model (Part II)', 2], ['Solving System of Linear Equations (part 1)', 1]],
   },
   {
     name: '- Part N',
+    needs: null,
     pattern: /(?:^|\s)[-–—]\s*part\s*(?<k>\d+|[ivxlc]+)(?![a-z0-9])/iu,
     read: parseNumber,
     examples: [['自然語言處理上的對抗式攻擊 (由姜成翰助教講授) - Part 3', 3], ['Compilers — Part IV', 4]],
   },
   {
     name: '#N',
+    needs: '#',
     pattern: /(?:^|\s)#\s?(?<k>\d+)(?![0-9])/u,
     read: Number,
     examples: [['語音模型的新進展 #2', 2], ['Reading group #10 — scaling laws', 10]], // invented
@@ -261,6 +279,7 @@ export interface PartMatch {
 export function readPart(folded: string): PartMatch | null {
   let best: PartMatch | null = null;
   for (const rule of PART_RULES) {
+    if (rule.needs !== null && !folded.includes(rule.needs)) continue;
     const m = rule.pattern.exec(folded);
     if (!m?.groups || (best && m.index >= best.start)) continue;
     const part = rule.read(m.groups.k);
@@ -317,7 +336,9 @@ export function parseTitle(title: string): TitleInfo {
 
   // One fold serves both passes: folding keeps every index, so slices line up.
   let folded = foldWidth(rest);
-  for (const rule of LECTURE_RULES) {
+  // Every numbering rule needs an Arabic digit or opens with 第: most titles skip them all.
+  const numbered = folded.startsWith('第') || DIGIT.test(folded);
+  for (const rule of numbered ? LECTURE_RULES : []) {
     const prefix = readLecture(rule, folded);
     if (!prefix) continue;
     info.lecture = prefix.lecture;
