@@ -308,7 +308,10 @@ function takeTag(title: string): Tag | null {
 
 /** True when the title opens with a course tag (`【…】` or `[…]`, not a date). */
 export function hasCourseTag(title: string): boolean {
-  return takeTag(title.replace(DATE_PREFIX, '').trim()) !== null;
+  const t = title.trimStart();
+  // Most titles settle on their first character; only `[` may still be a date.
+  if (t[0] !== '【' && t[0] !== '[') return false;
+  return takeTag(t.replace(DATE_PREFIX, '').trim()) !== null;
 }
 
 export function parseTitle(title: string): TitleInfo {
