@@ -112,3 +112,46 @@ describe('groupCourses', () => {
     expect(groupCourses(plain, new Map()).map((g) => [g.label, g.courses.map((c) => c.id)])).toEqual([['Courses', ['a', 'b']]]);
   });
 });
+
+describe('course-level actions', () => {
+  const rows = () => screen.queryAllByTestId('lecture-row').map((r) => r.dataset.videoId);
+  const progress = (id: string) =>
+    within(document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${id}"]`)!).getByTestId('course-progress').textContent;
+
+  async function startFake() {
+    const fake = fakeApi(courses.map((c) => ({ ...c, lectures: [...c.lectures] })), lectures);
+    window.api = fake.api;
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId('course-group')).toHaveLength(4));
+    return fake;
+  }
+
+  it('marks a whole course watched, then undoes it lecture by lecture', async () => {
+    const fake = await startFake();
+    await fireEvent.click(screen.getAllByTestId('course-item')[0]); // 機器學習2021: 1 of 2 watched
+    await fireEvent.click(screen.getByTestId('course-mark-watched'));
+    await waitFor(() => expect(progress('ml21')).toBe('2/2'));
+    expect(fake.api.setWatched).toHaveBeenCalledTimes(1); // only the one that changes
+    expect(screen.getByTestId('course-mark-undo')).toHaveTextContent('Marked 1 lecture of 機器學習2021 watched.');
+    await fireEvent.click(screen.getByTestId('course-mark-undo-button'));
+    await waitFor(() => expect(progress('ml21')).toBe('1/2'));
+    expect(fake.api.setWatched).toHaveBeenLastCalledWith({ videoId: vid(2), watched: false });
+    expect(screen.queryByTestId('course-mark-undo')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('course-mark-unwatched'));
+    await waitFor(() => expect(progress('ml21')).toBe('0/2'));
+  });
+
+  it('hides watched lectures from the playlist, keeping the highlighted one', async () => {
+    await startFake();
+    await fireEvent.click(screen.getAllByTestId('course-item')[0]);
+    await waitFor(() => expect(rows()).toEqual([vid(1), vid(2)]));
+    await fireEvent.click(screen.getAllByTestId('course-item')[1]); // the English version: all watched
+    await waitFor(() => expect(rows()).toEqual([vid(3)]));
+    await fireEvent.click(screen.getByTestId('hide-watched-toggle'));
+    // The highlighted lecture stays, so the keyboard never loses its place.
+    expect(rows()).toEqual([vid(3)]);
+    await fireEvent.click(screen.getAllByTestId('course-item')[0]);
+    await waitFor(() => expect(rows()).not.toContain(vid(1)));
+  });
+});
