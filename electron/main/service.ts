@@ -21,6 +21,7 @@ import { fileStamp } from '../shared/dates';
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
+import { linkVersions } from './catalog/versions';
 import { openStore, type Store } from './store/store';
 import { LectureSearch } from './search/index';
 import { plainText } from './search/snippet';
@@ -55,6 +56,8 @@ type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
 export class Service implements Methods {
   private courses: Course[] = [];
   private courseOf = new Map<string, Course>();
+  /** videoId → the same lecture in the other language (catalog/versions.ts). */
+  private linked = new Map<string, string>();
   private readonly byId: Map<string, CatalogEntry>;
   private readonly searchIndex = new LectureSearch();
 
@@ -98,6 +101,7 @@ export class Service implements Methods {
     this.courses = buildCourses(this.entries, { corrections, newestFirst: prefs.newestFirst });
     this.courseOf.clear();
     for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
+    this.linked = linkVersions(this.entries, this.courses);
   }
 
   private entry(videoId: string): CatalogEntry {
@@ -117,11 +121,12 @@ export class Service implements Methods {
       watched: e.videoId in d.watched,
       hasNote: e.videoId in d.notes,
       hasSummary: e.summary.trim() !== '',
+      linkedVideoId: this.linked.get(e.videoId) ?? null,
     };
   }
 
   private courseInfo(c: Course): CourseInfo {
-    return { id: c.id, title: c.title, kind: c.kind, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
+    return { id: c.id, title: c.title, kind: c.kind, category: c.category, group: c.group, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
   }
 
   async getLibrary(): Promise<Library> {

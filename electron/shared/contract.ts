@@ -3,7 +3,7 @@
 // boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
-import type { CatalogWarning, CourseKind } from './types';
+import type { CatalogWarning, CourseCategory, CourseKind } from './types';
 import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
 export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
@@ -38,12 +38,18 @@ export interface LectureInfo {
   watched: boolean;
   hasNote: boolean;
   hasSummary: boolean;
+  /** The same lecture in the other language (中文版 / English version), when the catalog has it. */
+  linkedVideoId?: string | null;
 }
 
 export interface CourseInfo {
   id: string;
   title: string;
   kind: CourseKind;
+  /** The sidebar's shelf: course, TA supplement, conference or talk, other. */
+  category?: CourseCategory;
+  /** The sidebar's group: the year the course was taught, `Undated` or `Other`. */
+  group?: string;
   /** Video ids in course order. */
   lectures: string[];
   /** True when the student renamed it or created it. */

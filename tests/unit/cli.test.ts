@@ -19,6 +19,8 @@ const Document = z
         .object({
           id: z.string().min(1),
           title: z.string().min(1),
+          category: z.enum(['course', 'supplement', 'talk', 'other']),
+          group: z.string().min(1),
           lectures: z.array(
             z
               .object({
@@ -26,6 +28,7 @@ const Document = z
                 index: z.number().int().positive(),
                 date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
                 title: z.string().min(1),
+                linkedVideoId: z.string().regex(/^[A-Za-z0-9_-]{11}$/).nullable(),
               })
               .strict(),
           ),
@@ -69,7 +72,11 @@ describe('catalog CLI, in-process', () => {
       index: 368,
       date: '2021-06-14',
       title: '[ML 2021 (English version)] Lecture 35: Network Compression (1/2)',
+      linkedVideoId: 'utk3EnAUh-g', // 【機器學習2021】神經網路壓縮 (Network Compression) (一), also in the seed
     });
+    expect(doc.courses.map((c) => [c.category, c.group])).toEqual([
+      ['course', '2021'], ['course', '2021'], ['course', '2022'], ['course', '2023'], ['other', 'Other'],
+    ]);
     expect(doc.courses[0].lectures[0].date).toBeNull();
     expect(doc.courses.flatMap((c) => c.lectures)).toHaveLength(50);
     expect(doc.warnings).toEqual([]);
