@@ -226,14 +226,24 @@ describe('window bounds', () => {
   it('remembers where the student moved the window, not a minimized one, and reopens there', async () => {
     const dir = dataDir();
     const { fake, win } = await launchApp(dir);
+    // The debounce runs on fake timers and each check first waits for a later write to reach
+    // the disk, so "not yet" and "not at all" below are facts, not races with a slow machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    /** Resolves once a write requested now is on disk (the store writes in order). */
+    const written = () => fake.ipcMain.invoke('lc:setWatched', APP_PAGE, { videoId: VIDEO, watched: true });
     win.setBounds({ x: 40, y: 30, width: 1000, height: 650 });
     // debounced: written half a second after the last move
-    expect(existsSync(join(dir, DATA_FILE)) ? dataOf(dir).window : null).toBeNull();
-    await vi.waitFor(() => expect(dataOf(dir).window).toEqual({ x: 40, y: 30, width: 1000, height: 650, maximized: false }), { timeout: 3000 });
+    vi.advanceTimersByTime(499);
+    await written();
+    expect(dataOf(dir).window).toBeNull();
+    vi.advanceTimersByTime(1);
+    await written();
+    expect(dataOf(dir).window).toEqual({ x: 40, y: 30, width: 1000, height: 650, maximized: false });
 
     win.minimize();
     win.setBounds({ x: -32000, y: -32000 }); // what Windows reports for a minimized window
-    await new Promise((r) => setTimeout(r, 700));
+    vi.advanceTimersByTime(60_000);
+    await written();
     expect(dataOf(dir).window).toEqual({ x: 40, y: 30, width: 1000, height: 650, maximized: false });
     win.restore();
     win.setBounds({ x: 50, y: 35 });
@@ -426,6 +436,9 @@ describe('single instance', () => {
     const fake = await launch(['--data-dir', dir], { singleInstanceLock: false });
     expect(fake.app.quit).toHaveBeenCalledTimes(1);
     await exited(fake);
+    // start() registers this synchronously before anything slow: never having started is
+    // visible at once. The short wait only gives a wrongly started app a chance to show more.
+    expect(fake.app.listenerCount('second-instance')).toBe(0);
     await new Promise((r) => setTimeout(r, 50));
     expect(fake.windows).toHaveLength(0);
     expect(fake.privilegedSchemes).toEqual([]);
