@@ -28,6 +28,12 @@ function dataDir(): string {
   return d;
 }
 
+/**
+ * vi.waitFor with a hang guard for a timeout: it returns as soon as the condition holds, and
+ * its 1 s default would fail a correct app whose store takes longer to open on a slow machine.
+ */
+const until = <T,>(check: () => T) => vi.waitFor(check, { timeout: 30_000 });
+
 const lockOf = (dir: string) => join(dir, '.lock');
 const dataOf = (dir: string) => JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
 
@@ -48,7 +54,7 @@ async function launch(args: string[], opts: FakeOptions = {}, { ready = true } =
 
 /** The window once index.ts has loaded the page into it. */
 async function windowOf(fake: FakeElectron) {
-  await vi.waitFor(() => expect(fake.windows[0]?.loadedURL).toBe(APP_PAGE));
+  await until(() => expect(fake.windows[0]?.loadedURL).toBe(APP_PAGE));
   return fake.windows[0]!;
 }
 
@@ -65,7 +71,7 @@ function answerFlush(fake: FakeElectron, close: boolean, from = APP_PAGE) {
 }
 
 async function exited(fake: FakeElectron, code = 0) {
-  await vi.waitFor(() => expect(fake.app.exitCode).toBe(code));
+  await until(() => expect(fake.app.exitCode).toBe(code));
 }
 
 afterEach(async () => {
@@ -103,7 +109,7 @@ describe('start-up', () => {
     expect(o.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
     expect(win.loadURL).toHaveBeenCalledExactlyOnceWith(APP_PAGE);
     // hidden until the first paint, then shown
-    await vi.waitFor(() => expect(win.show).toHaveBeenCalledTimes(1));
+    await until(() => expect(win.show).toHaveBeenCalledTimes(1));
     expect(win.isVisible()).toBe(true);
     expect(win.maximize).not.toHaveBeenCalled();
 
@@ -140,7 +146,7 @@ describe('start-up', () => {
     await expect(fake.ipcMain.invoke('lc:openVideo', APP_PAGE, { videoId: VIDEO, seconds: 75 })).resolves.toEqual({
       url: `https://www.youtube.com/watch?v=${VIDEO}&t=75s`,
     });
-    await vi.waitFor(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}&t=75s`));
+    await until(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}&t=75s`));
 
     await fake.ipcMain.invoke('lc:saveNote', APP_PAGE, { videoId: VIDEO, text: 'at 1:15 the **key** idea' });
     await expect(fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'one', videoId: VIDEO, layout: 'single' })).resolves.toEqual({ saved: [] });
@@ -167,7 +173,7 @@ describe('start-up', () => {
     expect(wc.navigate('will-navigate', APP_PAGE)).toBe(false);
     // a clicked YouTube link leaves the app for the browser
     expect(wc.navigate('will-navigate', `https://www.youtube.com/watch?v=${VIDEO}`)).toBe(true);
-    await vi.waitFor(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}`));
+    await until(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}`));
 
     const granted: boolean[] = [];
     fake.permissions.request!(wc, 'media', (g) => granted.push(g));
@@ -407,7 +413,7 @@ describe('quit', () => {
 describe('single instance', () => {
   it('a second launch restores and focuses the window', async () => {
     const { fake, win } = await launchApp(dataDir());
-    await vi.waitFor(() => expect(win.show).toHaveBeenCalled());
+    await until(() => expect(win.show).toHaveBeenCalled());
     win.focus.mockClear();
 
     win.minimize();
@@ -427,7 +433,7 @@ describe('single instance', () => {
     fake.app.emit('second-instance', { preventDefault() {} }, ['electron', '.'], '/', {});
     fake.makeReady();
     const win = await windowOf(fake);
-    await vi.waitFor(() => expect(win.focus).toHaveBeenCalledTimes(1));
+    await until(() => expect(win.focus).toHaveBeenCalledTimes(1));
     expect(win.show.mock.invocationCallOrder[0]!).toBeLessThan(win.focus.mock.invocationCallOrder[0]!);
   });
 
