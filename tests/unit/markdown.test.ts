@@ -9,6 +9,7 @@ import { mulberry32 } from '../../bench/generate';
 interface DomWindow {
   document: Document;
   close(): void;
+  addEventListener(type: string, listener: (e: unknown) => void, options?: { once?: boolean }): void;
   [key: string]: unknown;
 }
 const { JSDOM, requestInterceptor } = createRequire(import.meta.url)('jsdom') as {
