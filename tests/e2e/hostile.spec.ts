@@ -16,7 +16,6 @@ const ALLOWED_HOSTS = new Set(['127.0.0.1', 'img.youtube.com', 'i.ytimg.com']);
 test.use({ catalogs: [join(HOSTILE, 'hostile-catalog.md')] });
 
 test('hostile summaries, titles and notes render inert and send nothing abroad', async ({ app, page }) => {
-  test.setTimeout(90_000);
   const requests: string[] = [];
   const dialogs: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
