@@ -17,7 +17,9 @@ const ALLOWED_HOSTS = new Set(['127.0.0.1', 'img.youtube.com', 'i.ytimg.com']);
 test.use({ catalogs: [join(HOSTILE, 'hostile-catalog.md')] });
 
 test('hostile summaries, titles and notes render inert and send nothing abroad', async ({ app, page }) => {
-  test.setTimeout(300_000); // a hang guard: about 40 s on a quiet 2-core machine
+  // A hang guard: it left- and middle-clicks every link of every hostile entry and types every note, 45-72 s on a
+  // loaded 2-core machine.
+  test.setTimeout(420_000);
   const requests: string[] = [];
   const dialogs: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

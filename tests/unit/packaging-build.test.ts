@@ -74,7 +74,7 @@ beforeAll(async () => {
     ...new Set(files.map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((m): m is string => !!m)),
   ].sort();
   console.log(`packaging: electron-builder --linux dir took ${seconds.toFixed(1)} s; app.asar holds ${files.length} files (${modules.length} modules)`);
-}, 300_000); // hang guard: ~5 s on a quiet machine (shared/docs/environment.md), 39 s measured here under load
+}, 300_000); // a hang guard: electron-builder took 49 s here under load (~5 s on a quiet machine)
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });

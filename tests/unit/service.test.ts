@@ -132,8 +132,9 @@ describe('service on the seed catalog', () => {
 
   it('lists notes newest first and finds them by search', async () => {
     const { service } = await start();
-    await service.saveNote({ videoId: 'CB0a3aBwND8', text: 'first zebrafish note' });
-    await new Promise((r) => setTimeout(r, 5));
+    const first = await service.saveNote({ videoId: 'CB0a3aBwND8', text: 'first zebrafish note' });
+    // The second note must be newer: wait for the clock itself to pass the first one's time.
+    while (Date.now() <= first.updatedAt) await new Promise((r) => setTimeout(r, 1));
     const lib = await service.getLibrary();
     const other = lib.lectures.find((l) => l.index === 400)!.videoId;
     await service.saveNote({ videoId: other, text: 'second note' });
