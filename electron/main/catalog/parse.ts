@@ -149,6 +149,7 @@ function isCalendarDate(s: string): boolean {
 
 // Control characters (from damaged bytes) never belong in a one-line title.
 function cleanTitle(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

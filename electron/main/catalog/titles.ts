@@ -124,7 +124,7 @@ function findPart(folded: string): PartMarker | null {
   const m = PART.exec(folded);
   if (!m?.groups) return null;
   const g = m.groups;
-  let part: number | null = null;
+  let part: number | null;
   let partOf: number | null = null;
   if (g.k !== undefined) {
     part = Number(g.k);

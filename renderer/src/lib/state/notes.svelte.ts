@@ -10,6 +10,7 @@ export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 export const SAVE_DEBOUNCE_MS = 600;
 
 /** Every draft that may hold unsaved text, so quit/blur can flush them all. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry for flushing, never rendered
 const live = new Set<NoteDraft>();
 
 export class NoteDraft {
@@ -182,12 +183,14 @@ export function formatEdited(at: number, now = Date.now()): string {
 }
 
 export function formatDateTime(at: number): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local value, read once
   const d = new Date(at);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 export function formatClock(at: number): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local value, read once
   const d = new Date(at);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getHours())}:${p(d.getMinutes())}`;
