@@ -87,7 +87,15 @@ export default defineConfig(
     rules: boundaries(
       { paths: [electron(false)] },
       nodeBuiltins(SHARED),
-      { patterns: [folder('electron/main', SHARED), folder('electron/preload', SHARED), folder('renderer', SHARED)] },
+      {
+        patterns: [
+          folder('electron/main', SHARED),
+          folder('electron/preload', SHARED),
+          folder('renderer', SHARED),
+          // From inside electron/shared the main process is plain `../main`.
+          { regex: '^(\\.\\./)+(main|preload)(/|$)', message: `${SHARED} may not import from electron/main or electron/preload.` },
+        ],
+      },
     ),
   },
   // The renderer: no Electron, no Node, and the main process only through the contract.
