@@ -17,13 +17,6 @@ function wireError(code: Code, message: string): Error {
   return new Error(`[${code}] ${text}`);
 }
 
-/** "[invalid] setWatched: videoId: not a video id" → { code, message }; for the renderer. */
-export function parseWireError(message: string): { code: Code; message: string } {
-  // Electron prefixes "Error invoking remote method 'lc:x': Error: " to the message.
-  const m = /\[(invalid|not-found|forbidden|readonly|failed)\] ([\s\S]*)$/.exec(message);
-  return m ? { code: m[1] as Code, message: m[2]! } : { code: 'failed', message };
-}
-
 function senderUrl(event: Pick<IpcMainInvokeEvent, 'senderFrame'> | undefined): string {
   try {
     // senderFrame is null once the frame navigated away or was destroyed.

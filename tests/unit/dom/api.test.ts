@@ -1,7 +1,8 @@
 // The loopback transport: a note saved while the page unloads must outlive the page, so
 // saveNote goes with keepalive when its body fits keepalive's 64 KB limit.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError, KEEPALIVE_MAX_BYTES, httpApi } from '../../../renderer/src/lib/api';
+import { AppError, KEEPALIVE_MAX_BYTES, connect, httpApi } from '../../../renderer/src/lib/api';
+import type { Api } from '../../../electron/shared/contract';
 
 const A = 'CB0a3aBwND8';
 
@@ -49,5 +50,25 @@ describe('httpApi', () => {
     const err = await httpApi('', 't').saveNote({ videoId: A, text: 'x' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ message: 'nothing is saved', code: 'readonly' });
+  });
+});
+
+describe('connect() in Electron', () => {
+  afterEach(() => {
+    delete window.api;
+  });
+
+  it('turns the "[code] message" that main sends across IPC into an AppError with that code', async () => {
+    const rejectWith = (message: string) => () => Promise.reject(new Error(message));
+    window.api = {
+      // What ipcRenderer.invoke rejects with: Electron puts its own prefix before main's message.
+      getLecture: rejectWith("Error invoking remote method 'lc:getLecture': Error: [not-found] getLecture: no lecture abcdefghijk"),
+      listNotes: rejectWith('disk full'),
+    } as Partial<Api> as Api;
+    const api = connect();
+    const err = await api.getLecture({ videoId: 'abcdefghijk' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'not-found', message: 'getLecture: no lecture abcdefghijk' });
+    await expect(api.listNotes({})).rejects.toMatchObject({ code: 'failed', message: 'disk full' });
   });
 });
