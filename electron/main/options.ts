@@ -24,6 +24,7 @@ export function parseOptions(argv: string[], bundledCatalog: string): CliOptions
   const o: CliOptions = { dataDir: process.env.LC_DATA_DIR || defaultDataDir(), catalogs: [], port: 0, openLog: null, exportDir: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === undefined) continue;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
@@ -37,7 +38,7 @@ export function parseOptions(argv: string[], bundledCatalog: string): CliOptions
       case '--export-dir': o.exportDir = resolve(value()); break;
       case '--catalog':
         o.catalogs.push(resolve(value()));
-        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) o.catalogs.push(resolve(argv[++i]));
+        for (let next = argv[i + 1]; next !== undefined && !next.startsWith('--'); next = argv[++i + 1]) o.catalogs.push(resolve(next));
         break;
       default:
         // Electron and Chromium add switches of their own; only the web server is strict.

@@ -239,7 +239,9 @@ export class Service implements Methods {
     const ids =
       scope === 'one'
         ? [this.entry(videoId!).videoId]
-        : Object.keys(notes).sort((a, b) => notes[b].updatedAt - notes[a].updatedAt);
+        : Object.entries(notes)
+            .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
+            .map(([id]) => id);
     if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');
     const lectures = ids.map((id) => ({
       entry: this.byId.get(id) ?? { index: 0, date: null, title: `Lecture not in the loaded catalog (${id})`, videoId: id, summary: '', line: 0 },
@@ -247,11 +249,13 @@ export class Service implements Methods {
       note: notes[id]?.text ?? '',
     }));
     const stamp = new Date().toISOString().slice(0, 10);
+    const [first] = lectures;
     if (layout === 'single' || lectures.length === 1) {
-      const name = scope === 'one' ? `${lectures[0].entry.index}-notes.md` : `lecture-companion-notes-${stamp}.md`;
+      const one = scope === 'one' ? first : undefined;
+      const name = one ? `${one.entry.index}-notes.md` : `lecture-companion-notes-${stamp}.md`;
       const path = await this.host.chooseSavePath(name, 'file');
       if (!path) return { saved: [] };
-      const content = scope === 'one' ? exportLectureMarkdown(lectures[0]) : exportNotesFiles(lectures, 'single')[0].content;
+      const content = one ? exportLectureMarkdown(one) : exportNotesFiles(lectures, 'single').map((f) => f.content).join('');
       await this.host.writeFiles([{ path, content }]);
       return { saved: [path] };
     }

@@ -24,7 +24,7 @@ export class AppError extends Error {
 function unwrapIpcError(e: unknown): never {
   const msg = e instanceof Error ? e.message : String(e);
   const m = /\[(invalid|not-found|forbidden|readonly|failed)\]\s*(.*)$/s.exec(msg);
-  throw new AppError(m ? m[2] : msg, m ? m[1] : 'failed');
+  throw new AppError(m?.[2] ?? msg, m?.[1] ?? 'failed');
 }
 
 function fromIpc(api: Api): Api {

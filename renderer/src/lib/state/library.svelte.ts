@@ -105,7 +105,9 @@ export class LibraryState {
     if (to === 'first') i = 0;
     else if (to === 'last') i = n - 1;
     else i = cur < 0 ? (to > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, cur + to));
-    this.cursorId = this.rows[i].videoId;
+    const row = this.rows[i];
+    if (!row) return;
+    this.cursorId = row.videoId;
     this.requestReveal(this.cursorId);
   }
 
