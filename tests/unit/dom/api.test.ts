@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, KEEPALIVE_MAX_BYTES, connect, httpApi } from '../../../renderer/src/lib/api';
 import type { Api } from '../../../electron/shared/contract';
+import { nth } from '../helpers/nth';
 
 const A = 'CB0a3aBwND8';
 
@@ -19,7 +20,7 @@ describe('httpApi', () => {
     const fetch = stubFetch();
     const api = httpApi('http://127.0.0.1:5000', 'tok');
     await expect(api.saveNote({ videoId: A, text: '自注意力 notes' })).resolves.toEqual({ updatedAt: 1 });
-    const [url, init] = fetch.mock.calls[0];
+    const [url, init] = nth(fetch.mock.calls, 0);
     expect(url).toBe('http://127.0.0.1:5000/api/saveNote');
     expect(init.method).toBe('POST');
     expect((init.headers as Record<string, string>)['x-lc-token']).toBe('tok');
@@ -42,7 +43,7 @@ describe('httpApi', () => {
   it('uses keepalive only for saveNote', async () => {
     const fetch = stubFetch({ result: [] });
     await httpApi('', 't').listNotes({});
-    expect(fetch.mock.calls[0][1].keepalive).toBe(false);
+    expect(fetch.mock.calls[0]?.[1].keepalive).toBe(false);
   });
 
   it("turns the service's error into an AppError with its code", async () => {
