@@ -67,7 +67,8 @@ async function start(): Promise<void> {
     async chooseSavePath(defaultPath, kind) {
       if (kind === 'directory') {
         const r = await dialog.showOpenDialog(win!, { title: 'Export notes into folder', properties: ['openDirectory', 'createDirectory'] });
-        return r.canceled ? null : join(r.filePaths[0], defaultPath);
+        const [dir] = r.filePaths;
+        return r.canceled || dir === undefined ? null : join(dir, defaultPath);
       }
       const r = await dialog.showSaveDialog(win!, { defaultPath });
       return r.canceled || !r.filePath ? null : r.filePath;

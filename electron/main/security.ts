@@ -82,6 +82,7 @@ export function safeOpenExternal(shellOpenExternal: (url: string) => Promise<voi
 
 type NavigationEvent = { preventDefault(): void; url?: string };
 export type HardenableContents = Pick<WebContents, 'setWindowOpenHandler'> & {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- WebContents.on's overloads take listeners of many shapes; unknown[] would not accept them
   on(event: string, listener: (...args: any[]) => void): unknown;
 };
 

@@ -254,7 +254,9 @@ export class Service implements Methods {
     const ids =
       scope === 'one'
         ? [this.entry(videoId!).videoId]
-        : Object.keys(notes).sort((a, b) => notes[b].updatedAt - notes[a].updatedAt);
+        : Object.entries(notes)
+            .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
+            .map(([id]) => id);
     if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');
     const lectures = ids.map((id) => ({
       entry: this.byId.get(id) ?? { index: 0, date: null, title: `Lecture not in the loaded catalog (${id})`, videoId: id, summary: '', line: 0 },

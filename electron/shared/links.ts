@@ -45,10 +45,6 @@ export function allowedExternalUrl(url: unknown): string | null {
   return u.href;
 }
 
-export function isAllowedExternalUrl(url: string): boolean {
-  return allowedExternalUrl(url) !== null;
-}
-
 export function isThumbnailUrl(url: string): boolean {
   if (typeof url !== 'string' || UNSAFE_RAW.test(url)) return false;
   try {

@@ -44,7 +44,7 @@ test.describe('real Electron app', () => {
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await page.evaluate(() => window.open('https://example.com'))).toBeNull();
-      expect(await page.evaluate(() => Object.keys(window.api ?? {}).sort())).toEqual([...METHODS].sort());
+      expect(await page.evaluate(() => Object.keys((window as { api?: object }).api ?? {}).sort())).toEqual([...METHODS].sort());
       const before = page.url();
       await page.evaluate(() => { location.href = 'https://example.com/'; }).catch(() => {});
       await page.waitForTimeout(500);

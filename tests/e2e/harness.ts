@@ -9,8 +9,6 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SEED = join(ROOT, 'resources/catalog.md');
-export const FIXTURES = resolve(ROOT, '../shared/fixtures/catalog');
 
 export interface AppHandle {
   /** The page URL with the per-run token; the page is already open at it. */

@@ -7,6 +7,7 @@ import { test, expect } from './harness';
 import { ROOT } from './harness';
 import { row } from './ui';
 import { allowedExternalUrl } from '../../electron/shared/links';
+import { nth } from '../unit/helpers/nth';
 
 const HOSTILE = join(ROOT, 'tests/fixtures/hostile');
 const notes = JSON.parse(readFileSync(join(HOSTILE, 'hostile-notes.json'), 'utf8')) as string[];
@@ -64,7 +65,7 @@ test('hostile summaries, titles and notes render inert and send nothing abroad',
   }
   // Every hostile note, typed as text, then previewed through the same renderer.
   for (const [j, note] of notes.entries()) {
-    await row(page, indexes[j % indexes.length]).locator('.row-title').click();
+    await row(page, nth(indexes, j % indexes.length)).locator('.row-title').click();
     const editor = page.getByTestId('note-editor');
     await editor.getByRole('button', { name: 'Edit' }).click();
     const box = editor.getByRole('textbox', { name: 'Note (Markdown)' });

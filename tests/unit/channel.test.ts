@@ -8,6 +8,7 @@ import { OTHER_COURSE_ID, buildCourses } from '../../electron/main/catalog/cours
 import { parseCatalog, parseCatalogs } from '../../electron/main/catalog/parse';
 import { normaliseKey, parseTitle } from '../../electron/main/catalog/titles';
 import { linkVersions } from '../../electron/main/catalog/versions';
+import { nth } from './helpers/nth';
 import type { CatalogEntry, Course } from '../../electron/shared/types';
 
 const CHANNEL = resolve(import.meta.dirname, '../../../shared/fixtures/channel');
@@ -31,8 +32,8 @@ function expectOrdered(courses: Course[], entries: CatalogEntry[]): void {
   for (const course of courses) {
     const numbered = course.lectures.map((v) => info.get(v)!).filter((t) => t.lecture !== null);
     for (let i = 1; i < numbered.length; i++) {
-      const [a, b] = [numbered[i - 1].lecture!, numbered[i].lecture!];
-      const ok = a[0] < b[0] || (a[0] === b[0] && (a[1] ?? 0) <= (b[1] ?? 0));
+      const [a, b] = [nth(numbered, i - 1).lecture!, nth(numbered, i).lecture!];
+      const ok = nth(a, 0) < nth(b, 0) || (a[0] === b[0] && (a[1] ?? 0) <= (b[1] ?? 0));
       expect(ok, `${course.title}: ${a} before ${b}`).toBe(true);
     }
     for (const t of numbered) {
@@ -48,8 +49,8 @@ function expectOrdered(courses: Course[], entries: CatalogEntry[]): void {
     });
     for (const [stem, parts] of stems) {
       for (let i = 1; i < parts.length; i++) {
-        expect(parts[i].part, `${course.title} / ${stem}: parts in order`).toBeGreaterThanOrEqual(parts[i - 1].part);
-        expect(parts[i].pos, `${course.title} / ${stem}: parts together`).toBe(parts[i - 1].pos + 1);
+        expect(nth(parts, i).part, `${course.title} / ${stem}: parts in order`).toBeGreaterThanOrEqual(nth(parts, i - 1).part);
+        expect(nth(parts, i).pos, `${course.title} / ${stem}: parts together`).toBe(nth(parts, i - 1).pos + 1);
       }
     }
   }

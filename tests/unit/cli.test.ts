@@ -66,8 +66,8 @@ describe('catalog CLI, in-process', () => {
     expect(doc.courses.map((c) => c.id)).toEqual([
       'tag:ml2021(englishversion)', 'tag:機器學習2021', 'tag:機器學習2022', 'tag:生成式ai', 'other',
     ]);
-    expect(doc.courses[0].lectures.map((l) => l.index)).toEqual([351, 352, 362, 361, 363, 360, 359, 368, 369]);
-    expect(doc.courses[0].lectures[7]).toEqual({
+    expect(doc.courses[0]?.lectures.map((l) => l.index)).toEqual([351, 352, 362, 361, 363, 360, 359, 368, 369]);
+    expect(doc.courses[0]?.lectures[7]).toEqual({
       videoId: 'CB0a3aBwND8',
       index: 368,
       date: '2021-06-14',
@@ -77,7 +77,7 @@ describe('catalog CLI, in-process', () => {
     expect(doc.courses.map((c) => [c.category, c.group])).toEqual([
       ['course', '2021'], ['course', '2021'], ['course', '2022'], ['course', '2023'], ['other', 'Other'],
     ]);
-    expect(doc.courses[0].lectures[0].date).toBeNull();
+    expect(doc.courses[0]?.lectures[0]?.date).toBeNull();
     expect(doc.courses.flatMap((c) => c.lectures)).toHaveLength(50);
     expect(doc.warnings).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('catalog CLI, in-process', () => {
     const doc = Document.parse(JSON.parse(stdout));
     expect(doc.courses).toEqual([]);
     expect(doc.warnings.length).toBeGreaterThan(0);
-    expect(doc.warnings[0].file).toBe(bad);
+    expect(doc.warnings[0]?.file).toBe(bad);
   });
 
   it('exits non-zero on a missing file with a clear message and nothing on stdout', async () => {

@@ -6,6 +6,8 @@ import { parseCatalog, parseCatalogs } from '../../electron/main/catalog/parse';
 import { CATEGORY_RULES, categoryOf } from '../../electron/main/catalog/shelves';
 import { normaliseKey, parseTitle } from '../../electron/main/catalog/titles';
 import type { CatalogEntry, Corrections, Course } from '../../electron/shared/types';
+import { EVIDENCE_RULES } from '../../electron/main/catalog/evidence';
+import { nth } from './helpers/nth';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
 const SEED = resolve(import.meta.dirname, '../../resources/catalog.md');
@@ -83,8 +85,9 @@ describe('the three fixture pages and the seed, parsed together', () => {
     for (const course of courses) {
       const lectures = course.lectures.map((v) => info.get(v)!.lecture).filter((l) => l !== null);
       for (let i = 1; i < lectures.length; i++) {
-        const [a, b] = [lectures[i - 1], lectures[i]];
-        expect(a[0] < b[0] || (a[0] === b[0] && (a[1] ?? 0) <= (b[1] ?? 0)), `${course.title}: ${a} before ${b}`).toBe(true);
+        const [a, b] = [nth(lectures, i - 1), nth(lectures, i)];
+        const [a0, b0] = [nth(a, 0), nth(b, 0)];
+        expect(a0 < b0 || (a0 === b0 && (a[1] ?? 0) <= (b[1] ?? 0)), `${course.title}: ${a} before ${b}`).toBe(true);
       }
       const stems = new Map<string, { pos: number; part: number }[]>();
       course.lectures.forEach((v, pos) => {
@@ -95,8 +98,9 @@ describe('the three fixture pages and the seed, parsed together', () => {
       });
       for (const [stem, parts] of stems) {
         for (let i = 1; i < parts.length; i++) {
-          expect(parts[i].part, `${course.title} / ${stem}: parts increase`).toBeGreaterThan(parts[i - 1].part);
-          expect(parts[i].pos, `${course.title} / ${stem}: parts stay together`).toBe(parts[i - 1].pos + 1);
+          const [prev, cur] = [nth(parts, i - 1), nth(parts, i)];
+          expect(cur.part, `${course.title} / ${stem}: parts increase`).toBeGreaterThan(prev.part);
+          expect(cur.pos, `${course.title} / ${stem}: parts stay together`).toBe(prev.pos + 1);
         }
       }
     }
@@ -128,7 +132,7 @@ describe('the three fixture pages and the seed, parsed together', () => {
       347, 348, 353, 354, 355, // RL (一)…(五) across two pages
       356, 357, 358, 364, 365, 366, 367,
     ]);
-    const english = courses[1].lectures.map((v) => info.get(v)!.lecture![0]);
+    const english = nth(courses, 1).lectures.map((v) => info.get(v)!.lecture![0]);
     expect(english).toEqual(range(3, 36)); // lectures 1–2 are on an earlier page
   });
 
@@ -195,7 +199,7 @@ describe('number order', () => {
       entry(10, '[C] Third (part 10)'),
       entry(11, '[C] Third (part 2)'),
     ];
-    expect(buildCourses(entries)[0].lectures).toEqual([4, 2, 3, 1, 6, 7, 5, 9, 8, 11, 10].map(vid));
+    expect(buildCourses(entries)[0]?.lectures).toEqual([4, 2, 3, 1, 6, 7, 5, 9, 8, 11, 10].map(vid));
   });
 
   it('keeps unnumbered videos where they were uploaded among numbered ones', () => {
@@ -206,7 +210,7 @@ describe('number order', () => {
       entry(4, '[C] Guest talk'),
       entry(5, '[C] Lecture 3: three'),
     ];
-    expect(buildCourses(entries)[0].lectures).toEqual([1, 3, 2, 4, 5].map(vid));
+    expect(buildCourses(entries)[0]?.lectures).toEqual([1, 3, 2, 4, 5].map(vid));
   });
 });
 
@@ -266,7 +270,7 @@ describe('invented families in every numbering style', () => {
     const entries = titles.map((t, i) => entry(i + 1, t));
     const courses = buildCourses(entries);
     expect(courses.map((c) => c.id)).toEqual([id]);
-    const values = courses[0].lectures.map((v) => {
+    const values = nth(courses, 0).lectures.map((v) => {
       const t = parseTitle(entries.find((e) => e.videoId === v)!.title);
       return t.lecture ? t.lecture.join('-') : t.part;
     });
@@ -284,6 +288,18 @@ describe('invented families in every numbering style', () => {
 });
 
 describe('evidence for untagged videos (EVIDENCE_RULES)', () => {
+  // The documentation table's own examples: every title of each lands in a course, none in Other.
+  // A `[YYYY-MM-DD]` suffix in an example stands for the catalog entry's upload date.
+  it.each(EVIDENCE_RULES.map((r) => [r.name, r] as const))('%s: its example is placed', (_name, rule) => {
+    const entries = rule.example.map((t, i) => {
+      const date = /\[(\d{4}-\d\d-\d\d)\]$/.exec(t)?.[1] ?? null;
+      return { ...entry(i + 1, t.replace(/ \[\d{4}-\d\d-\d\d\]$/, '').replace(/…/g, 'topic ' + (i + 1))), date };
+    });
+    const courses = buildCourses(entries);
+    const other = courses.find((c) => c.id === OTHER_COURSE_ID)?.lectures ?? [];
+    expect(entries.filter((e) => other.includes(e.videoId)).map((e) => e.title)).toEqual([]);
+  });
+
   it('neighbouring uploads: an unmarked video between lectures of one prefix-named course joins it', () => {
     const entries = [
       entry(1, 'Optics Lecture 1: Light'),

@@ -32,7 +32,7 @@ let standIn = '';
 let appOut = '';
 let asarPath = '';
 /** Every file (not directory) in app.asar, as a path relative to its root, e.g. `out/main/index.js`. */
-let files: string[] = [];
+const files: string[] = [];
 /** Top-level packaged modules, e.g. `lowdb`, `@scope/name`. */
 let modules: string[] = [];
 
@@ -62,7 +62,7 @@ beforeAll(async () => {
     );
   } catch (e) {
     const err = e as Error & { stdout?: string; stderr?: string };
-    throw new Error(`electron-builder failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`);
+    throw new Error(`electron-builder failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`, { cause: e });
   }
   const seconds = (performance.now() - started) / 1000;
 

@@ -110,7 +110,7 @@ describe('restore', () => {
     await s.setWatched('bbbbbbbbbbb', true);
 
     await s.restoreBackup(dailyName(BASE + DAY));
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('old note');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('old note');
     expect(s.data.notes.bbbbbbbbbbb).toBeUndefined();
     expect(s.data.watched).toEqual({});
 
@@ -119,7 +119,7 @@ describe('restore', () => {
     const saved = JSON.parse(readFileSync(join(dir, 'backups', before!.name), 'utf8'));
     expect(saved.notes.aaaaaaaaaaa.text).toBe('rewritten');
     await s.close();
-    expect((await openAt(dir, () => BASE + DAY)).data.notes.aaaaaaaaaaa.text).toBe('old note');
+    expect((await openAt(dir, () => BASE + DAY)).data.notes.aaaaaaaaaaa?.text).toBe('old note');
   });
 
   it('rejects names outside the backups folder and missing backups, changing nothing', async () => {
@@ -130,7 +130,7 @@ describe('restore', () => {
       const err = await s.restoreBackup(name).then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
     }
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('keep me');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('keep me');
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
 
@@ -194,13 +194,13 @@ describe('merge', () => {
     expect(n.mineNewer00).toEqual({ text: 'Attention is all you need', updatedAt: T2 });
     expect(n.blank000000).toBeUndefined();
     // Both texts kept, the newer first, the older under a marker naming its origin and time.
-    expect(n.conflictA00.text).toBe(conflictText('their newer version', { text: 'my version', updatedAt: T1 }, 'current'));
-    expect(n.conflictA00.text).toMatch(/^their newer version\n\n---\n<!-- kept from this computer \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\nmy version$/);
-    expect(n.conflictB00.text).toMatch(/^my newer version\n\n---\n<!-- merged from backup \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\ntheir version$/);
-    expect(n.conflictB00.updatedAt).toBe(T2);
+    expect(n.conflictA00?.text).toBe(conflictText('their newer version', { text: 'my version', updatedAt: T1 }, 'current'));
+    expect(n.conflictA00?.text).toMatch(/^their newer version\n\n---\n<!-- kept from this computer \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\nmy version$/);
+    expect(n.conflictB00?.text).toMatch(/^my newer version\n\n---\n<!-- merged from backup \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\ntheir version$/);
+    expect(n.conflictB00?.updatedAt).toBe(T2);
 
     // On disk, and a before-merge backup holds the data as it was.
-    expect(JSON.parse(readFileSync(s.file, 'utf8')).notes.conflictA00.text).toBe(n.conflictA00.text);
+    expect(JSON.parse(readFileSync(s.file, 'utf8')).notes.conflictA00.text).toBe(n.conflictA00?.text);
     const before = (await s.listBackups()).find((b) => b.reason === 'before-merge');
     expect(before?.notes).toBe(5);
   });
@@ -242,7 +242,7 @@ describe('merge', () => {
     expect(JSON.parse(exported)).toMatchObject({ schemaVersion: 2, exportedAt: expect.any(String) });
     const b = await openAt(tempDir());
     expect(await b.mergeBackup(exported)).toMatchObject({ added: 1 });
-    expect(b.data.notes.aaaaaaaaaaa.text).toBe('exported note');
+    expect(b.data.notes.aaaaaaaaaaa?.text).toBe('exported note');
     const v1 = readFileSync(resolve(import.meta.dirname, '../fixtures/data-v1.json'), 'utf8');
     expect(await b.mergeBackup(v1)).toMatchObject({ watched: 3 });
   });

@@ -171,14 +171,17 @@ function orderLectures(items: readonly Item[]): Item[] {
   // number, so an unnumbered video (an intro, a closing talk) stays where it was
   // uploaded relative to the lectures around it.
   const slots: number[] = [];
+  const numbered: { unit: Unit; lecture: number[] }[] = [];
   units.forEach((u, i) => {
-    if (u.lecture !== null) slots.push(i);
+    if (u.lecture !== null) {
+      slots.push(i);
+      numbered.push({ unit: u, lecture: u.lecture });
+    }
   });
-  const numbered = slots
-    .map((i) => units[i])
-    .sort((a, b) => compareLecture(a.lecture!, b.lecture!) || a.first - b.first);
+  numbered.sort((a, b) => compareLecture(a.lecture, b.lecture) || a.unit.first - b.unit.first);
   slots.forEach((slot, k) => {
-    units[slot] = numbered[k];
+    const n = numbered[k];
+    if (n) units[slot] = n.unit;
   });
   return units.flatMap((u) => u.items);
 }
@@ -198,7 +201,7 @@ export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOption
   // Where each video ends up: a move counts only when its target is a course the
   // heuristics made, "other", or a course the student named (a custom course).
   const heuristicIds = new Set(drafts.keys());
-  const named = (id: string) => Object.hasOwn(titles, id) && titles[id].trim() !== '';
+  const named = (id: string) => Object.hasOwn(titles, id) && (titles[id] ?? '').trim() !== '';
   const members = new Map<string, Item[]>();
   for (const item of items) {
     const id = item.entry.videoId;
@@ -217,7 +220,7 @@ export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOption
     const draft = drafts.get(id);
     const kind: CourseKind = draft?.kind ?? (id === OTHER_COURSE_ID ? 'other' : 'custom');
     const heuristicTitle = draft ? draftTitle(draft) : id === OTHER_COURSE_ID ? OTHER_COURSE_TITLE : id;
-    const title = named(id) ? titles[id] : heuristicTitle;
+    const title = (named(id) && titles[id]) || heuristicTitle;
     const ordered = orderLectures(list);
     const other = id === OTHER_COURSE_ID;
     const category: CourseCategory = other ? 'other' : categoryOf(title, list.map((i) => i.entry.title));

@@ -48,10 +48,16 @@ export function attachByEvidence(
   draftFor: DraftFor,
 ): void {
   const order = [...items].sort((a, b) => a.entry.index - b.entry.index);
-  const at = (p: number) => home.get(order[p].entry.videoId)!;
+  /** The entry at position p of the upload order; every caller stays inside 0..order.length-1. */
+  const entryAt = (p: number) => {
+    const item = order[p];
+    if (!item) throw new RangeError(`no upload at position ${p}`);
+    return item.entry;
+  };
+  const at = (p: number) => home.get(entryAt(p).videoId)!;
   const isOther = (p: number) => at(p) === OTHER_COURSE_ID;
   const byName = (id: string | null) => id !== null && drafts.get(id)?.by === 'name';
-  const move = (p: number, d: Draft) => home.set(order[p].entry.videoId, d.id);
+  const move = (p: number, d: Draft) => home.set(entryAt(p).videoId, d.id);
   /** The nearest placed video from `p` in direction `step`, skipping videos of `skip`. */
   const neighbour = (p: number, step: 1 | -1, skip: string | null): string | null => {
     for (let q = p + step; q >= 0 && q < order.length; q += step) {
@@ -94,19 +100,20 @@ export function attachByEvidence(
     if ((d.by !== 'tag' && d.by !== 'name') || !d.id.startsWith(TAG_PREFIX)) continue;
     const key = d.id.slice(TAG_PREFIX.length);
     if ([...key].length < MIN_NAMED_KEY) continue;
-    const bucket = byFirst.get(key[0]) ?? [];
+    const first = key.charAt(0);
+    const bucket = byFirst.get(first) ?? [];
     bucket.push({ d, key });
-    byFirst.set(key[0], bucket);
+    byFirst.set(first, bucket);
   }
   for (const bucket of byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
   for (let p = 0; p < order.length && byFirst.size > 0; p++) {
     if (!isOther(p)) continue;
-    const inner = order[p].entry.title.normalize('NFKC').match(/\(([^()]+)\)/gu);
+    const inner = entryAt(p).title.normalize('NFKC').match(/\(([^()]+)\)/gu);
     if (!inner) continue;
     const text = inner.map(normaliseKey).join('|');
     let hit: { d: Draft; key: string } | null = null;
     for (let i = 0; i < text.length; i++) {
-      for (const c of byFirst.get(text[i]) ?? []) {
+      for (const c of byFirst.get(text.charAt(i)) ?? []) {
         if ((hit === null || c.key.length > hit.key.length) && text.startsWith(c.key, i)) hit = c;
       }
     }
@@ -115,14 +122,14 @@ export function attachByEvidence(
 
   // 4. A shared upload date, uploads in a row.
   for (let p = 0; p < order.length; ) {
-    const date = order[p].entry.date;
+    const date = entryAt(p).date;
     let q = p;
-    while (q < order.length && isOther(q) && date !== null && order[q].entry.date === date) q++;
+    while (q < order.length && isOther(q) && date !== null && entryAt(q).date === date) q++;
     if (q - p >= 3) {
       const d = draftFor(DATE_GROUP_PREFIX + date, 'series', 'evidence');
       for (let r = p; r < q; r++) {
-        addSpelling(d, `Talks of ${date}`, order[r].entry.index);
-        home.set(order[r].entry.videoId, d.id);
+        addSpelling(d, `Talks of ${date}`, entryAt(r).index);
+        home.set(entryAt(r).videoId, d.id);
       }
     }
     p = Math.max(q, p + 1);

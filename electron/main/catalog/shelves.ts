@@ -80,7 +80,7 @@ export class UploadYears {
     let hi = d.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (d[mid].index <= index) lo = mid + 1;
+      if ((d[mid]?.index ?? Infinity) <= index) lo = mid + 1;
       else hi = mid;
     }
     return (d[lo - 1] ?? d[lo])?.year ?? null;

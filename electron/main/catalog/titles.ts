@@ -56,11 +56,12 @@ export function parseChineseNumeral(text: string): number | null {
   let total = 0;
   let digit: number | null = null;
   for (const ch of text) {
-    if (ch in ZH_DIGITS) {
+    const d = Object.hasOwn(ZH_DIGITS, ch) ? ZH_DIGITS[ch] : undefined;
+    if (d !== undefined) {
       // 零 inside a number only marks a skipped place (一百零五 = 105)
-      if (ZH_DIGITS[ch] === 0 && text.length > 1) continue;
+      if (d === 0 && text.length > 1) continue;
       if (digit !== null) return null; // two digits in a row: not a numeral we write
-      digit = ZH_DIGITS[ch];
+      digit = d;
     } else if (ch === '十' || ch === '百') {
       const unit = ch === '十' ? 10 : 100;
       // a bare 十 at the start means ten (十二 = 12)
@@ -80,11 +81,11 @@ export function parseRomanNumeral(text: string): number | null {
   const s = text.toLowerCase();
   if (!/^[ivxlc]+$/u.test(s)) return null;
   let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN[s[i]];
-    const next = i + 1 < s.length ? ROMAN[s[i + 1]] : 0;
-    total += v < next ? -v : v;
-  }
+  // The regex above let only the letters ROMAN maps through.
+  const values = [...s].map((ch) => ROMAN[ch] ?? 0);
+  values.forEach((v, i) => {
+    total += v < (values[i + 1] ?? 0) ? -v : v;
+  });
   return total > 0 ? total : null;
 }
 
@@ -199,7 +200,7 @@ export function readLecture(rule: LectureRule, folded: string): LectureMatch | n
   const m = rule.pattern.exec(folded);
   const g = m?.groups;
   if (!m || !g) return null;
-  const n = parseNumber(g.n);
+  const n = g.n === undefined ? null : parseNumber(g.n);
   if (n === null) return null;
   const lecture = g.m !== undefined ? [n, Number(g.m)] : [n];
   const year = g.year !== undefined ? Number(g.year) : null;
@@ -282,7 +283,8 @@ export function readPart(folded: string): PartMatch | null {
     if (rule.needs !== null && !folded.includes(rule.needs)) continue;
     const m = rule.pattern.exec(folded);
     if (!m?.groups || (best && m.index >= best.start)) continue;
-    const part = rule.read(m.groups.k);
+    const k = m.groups.k;
+    const part = k === undefined ? null : rule.read(k);
     if (part === null) continue;
     const partOf = m.groups.n !== undefined ? Number(m.groups.n) : null;
     best = { part, partOf, start: m.index, end: m.index + m[0].length };
@@ -300,8 +302,8 @@ interface Tag {
 
 function takeTag(title: string): Tag | null {
   const m = FULL_TAG.exec(title) ?? BRACKET_TAG.exec(title);
-  if (!m) return null;
-  const text = m[1].trim();
+  const text = m?.[1]?.trim();
+  if (!m || text === undefined) return null;
   if (text === '') return null;
   return { text, rest: title.slice(m[0].length) };
 }
@@ -372,7 +374,9 @@ export function parseTitle(title: string): TitleInfo {
 
 /** Numeric comparison of lecture numbers: [3] < [3, 1] < [3, 2] < [4] < [10]. */
 export function compareLecture(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a[i] ?? 0, y = b[i] ?? 0;
+    if (x !== y) return x - y;
+  }
   return a.length - b.length;
 }

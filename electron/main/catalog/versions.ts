@@ -92,7 +92,7 @@ function describe(entries: readonly CatalogEntry[], courses: readonly Course[]):
         at: n > 1 ? i / (n - 1) : 0,
         terms: englishTerms(entry.title),
         grams: () => (grams === undefined ? (grams = entry.summary.trim() ? bigrams(entry.summary) : null) : grams),
-        head: head ? normaliseKey(head[1]) : null,
+        head: head?.[1] !== undefined ? normaliseKey(head[1]) : null,
         english: ENGLISH_VERSION.test(entry.title),
       });
     });

@@ -139,7 +139,7 @@ export class LectureSearch {
     };
     const common = Math.max(50, this.index.documentCount * COMMON_FRACTION);
     let hits: Hit[] = [];
-    if (q.runs.length === 1 && q.runs[0].cjk && q.prefix.size === 1) {
+    if (q.runs.length === 1 && q.runs[0]?.cjk && q.prefix.size === 1) {
       // One Chinese character (學) expands to every bigram it starts: thousands of summary
       // postings. Title and note hits rank first anyway, so when they fill the page the
       // summaries need not be scanned (those hits then list only title/note as fields).

@@ -49,8 +49,8 @@ export function documentFrequency<T>(index: MiniSearch<T>, key: string): number 
 /** 0 for a title hit, 1 for a note hit, 2 for a summary-only hit. */
 function tier(match: Record<string, string[]>): number {
   let best = 2;
-  for (const key in match) {
-    for (const f of match[key]) {
+  for (const fields of Object.values(match)) {
+    for (const f of fields) {
       if (f === 'title') return 0;
       if (f === 'note') best = 1;
     }
@@ -63,12 +63,13 @@ function topK<T extends { score: number }>(xs: T[], k: number): T[] {
   if (xs.length <= k) return xs.sort((a, b) => b.score - a.score);
   const top: T[] = [];
   for (const x of xs) {
-    if (top.length === k && x.score <= top[k - 1].score) continue;
+    const last = top[k - 1];
+    if (last && x.score <= last.score) continue;
     let lo = 0;
     let hi = top.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (top[mid].score >= x.score) lo = mid + 1;
+      if ((top[mid]?.score ?? -Infinity) >= x.score) lo = mid + 1;
       else hi = mid;
     }
     top.splice(lo, 0, x);

@@ -59,7 +59,7 @@ function scanRuns(folded: string, emit: (start: number, end: number, cjk: boolea
   const cls = classTable();
   const n = folded.length;
   const classAt = (i: number): number => {
-    const c = cls[folded.charCodeAt(i)];
+    const c = cls[folded.charCodeAt(i)] ?? OTHER; // the table covers every UTF-16 unit
     if (c !== SURROGATE) return c;
     const cp = folded.codePointAt(i)!;
     if (cp < 0x10000) return OTHER; // a lone surrogate
@@ -117,7 +117,7 @@ export function bigrams(run: string): string[] {
   const cs = chars(run);
   if (cs.length === 1) return cs;
   const out: string[] = [];
-  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+  for (let i = 1; i < cs.length; i++) out.push(`${cs[i - 1]}${cs[i]}`);
   return out;
 }
 
@@ -136,7 +136,8 @@ export function planGroups(groups: string[][], df: (key: string) => number | nul
     const freq = g.map(df);
     if (freq.some((f) => f === null)) {
       const cover = g.filter((_, i) => i % 2 === 0);
-      if (g.length % 2 === 0) cover.push(g[g.length - 1]);
+      const last = g.at(-1);
+      if (g.length % 2 === 0 && last !== undefined) cover.push(last);
       return cover;
     }
     const order = g.map((k, i) => ({ k, f: freq[i] as number })).sort((a, b) => a.f - b.f);
@@ -162,8 +163,11 @@ export function tokenize(text: string): string[] {
       return;
     }
     const cs = Array.from(folded.slice(s, e));
-    for (let i = 0; i + 1 < cs.length; i++) out.push(cjkKey(cs[i] + cs[i + 1]));
-    out.push(cjkKey(cs[cs.length - 1]));
+    cs.forEach((c, i) => {
+      const next = cs[i + 1];
+      // Each bigram, and the run's last character alone.
+      out.push(cjkKey(next === undefined ? c : c + next));
+    });
   });
   return out;
 }
@@ -188,11 +192,11 @@ export function parseQuery(query: string): ParsedQuery {
   const groups: string[][] = [];
   const prefix = new Set<string>();
   // A query that ends in a letter or digit is still being typed: complete its last word.
-  const typing = q.length > 0 && isWordChar(q[q.length - 1]);
+  const typing = q.length > 0 && isWordChar(q.charAt(q.length - 1));
   rs.forEach((r, i) => {
     if (r.cjk) {
       const g = bigrams(r.text).map(cjkKey);
-      if (chars(r.text).length === 1) prefix.add(g[0]);
+      if (chars(r.text).length === 1 && g[0] !== undefined) prefix.add(g[0]);
       groups.push(g);
     } else {
       const w = stem(r.text.slice(0, MAX_WORD));

@@ -10,8 +10,6 @@ export const BACKUP_DIR = 'backups';
 export const DAILY_KEEP = 7;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
 
-export type BackupReason = 'daily' | 'pre-migration' | 'before-restore' | 'before-merge';
-
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Local calendar date: "today" is the student's day, not UTC's. */

@@ -55,7 +55,12 @@ export class RecordEncoder<V> {
     for (const chunk of this.#chunks) {
       if (chunk.buf === null) {
         const lines: string[] = [];
-        for (const id of chunk.ids) lines.push(`${this.indent}${JSON.stringify(id)}: ${this.encodeValue(record[id])}`);
+        for (const id of chunk.ids) {
+          const value = record[id];
+          // Never write `"id": undefined`, which is not JSON.
+          if (value === undefined) throw new Error(`encode: ${id} is not in the record`);
+          lines.push(`${this.indent}${JSON.stringify(id)}: ${this.encodeValue(value)}`);
+        }
         chunk.buf = Buffer.from(lines.join(',\n'));
       }
       if (chunk.buf.length === 0) continue;

@@ -27,14 +27,14 @@ const blank = (n: NoteRecord | undefined) => !n || n.text.trim() === '';
 
 /** Every component of `a` is ≤ the same component of `b` (missing components are 0). */
 export function clockLeq(a: Clock, b: Clock): boolean {
-  for (const k in a) if (a[k] > 0 && !(Object.hasOwn(b, k) && a[k] <= b[k])) return false;
+  for (const [k, v] of Object.entries(a)) if (v > 0 && !(Object.hasOwn(b, k) && v <= (b[k] ?? 0))) return false;
   return true;
 }
 
 /** Componentwise maximum, as a new prototype-free record. */
 export function clockJoin(a: Clock | undefined, b: Clock | undefined): Clock {
   const out = dict(a);
-  if (b) for (const k in b) if (!Object.hasOwn(out, k) || b[k] > out[k]) out[k] = b[k];
+  if (b) for (const [k, v] of Object.entries(b)) if (!Object.hasOwn(out, k) || v > (out[k] ?? 0)) out[k] = v;
   return out;
 }
 
@@ -122,7 +122,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
       }
       continue;
     }
-    if (blank(ours)) {
+    if (!ours || blank(ours)) {
       data.notes[id] = copyNote(theirs, theirs.clock && dict(theirs.clock));
       report.added++;
       continue;

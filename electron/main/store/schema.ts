@@ -75,7 +75,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = { uploadOrder: false, newestFirst:
  */
 export function dict<T>(src?: Record<string, T>): Record<string, T> {
   const out = Object.create(null) as Record<string, T>;
-  if (src) for (const k of Object.keys(src)) out[k] = src[k];
+  if (src) for (const [k, v] of Object.entries(src)) out[k] = v;
   return out;
 }
 
@@ -87,9 +87,9 @@ export function newDeviceId(): string {
 export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes'>, deviceId: string): number {
   let max = 0;
   for (const rec of [data.notes, data.deletedNotes] as Record<string, { clock?: Clock }>[]) {
-    for (const id in rec) {
-      const c = rec[id].clock;
-      if (c && Object.hasOwn(c, deviceId) && c[deviceId] > max) max = c[deviceId];
+    for (const { clock } of Object.values(rec)) {
+      const seq = clock && Object.hasOwn(clock, deviceId) ? clock[deviceId] : undefined;
+      if (seq !== undefined && seq > max) max = seq;
     }
   }
   return max;
@@ -108,14 +108,12 @@ type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes'> & {
  */
 export function normalize(d: Parsed): StoreData {
   const notes = dict<NoteRecord>();
-  for (const id of Object.keys(d.notes)) {
-    const n = d.notes[id];
+  for (const [id, n] of Object.entries(d.notes)) {
     notes[id] = n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: dict(n.clock) } : { text: n.text, updatedAt: n.updatedAt };
   }
   const deletedNotes = dict<DeletedNote>();
   // A hand-edited file may hold both a note and a tombstone for one id: the text stays.
-  for (const id of Object.keys(d.deletedNotes ?? {})) {
-    const t = d.deletedNotes![id];
+  for (const [id, t] of Object.entries(d.deletedNotes ?? {})) {
     if (!Object.hasOwn(notes, id)) deletedNotes[id] = { clock: dict(t.clock), deletedAt: t.deletedAt };
   }
   const deviceId = d.deviceId ?? newDeviceId();

@@ -13,7 +13,7 @@ import { acquireLock, type Lock } from './lock';
 import { mergeData } from './merge';
 import { defaultData, dict, highestSeq, parseStoreText, SCHEMA_VERSION, type StoreData } from './schema';
 
-export type { StoreData, NoteRecord, WindowState } from './schema';
+export type { StoreData } from './schema';
 
 export const DATA_FILE = 'lecture-companion.json';
 

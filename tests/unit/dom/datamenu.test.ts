@@ -4,6 +4,7 @@ import DataMenu from '../../../renderer/src/lib/components/DataMenu.svelte';
 import RecoveryNotice from '../../../renderer/src/lib/components/RecoveryNotice.svelte';
 import type { BackupInfo, Library, StoreStatus } from '../../../electron/shared/contract';
 import { emptyLibrary, recordingApi } from './recording-api';
+import { nth } from '../helpers/nth';
 
 afterEach(cleanup);
 
@@ -88,7 +89,7 @@ describe('DataMenu', () => {
     const items = await screen.findAllByTestId('backup-item');
     expect(items[0]).toHaveTextContent('before restore');
     expect(items[0]).toHaveTextContent('3 notes');
-    await fireEvent.click(items[0].querySelector('button')!);
+    await fireEvent.click(nth(items, 0).querySelector('button')!);
     expect(api.callsTo('restoreBackup')).toHaveLength(0); // asks first
     await fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
     await waitFor(() => expect(changed).toHaveBeenCalledWith(restored));

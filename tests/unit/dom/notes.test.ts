@@ -5,6 +5,7 @@ import NoteEditor from '../../../renderer/src/lib/components/NoteEditor.svelte';
 import NotesView from '../../../renderer/src/lib/components/NotesView.svelte';
 import { UNSAVED_CLOSE_QUESTION, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
 import { deferred, recordingApi } from './recording-api';
+import { nth } from '../helpers/nth';
 
 const A = 'CB0a3aBwND8';
 const B = 'hYdO9CscNes';
@@ -67,7 +68,7 @@ describe('NoteEditor autosave', () => {
     await advance(700);
     await type('one two');
     // The first save lands while newer text waits for its debounce: not "Saved" yet.
-    pending[0].resolve({ updatedAt: 1 });
+    nth(pending, 0).resolve({ updatedAt: 1 });
     await advance(0);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saving…');
 
@@ -77,7 +78,7 @@ describe('NoteEditor autosave', () => {
     await advance(700);
     // The next save waits for the one in flight, so the disk cannot end with older text.
     expect(api.callsTo('saveNote')).toHaveLength(2);
-    pending[1].resolve({ updatedAt: 2 });
+    nth(pending, 1).resolve({ updatedAt: 2 });
     await advance(0);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saving…');
     expect(api.callsTo('saveNote')).toEqual([
@@ -86,7 +87,7 @@ describe('NoteEditor autosave', () => {
       { videoId: A, text: 'one two three four' },
     ]);
 
-    pending[2].resolve({ updatedAt: 3 });
+    nth(pending, 2).resolve({ updatedAt: 3 });
     await advance(0);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saved');
   });
@@ -292,9 +293,9 @@ describe('NotesView', () => {
     expect(items.map((i) => i.dataset.videoId)).toEqual([B, A]);
     expect(items[0]).toHaveTextContent('1 min ago');
     expect(items[1]).toHaveTextContent('Old <b>one</b>'); // a title is text
-    await fireEvent.click(items[1]);
+    await fireEvent.click(nth(items, 1));
     expect(open).toHaveBeenCalledWith(A);
-    expect(items[0].tagName).toBe('BUTTON'); // so Enter opens it too
+    expect(items[0]?.tagName).toBe('BUTTON'); // so Enter opens it too
   });
 
   it('says how to start when there are no notes', async () => {

@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import App from '../../../renderer/src/App.svelte';
 import { groupCourses } from '../../../renderer/src/lib/course-groups';
 import type { CourseInfo } from '../../../electron/shared/contract';
+import { nth } from '../helpers/nth';
 import { fakeApi, vid, type FakeLecture } from './fake-api';
 
 afterEach(() => {
@@ -128,7 +129,7 @@ describe('course-level actions', () => {
 
   it('marks a whole course watched, then undoes it lecture by lecture', async () => {
     const fake = await startFake();
-    await fireEvent.click(screen.getAllByTestId('course-item')[0]); // 機器學習2021: 1 of 2 watched
+    await fireEvent.click(nth(screen.getAllByTestId('course-item'), 0)); // 機器學習2021: 1 of 2 watched
     await fireEvent.click(screen.getByTestId('course-mark-watched'));
     await waitFor(() => expect(progress('ml21')).toBe('2/2'));
     expect(fake.api.setWatched).toHaveBeenCalledTimes(1); // only the one that changes
@@ -144,14 +145,14 @@ describe('course-level actions', () => {
 
   it('hides watched lectures from the playlist, keeping the highlighted one', async () => {
     await startFake();
-    await fireEvent.click(screen.getAllByTestId('course-item')[0]);
+    await fireEvent.click(nth(screen.getAllByTestId('course-item'), 0));
     await waitFor(() => expect(rows()).toEqual([vid(1), vid(2)]));
-    await fireEvent.click(screen.getAllByTestId('course-item')[1]); // the English version: all watched
+    await fireEvent.click(nth(screen.getAllByTestId('course-item'), 1)); // the English version: all watched
     await waitFor(() => expect(rows()).toEqual([vid(3)]));
     await fireEvent.click(screen.getByTestId('hide-watched-toggle'));
     // The highlighted lecture stays, so the keyboard never loses its place.
     expect(rows()).toEqual([vid(3)]);
-    await fireEvent.click(screen.getAllByTestId('course-item')[0]);
+    await fireEvent.click(nth(screen.getAllByTestId('course-item'), 0));
     await waitFor(() => expect(rows()).not.toContain(vid(1)));
   });
 });

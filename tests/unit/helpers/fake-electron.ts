@@ -172,6 +172,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
 
   class FakeBrowserWindow extends EventEmitter {
     static getAllWindows = () => [...windows];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever index.ts passes; tests read nested options back
     readonly options: Record<string, any>;
     readonly webContents = new FakeWebContents();
     loadedURL: string | null = null;
@@ -183,6 +184,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
     focused = false;
     readonly calls: string[] = [];
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as `options` above
     constructor(opts: Record<string, any> = {}) {
       super();
       needReady('BrowserWindow');

@@ -26,6 +26,7 @@ export class LibraryState {
   /** Bumped to ask the playlist to scroll a row into view. */
   reveal = $state.raw<{ id: string; seq: number; align: RevealAlign } | null>(null);
 
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
   byId = $derived(this.library ? lecturesById(this.library) : new Map<string, LectureInfo>());
   courses = $derived<CourseInfo[]>(this.library?.courses ?? []);
   prefs = $derived<Prefs | null>(this.library?.prefs ?? null);
@@ -33,6 +34,7 @@ export class LibraryState {
   /** The data file is from a newer version: the service refuses every change, so the UI offers none. */
   readonly = $derived(this.library?.store.state === 'readonly');
   selectedCourse = $derived(this.courses.find((c) => c.id === this.selectedCourseId) ?? null);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
   progressByCourse = $derived(new Map<string, Progress>(this.courses.map((c) => [c.id, courseProgress(c, this.byId)])));
   overall = $derived<Progress>(this.library ? overallProgress(this.library) : { watched: 0, total: 0 });
 
@@ -55,8 +57,10 @@ export class LibraryState {
     }
     return out;
   });
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
   rowIndex = $derived(new Map(this.rows.map((l, i) => [l.videoId, i])));
 
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for stale replies, never rendered
   private watchSeq = new Map<string, number>();
   private revealSeq = 0;
   private detailSeq = 0;
@@ -107,7 +111,9 @@ export class LibraryState {
     if (to === 'first') i = 0;
     else if (to === 'last') i = n - 1;
     else i = cur < 0 ? (to > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, cur + to));
-    this.cursorId = this.rows[i].videoId;
+    const row = this.rows[i];
+    if (!row) return;
+    this.cursorId = row.videoId;
     this.requestReveal(this.cursorId);
   }
 

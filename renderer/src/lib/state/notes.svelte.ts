@@ -11,6 +11,7 @@ export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 export const SAVE_DEBOUNCE_MS = 600;
 
 /** Every draft that may hold unsaved text, so quit/blur can flush them all. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry for flushing, never rendered
 const live = new Set<NoteDraft>();
 
 export class NoteDraft {
