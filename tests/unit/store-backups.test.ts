@@ -1,12 +1,12 @@
 // Rotating backups, restore, merge of an imported backup, and the single-instance lock.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useStores } from './helpers/store';
 import { ApiError } from '../../electron/shared/contract';
 import { dailyName } from '../../electron/main/store/backups';
-import { acquireLock } from '../../electron/main/store/lock';
+import { acquireLock, lockContent, processStart } from '../../electron/main/store/lock';
 import { conflictText } from '../../electron/main/store/merge';
 import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
 
@@ -281,7 +281,7 @@ describe('single-instance lock', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid; // exited and reaped
     writeFileSync(join(dir, '.lock'), String(dead));
     const s = await openAt(dir);
-    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(lockContent(process.pid));
     await s.close();
   });
 
@@ -290,9 +290,9 @@ describe('single-instance lock', () => {
     const lock = join(dir, '.lock');
     writeFileSync(lock, '');
     const l = await acquireLock(dir);
-    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(lock, 'utf8')).toBe(lockContent(process.pid));
     // no temp file is left behind next to the lock
-    expect(readdirSync(dir).filter((f) => f.startsWith('.lock'))).toEqual(['.lock']);
+    expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual(['.lock']);
     await l.release();
     await l.release();
     expect(existsSync(lock)).toBe(false);
@@ -305,4 +305,26 @@ describe('single-instance lock', () => {
     await expect(acquireLock(dir)).rejects.toThrow(/already running/);
     await l.release();
   });
+
+  it.runIf(processStart(process.pid) !== null)('takes over a lock whose pid now names another process (its start time differs)', async () => {
+    const dir = tempDir();
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      await waitFor(() => processStart(other.pid!) !== null);
+      // The same live pid, started at another time: the process that wrote the lock is gone.
+      writeFileSync(join(dir, '.lock'), `${other.pid} ${Number(processStart(other.pid!)) + 1}`);
+      const l = await acquireLock(dir);
+      expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(lockContent(process.pid));
+      await l.release();
+      // Its real start time: it is the holder, and it is running.
+      writeFileSync(join(dir, '.lock'), lockContent(other.pid!));
+      await expect(acquireLock(dir)).rejects.toThrow(/already running/);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
 });
+
+async function waitFor(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise((r) => setTimeout(r, 10));
+}

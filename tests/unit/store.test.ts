@@ -1,9 +1,9 @@
 // The Store on real files: persistence across restarts, the write queue's promise
 // ("resolved" means "on disk"), failed writes, large data.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useStores } from './helpers/store';
+import { fillingDisk, useStores } from './helpers/store';
 import { DATA_FILE, type Store } from '../../electron/main/store/store';
 
 const { tempDir, openAt } = useStores('lc-store-');
@@ -117,14 +117,13 @@ describe('write queue', () => {
 
   it('rejects when the write fails, and a later write still carries the change', async () => {
     const dir = tempDir();
-    const s = await openAt(dir);
+    const disk = fillingDisk();
+    const s = await openAt(dir, undefined, disk.fs);
     await s.saveNote('aaaaaaaaaaa', 'first');
-    // steno writes through `.lecture-companion.json.tmp`; a folder there makes the write fail.
-    const tmp = join(dir, `.${DATA_FILE}.tmp`);
-    mkdirSync(tmp);
+    disk.state.full = true;
     await expect(s.saveNote('bbbbbbbbbbb', 'second')).rejects.toThrow();
     expect(onDisk(s).notes.bbbbbbbbbbb).toBeUndefined();
-    rmSync(tmp, { recursive: true });
+    disk.state.full = false;
     await s.saveNote('ccccccccccc', 'third');
     expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'bbbbbbbbbbb', 'ccccccccccc']);
   });

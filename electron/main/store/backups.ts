@@ -1,9 +1,10 @@
 // Backup files in `<dataDir>/backups/`: a daily copy (last 7 kept), one before every
 // migration, restore and merge. Each is a complete data file, so any of them can be
 // restored or merged, and listBackups can describe it by reading it.
-import { constants, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract';
+import { writeDurable, type DurableFs } from './durable';
 import { parseStoreText } from './schema';
 
 export const BACKUP_DIR = 'backups';
@@ -55,33 +56,22 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Write `bytes` as a new backup named `<base>.json` (or `<base>-2.json`… when taken:
- * a backup is never overwritten). Temp + rename so a crash never leaves half a
- * backup under a real name; the mtime carries the creation time for listBackups.
+ * a backup is never overwritten). Written durably under a temp name and linked to its
+ * name, so a crash or a full disk never leaves half a backup under a real name; the
+ * mtime carries the creation time for listBackups.
  */
-export async function writeBackup(dataDir: string, base: string, bytes: Buffer | string, now: number): Promise<string> {
+export async function writeBackup(dataDir: string, base: string, bytes: Uint8Array | string, now: number, fs?: DurableFs): Promise<string> {
   const dir = backupsDir(dataDir);
   await fsp.mkdir(dir, { recursive: true });
   for (let i = 1; i < 1000; i++) {
     const name = i === 1 ? `${base}.json` : `${base}-${i}.json`;
     const path = join(dir, name);
     if (await exists(path)) continue;
-    const tmp = join(dir, `.${name}.tmp`);
-    await fsp.writeFile(tmp, bytes);
-    await fsp.utimes(tmp, now / 1000, now / 1000);
-    // link() fails if the name appeared meanwhile, unlike rename(), so nothing is replaced.
     try {
-      await fsp.link(tmp, path);
+      await writeDurable(path, bytes, { fs, exclusive: true, mtime: now });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      // Some filesystems (FAT, a few network shares) have no hard links: rename, checked just above.
-      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
-        await fsp.rename(tmp, path);
-        return name;
-      }
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw e;
-    } finally {
-      await fsp.unlink(tmp).catch(() => undefined);
     }
     return name;
   }
@@ -89,12 +79,12 @@ export async function writeBackup(dataDir: string, base: string, bytes: Buffer |
 }
 
 /** Copy the data file to today's daily backup unless one exists; then keep the newest DAILY_KEEP. */
-export async function ensureDailyBackup(dataDir: string, file: string, now: number): Promise<string | null> {
+export async function ensureDailyBackup(dataDir: string, file: string, now: number, fs?: DurableFs): Promise<string | null> {
   const name = dailyName(now);
   let made: string | null = null;
   if (!(await exists(join(backupsDir(dataDir), name)))) {
     const bytes = await fsp.readFile(file);
-    made = await writeBackup(dataDir, name.slice(0, -'.json'.length), bytes, now);
+    made = await writeBackup(dataDir, name.slice(0, -'.json'.length), bytes, now, fs);
   }
   await pruneDaily(dataDir);
   return made;
@@ -141,7 +131,7 @@ export async function readBackup(dataDir: string, name: string): Promise<string 
   });
 }
 
-/** Copy a file byte for byte to `dest`, failing rather than replacing an existing file. */
-export async function copyExclusive(src: string, dest: string): Promise<void> {
-  await fsp.copyFile(src, dest, constants.COPYFILE_EXCL);
+/** Copy a file byte for byte to `dest`, durably, failing rather than replacing an existing file. */
+export async function copyExclusive(src: string, dest: string, fs?: DurableFs): Promise<void> {
+  await writeDurable(dest, await fsp.readFile(src), { fs, exclusive: true });
 }

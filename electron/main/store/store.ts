@@ -1,13 +1,14 @@
 // The student's data: watched marks, notes, corrections, prefs, window.
-// One JSON file written atomically by lowdb's TextFile (steno: temp + rename), through
-// our own queue so exactly one write is in flight and every mutation's promise means
-// "on disk". The bytes come from an incremental encoder (encode.ts), not JSON.stringify.
+// One JSON file written durably through lowdb with our adapter (durable.ts: temp, fsync,
+// rename, fsync of the folder), through our own queue so exactly one write is in flight
+// and every mutation's promise means "on disk". The bytes come from an incremental encoder (encode.ts), not JSON.stringify.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { TextFile } from 'lowdb/node';
+import { Low } from 'lowdb';
 import { ApiError, type BackupInfo, type MergeReport, type Prefs, type StoreStatus } from '../../shared/contract';
 import type { Corrections } from '../../shared/types';
 import { backupsDir, copyExclusive, ensureDailyBackup, fileStamp, listBackups, readBackup, writeBackup } from './backups';
+import { DurableFile, nodeFs, removeStaleTemps, type DurableFs } from './durable';
 import { DataEncoder } from './encode';
 import { acquireLock, type Lock } from './lock';
 import { mergeData } from './merge';
@@ -26,6 +27,8 @@ export interface OpenOptions {
   now?: () => number;
   /** Make the daily backup at open, and at the first write of each later day (default true). */
   backupsPerDay?: boolean;
+  /** The file calls of every write (tests record them, or make one fail). */
+  fs?: DurableFs;
 }
 
 interface Waiter {
@@ -89,7 +92,7 @@ export class Store {
   readonly file: string;
   #data: StoreData;
   #status: StoreStatus;
-  readonly #out: TextFile;
+  readonly #db: Low<Uint8Array | string>;
   readonly #encoder = new DataEncoder();
   readonly #queue: WriteQueue;
   readonly #now: () => number;
@@ -102,7 +105,7 @@ export class Store {
   #dayEnd = 0;
 
   /** Use openStore. */
-  constructor(readonly dataDir: string, data: StoreData, status: StoreStatus, lock: Lock, now: () => number, daily = true) {
+  constructor(readonly dataDir: string, data: StoreData, status: StoreStatus, lock: Lock, now: () => number, daily = true, readonly fs: DurableFs = nodeFs) {
     this.file = join(dataDir, DATA_FILE);
     this.#data = data;
     this.#status = status;
@@ -111,7 +114,7 @@ export class Store {
     this.#daily = daily;
     this.#setDay(now());
     this.#encoder.reset(data);
-    this.#out = new TextFile(this.file);
+    this.#db = new Low<Uint8Array | string>(new DurableFile(this.file, fs), '');
     this.#queue = new WriteQueue(() => this.#write());
   }
 
@@ -131,12 +134,12 @@ export class Store {
       if ((now >= this.#dayEnd || now < this.#dayStart) && this.#status.state === 'ok') {
         this.#setDay(now);
         // A failed daily backup must not fail the student's save; the next day tries again.
-        await ensureDailyBackup(this.dataDir, this.file, now).catch(() => undefined);
+        await ensureDailyBackup(this.dataDir, this.file, now, this.fs).catch(() => undefined);
       }
     }
-    // steno hands its argument to fs.writeFile, which takes a Buffer as is: passing the
-    // encoded bytes saves re-encoding megabytes of text on every save.
-    await this.#out.write(this.#encoder.encode(this.#data, true) as unknown as string);
+    // The encoded bytes go to the file as they are: no re-encoding megabytes of text per save.
+    this.#db.data = this.#encoder.encode(this.#data, true);
+    await this.#db.write();
   }
 
   get status(): StoreStatus {
@@ -295,7 +298,7 @@ export class Store {
     for (;;) {
       const gen = this.#gen;
       const now = this.#now();
-      const name = await writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encode(this.#data), now);
+      const name = await writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encode(this.#data), now, this.fs);
       if (previous) await fsp.unlink(join(backupsDir(this.dataDir), previous)).catch(() => undefined);
       previous = name;
       if (gen === this.#gen) return name;
@@ -326,15 +329,18 @@ const OK: StoreStatus = { state: 'ok', message: null, quarantinePath: null };
 export async function openStore(opts: OpenOptions): Promise<Store> {
   const now = opts.now ?? Date.now;
   const { dataDir } = opts;
-  const lock = await acquireLock(dataDir);
+  const lock = await acquireLock(dataDir, opts.fs);
   try {
-    const { data, status, rewrite } = await load(dataDir, now);
-    const store = new Store(dataDir, data, status, lock, now, opts.backupsPerDay !== false);
+    // Ours alone now: what a killed writer left half-written goes.
+    await removeStaleTemps(dataDir);
+    await removeStaleTemps(backupsDir(dataDir));
+    const { data, status, rewrite } = await load(dataDir, now, opts.fs);
+    const store = new Store(dataDir, data, status, lock, now, opts.backupsPerDay !== false, opts.fs);
     // A migrated file, or defaults once the unreadable file is safely quarantined:
     // written before the store is handed out, so the next start finds a good file.
     if (rewrite) await store[persistNow]();
     if (status.state === 'ok' && opts.backupsPerDay !== false && (await exists(store.file))) {
-      await ensureDailyBackup(dataDir, store.file, now());
+      await ensureDailyBackup(dataDir, store.file, now(), opts.fs);
     }
     return store;
   } catch (e) {
@@ -352,7 +358,7 @@ async function exists(path: string): Promise<boolean> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function load(dataDir: string, now: () => number): Promise<{ data: StoreData; status: StoreStatus; rewrite: boolean }> {
+async function load(dataDir: string, now: () => number, fs?: DurableFs): Promise<{ data: StoreData; status: StoreStatus; rewrite: boolean }> {
   const file = join(dataDir, DATA_FILE);
   let bytes: Buffer;
   try {
@@ -373,7 +379,7 @@ async function load(dataDir: string, now: () => number): Promise<{ data: StoreDa
       return { data: parsed.data, status: OK, rewrite: false };
     case 'migrated':
       // The original bytes go to a backup before the migrated data replaces them.
-      await writeBackup(dataDir, `pre-migration-v${parsed.from}-${fileStamp(now())}`, bytes, now());
+      await writeBackup(dataDir, `pre-migration-v${parsed.from}-${fileStamp(now())}`, bytes, now(), fs);
       return { data: parsed.data, status: OK, rewrite: true };
     case 'newer':
       return {
@@ -388,7 +394,7 @@ async function load(dataDir: string, now: () => number): Promise<{ data: StoreDa
         rewrite: false,
       };
     case 'invalid': {
-      const quarantinePath = await quarantine(dataDir, file, now());
+      const quarantinePath = await quarantine(dataDir, file, now(), fs);
       const newest = (await listBackups(dataDir, now()))[0];
       const offer = newest
         ? ` The newest good backup is ${newest.name} (${new Date(newest.createdAt).toLocaleString()}); restore it from Backups.`
@@ -407,12 +413,12 @@ async function load(dataDir: string, now: () => number): Promise<{ data: StoreDa
 }
 
 /** Copy the unreadable file byte for byte next to it, under a name never used before. */
-async function quarantine(dataDir: string, file: string, now: number): Promise<string> {
+async function quarantine(dataDir: string, file: string, now: number, fs?: DurableFs): Promise<string> {
   const base = join(dataDir, `lecture-companion.corrupt-${fileStamp(now)}`);
   for (let i = 1; i < 1000; i++) {
     const dest = i === 1 ? `${base}.json` : `${base}-${i}.json`;
     try {
-      await copyExclusive(file, dest);
+      await copyExclusive(file, dest, fs);
       return dest;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
