@@ -23,6 +23,7 @@ import { openStore, type Store } from './store/store';
 import { LectureSearch } from './search/index';
 import { plainText } from './search/snippet';
 import { exportLectureMarkdown, exportNotesFiles } from './export';
+import { exportStamp } from './files';
 
 /** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
 export interface Host {
@@ -246,7 +247,7 @@ export class Service implements Methods {
       courseTitle: this.courseOf.get(id)?.title ?? '',
       note: notes[id]?.text ?? '',
     }));
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = exportStamp();
     if (layout === 'single' || lectures.length === 1) {
       const name = scope === 'one' ? `${lectures[0].entry.index}-notes.md` : `lecture-companion-notes-${stamp}.md`;
       const path = await this.host.chooseSavePath(name, 'file');
@@ -263,7 +264,7 @@ export class Service implements Methods {
   }
 
   async exportBackup(): Promise<{ saved: string | null }> {
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = exportStamp();
     const path = await this.host.chooseSavePath(`lecture-companion-backup-${stamp}.json`, 'file');
     if (!path) return { saved: null };
     await this.host.writeFiles([{ path, content: this.store.exportBackup() }]);

@@ -1,4 +1,5 @@
 // Real stores in real temp folders for the store tests, closed and removed after each test.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,3 +54,28 @@ export function fillingDisk() {
   };
   return { fs, state };
 }
+
+/**
+ * A real small disk: a tmpfs of `size` (e.g. '1m') mounted on a temp folder, when this
+ * runs as root and mounting is allowed; null otherwise (callers then inject ENOSPC).
+ * Unmounted after the test.
+ */
+export function tinyDisk(size: string): string | null {
+  if (process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'lc-tiny-'));
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+  if (r.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  mounts.push(dir);
+  return dir;
+}
+
+const mounts: string[] = [];
+afterEach(() => {
+  for (const d of mounts.splice(0)) {
+    spawnSync('umount', [d], { stdio: 'ignore' });
+    rmSync(d, { recursive: true, force: true });
+  }
+});
