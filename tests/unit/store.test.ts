@@ -115,7 +115,7 @@ describe('write queue', () => {
     expect(Object.keys(onDisk(s).watched)).toHaveLength(50);
   });
 
-  it('rejects when the write fails, and a later write still carries the change', async () => {
+  it('rejects when the write fails, and a later write does not carry the refused change', async () => {
     const dir = tempDir();
     const disk = fillingDisk();
     const s = await openAt(dir, undefined, disk.fs);
@@ -125,7 +125,7 @@ describe('write queue', () => {
     expect(onDisk(s).notes.bbbbbbbbbbb).toBeUndefined();
     disk.state.full = false;
     await s.saveNote('ccccccccccc', 'third');
-    expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'bbbbbbbbbbb', 'ccccccccccc']);
+    expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'ccccccccccc']);
   });
 
   it('flush waits for pending writes and close releases the folder', async () => {

@@ -90,6 +90,37 @@ export async function ensureDailyBackup(dataDir: string, file: string, now: numb
   return made;
 }
 
+/**
+ * The daily backup for a store left open for days: two number comparisons per write,
+ * and at the first write of each later day a backup of the file as it was before it.
+ */
+export class DailyBackups {
+  /** The local day of the last check, as [midnight, next midnight) in ms. */
+  #start = 0;
+  #end = 0;
+  constructor(
+    private readonly dataDir: string,
+    private readonly file: string,
+    private readonly fs: DurableFs | undefined,
+    now: number,
+  ) {
+    this.#setDay(now);
+  }
+
+  #setDay(now: number): void {
+    const d = new Date(now);
+    this.#start = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    this.#end = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  }
+
+  async beforeWrite(now: number): Promise<void> {
+    if (now < this.#end && now >= this.#start) return;
+    this.#setDay(now);
+    // A failed daily backup must not fail the student's save; the next day tries again.
+    await ensureDailyBackup(this.dataDir, this.file, now, this.fs).catch(() => undefined);
+  }
+}
+
 async function pruneDaily(dataDir: string): Promise<void> {
   const dir = backupsDir(dataDir);
   // YYYY-MM-DD sorts by date as text.

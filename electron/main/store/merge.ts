@@ -1,7 +1,10 @@
 // Merging a backup into the current data. No note text is ever dropped: when both
 // sides changed a note since they last agreed, both texts are kept, marked.
 import type { MergeReport } from '../../shared/contract';
+import { bumpClock, clockJoin, clockLeq, sameClock } from './clock';
 import { dict, highestSeq, type Clock, type DeletedNote, type NoteRecord, type StoreData } from './schema';
+
+export { clockJoin, clockLeq };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -24,22 +27,6 @@ export function conflictText(newer: string, older: NoteRecord, olderFrom: Origin
 }
 
 const blank = (n: NoteRecord | undefined) => !n || n.text.trim() === '';
-
-/** Every component of `a` is ≤ the same component of `b` (missing components are 0). */
-export function clockLeq(a: Clock, b: Clock): boolean {
-  for (const k in a) if (a[k] > 0 && !(Object.hasOwn(b, k) && a[k] <= b[k])) return false;
-  return true;
-}
-
-/** Componentwise maximum, as a new prototype-free record. */
-export function clockJoin(a: Clock | undefined, b: Clock | undefined): Clock {
-  const out = dict(a);
-  if (b) for (const k in b) if (!Object.hasOwn(out, k) || b[k] > out[k]) out[k] = b[k];
-  return out;
-}
-
-const sameClock = (a: Clock | undefined, b: Clock | undefined) =>
-  a === b || (!!a && !!b && clockLeq(a, b) && clockLeq(b, a));
 
 const copyNote = (n: NoteRecord, clock?: Clock): NoteRecord =>
   clock && Object.keys(clock).length ? { text: n.text, updatedAt: n.updatedAt, clock } : { text: n.text, updatedAt: n.updatedAt };
@@ -115,9 +102,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
       } else {
         // Edited there while deleted here: the text stays, and the joined, bumped clock
         // makes this outcome newer than both, so merging either side again changes nothing.
-        const joined = clockJoin(theirs.clock, tomb.clock);
-        joined[dev] = ++data.deviceSeq;
-        data.notes[id] = copyNote(theirs, joined);
+        data.notes[id] = copyNote(theirs, bumpClock(data, clockJoin(theirs.clock, tomb.clock)));
         report.conflicts++;
       }
       continue;
@@ -164,9 +149,8 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
       }
     }
     const [newer, older] = theirsNewer ? [theirs, ours] : [ours, theirs];
-    joined[dev] = ++data.deviceSeq;
     // The newest edit time stays: the text is no newer than its newest part.
-    data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt, clock: joined };
+    data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt, clock: bumpClock(data, joined) };
     report.conflicts++;
   }
 
@@ -185,9 +169,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
         report.deleted++;
       } else if (!noteSawIt || deletedSawIt) {
         // Edited here while deleted there (or equal clocks): keep the text, as above.
-        const joined = clockJoin(ours.clock, theirs.clock);
-        joined[dev] = ++data.deviceSeq;
-        data.notes[id] = copyNote(ours, joined);
+        data.notes[id] = copyNote(ours, bumpClock(data, clockJoin(ours.clock, theirs.clock)));
         report.conflicts++;
       }
       continue;
