@@ -99,7 +99,7 @@ export class DataEncoder {
     const all = [
       Buffer.from(
         `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "deviceId": ${JSON.stringify(data.deviceId)},\n` +
-          `  "deviceSeq": ${data.deviceSeq},\n  "watched": ${open(w)}`,
+          `  "deviceSeq": ${data.deviceSeq},\n${data.home === null ? '' : `  "home": ${JSON.stringify(data.home)},\n`}  "watched": ${open(w)}`,
       ),
       ...w,
       Buffer.from(`${close(w)},\n  "notes": ${open(n)}`),

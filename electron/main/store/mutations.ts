@@ -216,6 +216,7 @@ export class Store {
     // restoring an older backup must not look older than the ones it undid.
     data.deviceSeq = Math.max(cur.deviceSeq, data.deviceId === cur.deviceId ? data.deviceSeq : 0, highestSeq(data, cur.deviceId));
     data.deviceId = cur.deviceId;
+    data.home = cur.home;
     await this.#replace(data);
     this.#status = { state: 'ok', message: null, quarantinePath: null };
   }

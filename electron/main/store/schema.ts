@@ -54,6 +54,12 @@ export interface StoreData {
    * restore of an older backup — so a later edit never looks older than an earlier one.
    */
   deviceSeq: number;
+  /**
+   * The data folder this device id belongs to: its path, inode and birth time. A folder
+   * copied or restored elsewhere differs, and gets a device id of its own at open, so
+   * edits made on the two copies are never mistaken for one history. Null until known.
+   */
+  home: string | null;
   /** videoId → ms when it was marked watched. */
   watched: Record<string, number>;
   notes: Record<string, NoteRecord>;
@@ -95,7 +101,8 @@ export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes'>, devi
   return max;
 }
 
-type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes'> & {
+type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home'> & {
+  home?: string;
   deviceId?: string;
   deviceSeq?: number;
   deletedNotes?: Record<string, DeletedNote>;
@@ -123,6 +130,7 @@ export function normalize(d: Parsed): StoreData {
     schemaVersion: SCHEMA_VERSION,
     deviceId,
     deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq({ notes, deletedNotes }, deviceId)),
+    home: d.home ?? null,
     watched: dict(d.watched),
     notes,
     deletedNotes,
@@ -137,6 +145,7 @@ export function defaultData(): StoreData {
     schemaVersion: SCHEMA_VERSION,
     deviceId: newDeviceId(),
     deviceSeq: 0,
+    home: null,
     watched: dict(),
     notes: dict(),
     deletedNotes: dict(),
@@ -168,6 +177,7 @@ export const v2Schema = z.object({
   schemaVersion: z.literal(2),
   deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   deviceSeq: seq.optional(),
+  home: z.string().max(8192).optional(),
   watched: z.record(z.string(), time),
   notes: z.record(z.string(), noteSchema),
   deletedNotes: z.record(z.string(), deletedSchema).optional(),

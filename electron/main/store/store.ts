@@ -3,13 +3,13 @@
 // unreadable one (quarantined byte for byte, then defaults). The data and its changes
 // live in mutations.ts; durable writes in durable.ts.
 import { promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { StoreStatus } from '../../shared/contract';
 import { backupsDir, copyExclusive, ensureDailyBackup, fileStamp, listBackups, writeBackup } from './backups';
 import { removeStaleTemps, type DurableFs } from './durable';
 import { acquireLock } from './lock';
 import { DATA_FILE, persistNow, Store } from './mutations';
-import { defaultData, parseStoreText, SCHEMA_VERSION, type StoreData } from './schema';
+import { defaultData, highestSeq, newDeviceId, parseStoreText, SCHEMA_VERSION, type StoreData } from './schema';
 
 export { DATA_FILE, Store };
 export type { StoreData, NoteRecord, WindowState } from './schema';
@@ -34,7 +34,9 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     // Ours alone now: what a killed writer left half-written goes.
     await removeStaleTemps(dataDir);
     await removeStaleTemps(backupsDir(dataDir));
-    const { data, status, rewrite } = await load(dataDir, now, opts.fs);
+    const loaded = await load(dataDir, now, opts.fs);
+    const { data, status } = loaded;
+    const rewrite = (await claimHome(dataDir, data, status)) || loaded.rewrite;
     const store = new Store(dataDir, data, status, lock, now, opts.backupsPerDay !== false, opts.fs);
     // A migrated file, or defaults once the unreadable file is safely quarantined:
     // written before the store is handed out, so the next start finds a good file.
@@ -47,6 +49,31 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     await lock.release();
     throw e;
   }
+}
+
+/** The data folder's identity: a copy or a restore elsewhere has another inode or birth time. */
+async function folderIdentity(dataDir: string): Promise<string> {
+  const st = await fsp.stat(dataDir, { bigint: true });
+  return `${resolve(dataDir)}#${st.ino}@${st.birthtimeNs}`;
+}
+
+/**
+ * Give the data a device id of this folder's own when it was written in another folder
+ * (copied to a second computer, or restored elsewhere). Data that never recorded a folder
+ * (from before this check) takes this one as its own. True when the file should be rewritten.
+ */
+async function claimHome(dataDir: string, data: StoreData, status: StoreStatus): Promise<boolean> {
+  if (status.state === 'readonly') return false;
+  const home = await folderIdentity(dataDir);
+  if (data.home === home) return false;
+  const known = data.home !== null;
+  data.home = home;
+  if (known) {
+    data.deviceId = newDeviceId();
+    data.deviceSeq = highestSeq(data, data.deviceId);
+  }
+  // Data read from a file is rewritten with its folder at once; new data with its first change.
+  return exists(join(dataDir, DATA_FILE));
 }
 
 async function exists(path: string): Promise<boolean> {
