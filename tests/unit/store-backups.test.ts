@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useStores } from './helpers/store';
 import { ApiError } from '../../electron/shared/contract';
 import { dailyName } from '../../electron/main/store/backups';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
 import { acquireLock, lockContent, processStart } from '../../electron/main/store/lock';
 import { conflictText } from '../../electron/main/store/merge';
 import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
@@ -227,7 +228,8 @@ describe('merge', () => {
       }),
     );
     expect(report).toEqual({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 1 });
-    expect(s.data.watched).toEqual({ aaaaaaaaaaa: T1, bbbbbbbbbbb: T2, ccccccccccc: T1 });
+    const at = (m: Record<string, { at: number }>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.at]));
+    expect(at(s.data.watched)).toEqual({ aaaaaaaaaaa: T1, bbbbbbbbbbb: T2, ccccccccccc: T1 });
     expect(s.data.corrections).toEqual({
       moves: { aaaaaaaaaaa: 'mine', ddddddddddd: 'theirs' },
       titles: { mine: 'My course', theirs: 'Their course' },
@@ -239,7 +241,7 @@ describe('merge', () => {
     const a = await openAt(tempDir());
     await a.saveNote('aaaaaaaaaaa', 'exported note');
     const exported = a.exportBackup();
-    expect(JSON.parse(exported)).toMatchObject({ schemaVersion: 2, exportedAt: expect.any(String) });
+    expect(JSON.parse(exported)).toMatchObject({ schemaVersion: SCHEMA_VERSION, exportedAt: expect.any(String) });
     const b = await openAt(tempDir());
     expect(await b.mergeBackup(exported)).toMatchObject({ added: 1 });
     expect(b.data.notes.aaaaaaaaaaa.text).toBe('exported note');

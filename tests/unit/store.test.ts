@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillingDisk, useStores } from './helpers/store';
 import { DATA_FILE, type Store } from '../../electron/main/store/store';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
 
 const { tempDir, openAt } = useStores('lc-store-');
 const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
@@ -41,10 +42,12 @@ describe('Store persistence', () => {
     expect(JSON.parse(JSON.stringify(again.data))).toEqual(before);
     // The same device id after a restart, and the note's clock counts this device's edits.
     expect(again.data.deviceId).toBe(s.data.deviceId);
-    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt, clock: { [again.data.deviceId]: 1 } });
+    // Three watched changes came first: they count on the same clock.
+    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt, clock: { [again.data.deviceId]: 4 } });
     expect(Object.keys(again.data.watched)).toEqual(['aaaaaaaaaaa']);
     expect(again.data.notes.ccccccccccc).toBeUndefined();
-    expect(onDisk(again).schemaVersion).toBe(2);
+    expect(onDisk(again).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(Object.keys(again.data.unwatched)).toEqual(['bbbbbbbbbbb']);
   });
 
   it('keeps the time of the first watched mark', async () => {
@@ -53,7 +56,7 @@ describe('Store persistence', () => {
     await s.setWatched('aaaaaaaaaaa', true);
     t = 5000;
     await s.setWatched('aaaaaaaaaaa', true);
-    expect(onDisk(s).watched).toEqual({ aaaaaaaaaaa: 1000 });
+    expect(onDisk(s).watched).toEqual({ aaaaaaaaaaa: { at: 1000, clock: { [s.data.deviceId]: 1 } } });
   });
 
   it('treats ids like "constructor" as plain ids, not as Object.prototype members', async () => {
@@ -162,7 +165,7 @@ describe('large data', () => {
     const again = await openAt(dir);
     expect(Object.keys(again.data.notes)).toHaveLength(10_000);
     expect(again.data.notes[ids[1234]].text.startsWith('note 1234: ')).toBe(true);
-    expect(again.data.watched[ids[9_999]]).toBeTypeOf('number');
+    expect(again.data.watched[ids[9_999]].at).toBeTypeOf('number');
   });
 });
 
@@ -206,7 +209,7 @@ describe('incremental file encoding', () => {
     await s.mergeBackup(JSON.stringify({ schemaVersion: 1, watched: { merged00000: true } }));
     await s.saveNote('after-merge', 'x');
     expect(onDisk(s)).toEqual(JSON.parse(JSON.stringify(s.data)));
-    expect(s.data.watched.merged00000).toBeTypeOf('number');
+    expect(s.data.watched.merged00000.at).toBeTypeOf('number');
     // The sequence exercised what it is meant to.
     expect(kinds.deletes).toBeGreaterThan(50);
     expect(kinds.tombstonesMerged).toBeGreaterThan(10);

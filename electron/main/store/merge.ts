@@ -2,7 +2,7 @@
 // sides changed a note since they last agreed, both texts are kept, marked.
 import type { MergeReport } from '../../shared/contract';
 import { bumpClock, clockJoin, clockLeq, sameClock } from './clock';
-import { dict, highestSeq, type Clock, type DeletedNote, type NoteRecord, type StoreData } from './schema';
+import { copyMark, dict, highestSeq, type Clock, type DeletedNote, type NoteRecord, type StoreData, type WatchMark } from './schema';
 
 export { clockJoin, clockLeq };
 
@@ -65,7 +65,7 @@ export interface MergeResult {
  * deletion saw it). Tombstones on both sides join; an incoming tombstone of a note this
  * side never had is kept, so an older copy of the note merged later stays deleted.
  *
- * Watched: union with the earliest mark. Corrections: union, the current side wins.
+ * Watched marks and their removals (see mergeWatched). Corrections: union, the current side wins.
  * Prefs, window and the device id stay as they are: they describe this computer.
  */
 export function mergeData(current: StoreData, incoming: StoreData): MergeResult {
@@ -76,6 +76,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     // back by hand): never reuse a number.
     deviceSeq: Math.max(current.deviceSeq, highestSeq(incoming, dev)),
     watched: dict(current.watched),
+    unwatched: dict(current.unwatched),
     notes: dict(current.notes),
     deletedNotes: dict(current.deletedNotes),
     corrections: { moves: dict(current.corrections.moves), titles: dict(current.corrections.titles) },
@@ -182,17 +183,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     }
   }
 
-  for (const [id, at] of Object.entries(incoming.watched)) {
-    if (id === '__proto__') continue;
-    const mine = data.watched[id];
-    if (mine === undefined) {
-      data.watched[id] = at;
-      report.watched++;
-    } else if (at < mine) {
-      data.watched[id] = at;
-      changed = true;
-    }
-  }
+  changed = mergeWatched(data, incoming, report) || changed;
 
   for (const key of ['moves', 'titles'] as const) {
     for (const [k, v] of Object.entries(incoming.corrections[key])) {
@@ -204,4 +195,55 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
   }
   changed ||= report.added + report.updated + report.deleted + report.conflicts + report.watched > 0;
   return { data, report, changed };
+}
+
+interface Version extends WatchMark {
+  watched: boolean;
+}
+
+function versionOf(d: StoreData, id: string): Version | null {
+  if (Object.hasOwn(d.watched, id)) return { watched: true, ...d.watched[id] };
+  if (Object.hasOwn(d.unwatched, id)) return { watched: false, ...d.unwatched[id] };
+  return null;
+}
+
+/**
+ * Watched marks merge like a register: with clocks on both sides, the version that has
+ * seen the other wins, so an older backup's mark does not undo a later "unwatch", and a
+ * later unwatch elsewhere is taken. Concurrent versions, or marks without a clock (from
+ * files before v3), go by time: the later change wins, ties keep this side. Two marks keep
+ * the earliest time. The kept version gets both clocks joined, so merging again is no news.
+ * Changes `data` in place; true when anything changed. New marks count in report.watched.
+ */
+function mergeWatched(data: StoreData, incoming: StoreData, report: MergeReport): boolean {
+  let changed = false;
+  const ids = new Set([...Object.keys(incoming.watched), ...Object.keys(incoming.unwatched)]);
+  for (const id of ids) {
+    if (id === '__proto__') continue;
+    const theirs = versionOf(incoming, id)!;
+    const ours = versionOf(data, id);
+    let win: Version;
+    if (!ours) win = theirs;
+    else if (ours.clock && theirs.clock && clockLeq(theirs.clock, ours.clock) !== clockLeq(ours.clock, theirs.clock)) {
+      win = clockLeq(theirs.clock, ours.clock) ? ours : theirs;
+    } else if (ours.watched === theirs.watched) {
+      win = { ...ours, at: ours.watched ? Math.min(ours.at, theirs.at) : Math.max(ours.at, theirs.at) };
+    } else {
+      win = theirs.at > ours.at ? theirs : ours;
+    }
+    const clock = ours?.clock || theirs.clock ? clockJoin(ours?.clock, theirs.clock) : undefined;
+    const next = copyMark({ at: win.at, clock });
+    if (ours && ours.watched === win.watched && ours.at === next.at && sameClock(ours.clock, next.clock)) continue;
+    if (win.watched) {
+      if (!ours?.watched) report.watched++;
+      data.watched[id] = next;
+      delete data.unwatched[id];
+    } else {
+      // A removal needs a clock to be compared later; a clockless one starts at nothing.
+      data.unwatched[id] = { at: next.at, clock: next.clock ?? dict() };
+      delete data.watched[id];
+    }
+    changed = true;
+  }
+  return changed;
 }

@@ -110,13 +110,19 @@ export class Store {
   async setWatched(videoId: string, watched: boolean): Promise<void> {
     this.#assertWritable();
     await this.#change(`watched:${videoId}`, watchedSlot(this.#slotsOf, videoId), () => {
-      if (watched) {
-        // Keep the first mark's time: marking again is not news.
-        if (!Object.hasOwn(this.#data.watched, videoId)) this.#data.watched[videoId] = this.#now();
-      } else {
-        delete this.#data.watched[videoId];
+      const data = this.#data;
+      const mark = Object.hasOwn(data.watched, videoId) ? data.watched[videoId] : undefined;
+      // Marking again, or unmarking what is not marked, is not news: no change, no clock.
+      if (watched && !mark) {
+        const removed = Object.hasOwn(data.unwatched, videoId) ? data.unwatched[videoId] : undefined;
+        data.watched[videoId] = { at: this.#now(), clock: bumpClock(data, removed?.clock) };
+        delete data.unwatched[videoId];
+      } else if (!watched && mark) {
+        data.unwatched[videoId] = { at: this.#now(), clock: bumpClock(data, mark.clock) };
+        delete data.watched[videoId];
       }
-      this.#encoder.watched.touch(videoId, this.#data.watched);
+      this.#encoder.watched.touch(videoId, data.watched);
+      this.#encoder.unwatched.touch(videoId, data.unwatched);
     });
   }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Prefs } from '../../shared/contract';
 import type { Corrections } from '../../shared/types';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * A note's version vector: deviceId → the device's sequence number (StoreData.deviceSeq)
@@ -34,6 +34,17 @@ export interface DeletedNote {
   deletedAt: number;
 }
 
+/**
+ * A watched mark, or (in `unwatched`) the mark's removal. Both carry the clock of the
+ * change, like notes, so a merge keeps the newer of watch and unwatch instead of the
+ * union. No clock on marks migrated from files before v3: a merge compares times then.
+ */
+export interface WatchMark {
+  /** ms since epoch of the (first) mark, or of the removal. */
+  at: number;
+  clock?: Clock;
+}
+
 export interface WindowState {
   x: number;
   y: number;
@@ -60,8 +71,10 @@ export interface StoreData {
    * edits made on the two copies are never mistaken for one history. Null until known.
    */
   home: string | null;
-  /** videoId → ms when it was marked watched. */
-  watched: Record<string, number>;
+  /** videoId → when it was marked watched. */
+  watched: Record<string, WatchMark>;
+  /** videoId → when its mark was removed. Never holds an id that `watched` holds. */
+  unwatched: Record<string, Required<WatchMark>>;
   notes: Record<string, NoteRecord>;
   /**
    * videoId → tombstone of a deleted note. Never holds an id that `notes` holds.
@@ -90,9 +103,9 @@ export function newDeviceId(): string {
 }
 
 /** The highest component `deviceId` has in any note's or tombstone's clock. */
-export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes'>, deviceId: string): number {
+export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes' | 'watched' | 'unwatched'>, deviceId: string): number {
   let max = 0;
-  for (const rec of [data.notes, data.deletedNotes] as Record<string, { clock?: Clock }>[]) {
+  for (const rec of [data.notes, data.deletedNotes, data.watched, data.unwatched] as Record<string, { clock?: Clock }>[]) {
     for (const id in rec) {
       const c = rec[id].clock;
       if (c && Object.hasOwn(c, deviceId) && c[deviceId] > max) max = c[deviceId];
@@ -101,7 +114,8 @@ export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes'>, devi
   return max;
 }
 
-type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home'> & {
+type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched'> & {
+  unwatched?: Record<string, Required<WatchMark>>;
   home?: string;
   deviceId?: string;
   deviceSeq?: number;
@@ -125,19 +139,28 @@ export function normalize(d: Parsed): StoreData {
     const t = d.deletedNotes![id];
     if (!Object.hasOwn(notes, id)) deletedNotes[id] = { clock: dict(t.clock), deletedAt: t.deletedAt };
   }
+  const watched = dict<WatchMark>();
+  for (const id of Object.keys(d.watched)) watched[id] = copyMark(d.watched[id]);
+  const unwatched = dict<Required<WatchMark>>();
+  for (const id of Object.keys(d.unwatched ?? {})) if (!Object.hasOwn(watched, id)) unwatched[id] = copyMark(d.unwatched![id]) as Required<WatchMark>;
   const deviceId = d.deviceId ?? newDeviceId();
   return {
     schemaVersion: SCHEMA_VERSION,
     deviceId,
-    deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq({ notes, deletedNotes }, deviceId)),
+    deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq({ notes, deletedNotes, watched, unwatched }, deviceId)),
     home: d.home ?? null,
-    watched: dict(d.watched),
+    watched,
+    unwatched,
     notes,
     deletedNotes,
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
     prefs: { ...d.prefs },
     window: d.window ? { ...d.window } : null,
   };
+}
+
+export function copyMark(m: WatchMark): WatchMark {
+  return m.clock ? { at: m.at, clock: dict(m.clock) } : { at: m.at };
 }
 
 export function defaultData(): StoreData {
@@ -147,6 +170,7 @@ export function defaultData(): StoreData {
     deviceSeq: 0,
     home: null,
     watched: dict(),
+    unwatched: dict(),
     notes: dict(),
     deletedNotes: dict(),
     corrections: { moves: dict(), titles: dict() },
@@ -160,6 +184,7 @@ const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const clockSchema = z.record(z.string(), seq);
 const noteSchema = z.object({ text: z.string(), updatedAt: time, clock: clockSchema.optional() });
 const deletedSchema = z.object({ clock: clockSchema, deletedAt: time });
+const markSchema = z.object({ at: time, clock: clockSchema.optional() });
 const windowSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite(), maximized: z.boolean() });
 const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
 const prefsSchema = z.object({
@@ -186,6 +211,20 @@ export const v2Schema = z.object({
   window: windowSchema.nullable(),
 });
 
+/** Version 3: watched marks carry clocks, and removed marks stay as `unwatched`. */
+export const v3Schema = v2Schema.extend({
+  schemaVersion: z.literal(3),
+  watched: z.record(z.string(), markSchema),
+  unwatched: z.record(z.string(), markSchema.required()),
+});
+
+/** v2 → v3: the marks keep their time and have no clock (a merge compares their times). */
+export function migrateV2(v2: z.infer<typeof v2Schema>): StoreData {
+  const watched: Record<string, WatchMark> = {};
+  for (const [id, at] of Object.entries(v2.watched)) watched[id] = { at };
+  return normalize({ ...(v2 as Omit<Parsed, 'watched'>), watched });
+}
+
 /** The foundation's format. `watched` values were `true`; false is accepted and means not watched. */
 export const v1Schema = z.object({
   schemaVersion: z.literal(1),
@@ -197,7 +236,7 @@ export const v1Schema = z.object({
 /** v1 → v2. `now` stamps the watched marks, since v1 never recorded when. */
 export function migrateV1(v1: z.infer<typeof v1Schema>, now: number): StoreData {
   const data = defaultData();
-  for (const [id, w] of Object.entries(v1.watched)) if (w) data.watched[id] = now;
+  for (const [id, w] of Object.entries(v1.watched)) if (w) data.watched[id] = { at: now };
   data.prefs.lastVideoId = v1.lastVideoId ?? null;
   data.window = v1.window ?? null;
   return data;
@@ -240,7 +279,12 @@ export function parseStoreValue(raw: unknown, now: number): ParseOutcome {
     if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
     return { kind: 'migrated', from: 1, data: migrateV1(r.data, now) };
   }
-  const r = v2Schema.safeParse(raw);
+  if (version === 2) {
+    const r = v2Schema.safeParse(raw);
+    if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
+    return { kind: 'migrated', from: 2, data: migrateV2(r.data) };
+  }
+  const r = v3Schema.safeParse(raw);
   if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
   return { kind: 'current', data: normalize(r.data as Parsed) };
 }
@@ -260,8 +304,10 @@ function salvage(raw: Record<string, unknown>): StoreData {
     v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   for (const [id, v] of Object.entries(rec(raw.watched))) {
     if (id === '__proto__') continue;
-    if (typeof v === 'number' && Number.isFinite(v)) data.watched[id] = v;
-    else if (v === true) data.watched[id] = 0;
+    const m = markSchema.safeParse(v);
+    if (m.success) data.watched[id] = { at: m.data.at };
+    else if (typeof v === 'number' && Number.isFinite(v)) data.watched[id] = { at: v };
+    else if (v === true) data.watched[id] = { at: 0 };
   }
   for (const [id, v] of Object.entries(rec(raw.notes))) {
     const n = noteSchema.safeParse(v);

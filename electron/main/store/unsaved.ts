@@ -66,33 +66,32 @@ export interface SlotSource {
   encoder: DataEncoder;
 }
 
+/** A watched mark and its removal, as one part. */
 export function watchedSlot(src: SlotSource, videoId: string): Slot {
-  return {
-    get: () => (Object.hasOwn(src.data().watched, videoId) ? src.data().watched[videoId] : undefined),
-    set: (v) => {
-      const { watched } = src.data();
-      if (v === undefined) delete watched[videoId];
-      else watched[videoId] = v as StoreData['watched'][string];
-      src.encoder.watched.touch(videoId, watched);
-    },
-  };
+  return pairSlot(src, videoId, 'watched', 'unwatched');
 }
 
 /** A note and its tombstone, as one part: a save changes one or the other. */
 export function noteSlot(src: SlotSource, videoId: string): Slot {
-  const put = <T>(rec: Record<string, T>, v: T | undefined) => {
-    if (v === undefined) delete rec[videoId];
-    else rec[videoId] = v;
+  return pairSlot(src, videoId, 'notes', 'deletedNotes');
+}
+
+type Paired = 'watched' | 'unwatched' | 'notes' | 'deletedNotes';
+
+/** `videoId`'s entry in two records that never both hold it (a thing and its removal). */
+function pairSlot(src: SlotSource, videoId: string, a: Paired, b: Paired): Slot {
+  const rec = (k: Paired) => src.data()[k] as Record<string, unknown>;
+  const put = (k: Paired, v: unknown) => {
+    if (v === undefined) delete rec(k)[videoId];
+    else rec(k)[videoId] = v;
+    src.encoder[k].touch(videoId, rec(k) as never);
   };
   return {
-    get: () => [src.data().notes[videoId], src.data().deletedNotes[videoId]],
+    get: () => [rec(a)[videoId], rec(b)[videoId]],
     set: (v) => {
-      const [note, tomb] = v as [StoreData['notes'][string] | undefined, StoreData['deletedNotes'][string] | undefined];
-      const { notes, deletedNotes } = src.data();
-      put(notes, note);
-      put(deletedNotes, tomb);
-      src.encoder.notes.touch(videoId, notes);
-      src.encoder.deletedNotes.touch(videoId, deletedNotes);
+      const [x, y] = v as [unknown, unknown];
+      put(a, x);
+      put(b, y);
     },
   };
 }
