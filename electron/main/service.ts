@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import {
   ApiError,
   METHODS,
+  VIDEO_ID,
   type Method,
   type Api,
   type ArgsOf,
@@ -240,7 +241,11 @@ export class Service implements Methods {
     const ids =
       scope === 'one'
         ? [this.entry(videoId!).videoId]
-        : Object.keys(notes).sort((a, b) => notes[b].updatedAt - notes[a].updatedAt);
+        : // A key that is not a video id (from a backup imported before imports were checked)
+          // has no lecture or link to export under: left out rather than failing the export.
+          Object.keys(notes)
+            .filter((id) => VIDEO_ID.test(id))
+            .sort((a, b) => notes[b].updatedAt - notes[a].updatedAt);
     if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');
     const lectures = ids.map((id) => ({
       entry: this.byId.get(id) ?? { index: 0, date: null, title: `Lecture not in the loaded catalog (${id})`, videoId: id, summary: '', line: 0 },

@@ -11,6 +11,7 @@ import { bumpClock } from './clock';
 import { DurableFile, nodeFs, type DurableFs } from './durable';
 import { DataEncoder } from './encode';
 import type { Lock } from './lock';
+import { holdToLimits } from './limits';
 import { mergeData } from './merge';
 import { dict, highestSeq, parseStoreText, type StoreData } from './schema';
 import { WriteQueue } from './queue';
@@ -192,15 +193,17 @@ export class Store {
     if (parsed.kind === 'newer') {
       throw new ApiError(`This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`, 'invalid');
     }
+    const skipped = holdToLimits(parsed.data);
+    const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
     const first = mergeData(this.#data, parsed.data);
-    if (!first.changed) return first.report;
+    if (!first.changed) return withSkipped(first.report);
     // The merge rewrites notes: keep the data as it was, one click away.
     await this.#backupCurrent('before-merge');
     // Merged from the data as it is now, and swapped in with no await in between:
     // a note saved while the backup was being written is part of the merge.
     const { data, report, changed } = mergeData(this.#data, parsed.data);
     if (changed) await this.#replace(data);
-    return report;
+    return withSkipped(report);
   }
 
   listBackups(): Promise<BackupInfo[]> {
