@@ -4,7 +4,7 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract';
-import { writeDurable, type DurableFs } from './durable';
+import { syncDir, writeDurable, type DurableFs } from './durable';
 import { parseStoreText } from './schema';
 
 export const BACKUP_DIR = 'backups';
@@ -35,6 +35,7 @@ export function reasonOf(name: string): string {
   if (name.startsWith('pre-migration-')) return 'pre-migration';
   if (name.startsWith('before-restore-')) return 'before-restore';
   if (name.startsWith('before-merge-')) return 'before-merge';
+  if (name.startsWith('before-corruption-')) return 'before-corruption';
   return 'other';
 }
 
@@ -126,6 +127,23 @@ async function pruneDaily(dataDir: string): Promise<void> {
   // YYYY-MM-DD sorts by date as text.
   const daily = (await fsp.readdir(dir)).filter((n) => /^daily-\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort().reverse();
   for (const old of daily.slice(DAILY_KEEP)) await fsp.unlink(join(dir, old)).catch(() => undefined);
+}
+
+/**
+ * The data file was found unreadable: its daily backups are the good copies. Renamed out
+ * of the daily rotation, so the dailies of the data that replaced it never prune them.
+ * A rename keeps the mtime, so they list at their own time.
+ */
+export async function keepDailiesBeforeCorruption(dataDir: string): Promise<void> {
+  const dir = backupsDir(dataDir);
+  const names = await fsp.readdir(dir).catch(() => null);
+  if (!names) return; // no backups folder: nothing to keep
+  for (const n of names) {
+    if (!/^daily-\d{4}-\d{2}-\d{2}\.json$/.test(n)) continue;
+    const to = join(dir, `before-corruption-${n}`);
+    if (!(await exists(to))) await fsp.rename(join(dir, n), to).catch(() => undefined);
+  }
+  await syncDir(dir);
 }
 
 export async function listBackups(dataDir: string, now: number): Promise<BackupInfo[]> {

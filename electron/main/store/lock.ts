@@ -80,9 +80,12 @@ async function tryCreate(path: string, fs: DurableFs): Promise<boolean> {
   try {
     await h.writeFile(lockContent(process.pid));
     await h.sync();
-  } finally {
+  } catch (e) {
     await h.close();
+    await fs.unlink(tmp).catch(() => undefined);
+    throw e;
   }
+  await h.close();
   try {
     await fs.link(tmp, path);
   } catch (e) {

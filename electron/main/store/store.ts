@@ -5,7 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { StoreStatus } from '../../shared/contract';
-import { backupsDir, copyExclusive, ensureDailyBackup, fileStamp, listBackups, writeBackup } from './backups';
+import { backupsDir, copyExclusive, keepDailiesBeforeCorruption, ensureDailyBackup, fileStamp, listBackups, writeBackup } from './backups';
 import { removeStaleTemps, type DurableFs } from './durable';
 import { acquireLock } from './lock';
 import { DATA_FILE, persistNow, Store } from './mutations';
@@ -26,7 +26,23 @@ export interface OpenOptions {
 
 const OK: StoreStatus = { state: 'ok', message: null, quarantinePath: null };
 
+const isDiskFull = (e: unknown) => ['ENOSPC', 'EDQUOT'].includes((e as NodeJS.ErrnoException | null)?.code ?? '');
+
+export const DISK_FULL_AT_START =
+  'The disk is full, so Lecture Companion opened your data read-only: nothing you change now can be saved. ' +
+  'Free some disk space and restart Lecture Companion to keep working.';
+
 export async function openStore(opts: OpenOptions): Promise<Store> {
+  try {
+    return await openWritable(opts);
+  } catch (e) {
+    // A full disk must not keep the student from their notes: show them, save nothing.
+    if (isDiskFull(e)) return openReadOnly(opts);
+    throw e;
+  }
+}
+
+async function openWritable(opts: OpenOptions): Promise<Store> {
   const now = opts.now ?? Date.now;
   const { dataDir } = opts;
   const lock = await acquireLock(dataDir, opts.fs);
@@ -49,6 +65,20 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     await lock.release();
     throw e;
   }
+}
+
+/**
+ * The data as it is on disk, for reading only: no lock (nothing is written, so another
+ * instance cannot be harmed), no migration, no quarantine. What does not parse shows as empty.
+ */
+async function openReadOnly(opts: OpenOptions): Promise<Store> {
+  const now = opts.now ?? Date.now;
+  const text = await fsp.readFile(join(opts.dataDir, DATA_FILE), 'utf8').catch(() => null);
+  const parsed = text === null ? null : parseStoreText(text, now());
+  const data = parsed && parsed.kind !== 'invalid' ? parsed.data : defaultData();
+  const status: StoreStatus = { state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null };
+  const noLock = { path: '', pid: process.pid, release: async () => undefined };
+  return new Store(opts.dataDir, data, status, noLock, now, false, opts.fs, 'disk full: free some disk space and restart Lecture Companion to save again');
 }
 
 /** The data folder's identity: a copy or a restore elsewhere has another inode or birth time. */
@@ -122,6 +152,7 @@ async function load(dataDir: string, now: () => number, fs?: DurableFs): Promise
       };
     case 'invalid': {
       const quarantinePath = await quarantine(dataDir, file, now(), fs);
+      await keepDailiesBeforeCorruption(dataDir);
       const newest = (await listBackups(dataDir, now()))[0];
       const offer = newest
         ? ` The newest good backup is ${newest.name} (${new Date(newest.createdAt).toLocaleString()}); restore it from Backups.`
