@@ -68,7 +68,7 @@ async function importStall(): Promise<{ maxStall: number; size: number }> {
   try {
     const store = await openStore({ dataDir: dir, backupsPerDay: false });
     const other = await openStore({ dataDir: mkdtempSync(join(dir, 'other-')), backupsPerDay: false });
-    const big = '大型匯入 big import line; '.repeat(150);
+    const big = '大型匯入 big import line; '.repeat(175); // ~39 MB of backup text, as in the issue
     await Promise.all(Array.from({ length: N }, (_, i) => other.saveNote(id(i), `${i} ${big}`)));
     const backup = other.exportBackup();
     await other.close();
