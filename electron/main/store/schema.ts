@@ -1,7 +1,10 @@
 // The data file's shape, its validation and the migrations from older versions.
 // Pure functions over text and objects: no file access here, so every rule is easy to test.
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { markSchema, noteSchema, prefsSchema, v1Schema, v2Schema, v3Schema, windowSchema } from './shapes';
+
+export { v1Schema, v2Schema, v3Schema };
 import type { Prefs } from '../../shared/contract';
 import type { Corrections } from '../../shared/types';
 
@@ -179,59 +182,12 @@ export function defaultData(): StoreData {
   };
 }
 
-const time = z.number().finite();
-const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const clockSchema = z.record(z.string(), seq);
-const noteSchema = z.object({ text: z.string(), updatedAt: time, clock: clockSchema.optional() });
-const deletedSchema = z.object({ clock: clockSchema, deletedAt: time });
-const markSchema = z.object({ at: time, clock: clockSchema.optional() });
-const windowSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite(), maximized: z.boolean() });
-const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
-const prefsSchema = z.object({
-  uploadOrder: z.boolean(),
-  newestFirst: z.boolean(),
-  lastVideoId: z.string().nullable(),
-  lastCourseId: z.string().nullable(),
-});
-
-/**
- * Version 2. `deviceId`, `deviceSeq`, the notes' `clock` and `deletedNotes` came during
- * v2's development, before any release: optional, so v2 files written without them still load.
- */
-export const v2Schema = z.object({
-  schemaVersion: z.literal(2),
-  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
-  deviceSeq: seq.optional(),
-  home: z.string().max(8192).optional(),
-  watched: z.record(z.string(), time),
-  notes: z.record(z.string(), noteSchema),
-  deletedNotes: z.record(z.string(), deletedSchema).optional(),
-  corrections: correctionsSchema,
-  prefs: prefsSchema,
-  window: windowSchema.nullable(),
-});
-
-/** Version 3: watched marks carry clocks, and removed marks stay as `unwatched`. */
-export const v3Schema = v2Schema.extend({
-  schemaVersion: z.literal(3),
-  watched: z.record(z.string(), markSchema),
-  unwatched: z.record(z.string(), markSchema.required()),
-});
-
 /** v2 → v3: the marks keep their time and have no clock (a merge compares their times). */
 export function migrateV2(v2: z.infer<typeof v2Schema>): StoreData {
   const watched: Record<string, WatchMark> = {};
   for (const [id, at] of Object.entries(v2.watched)) watched[id] = { at };
   return normalize({ ...(v2 as Omit<Parsed, 'watched'>), watched });
 }
-
-/** The foundation's format. `watched` values were `true`; false is accepted and means not watched. */
-export const v1Schema = z.object({
-  schemaVersion: z.literal(1),
-  watched: z.record(z.string(), z.boolean()),
-  lastVideoId: z.string().nullable().optional(),
-  window: windowSchema.nullable().optional(),
-});
 
 /** v1 → v2. `now` stamps the watched marks, since v1 never recorded when. */
 export function migrateV1(v1: z.infer<typeof v1Schema>, now: number): StoreData {
