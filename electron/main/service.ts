@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import {
   ApiError,
   METHODS,
+  VIDEO_ID,
   type Method,
   type Api,
   type ArgsOf,
@@ -17,7 +18,6 @@ import {
   type Prefs,
 } from '../shared/contract';
 import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
-import { fileStamp } from '../shared/dates';
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
@@ -26,6 +26,7 @@ import { openStore, type Store } from './store/store';
 import { LectureSearch } from './search/index';
 import { plainText } from './search/snippet';
 import { exportLectureMarkdown, exportNotesFiles } from './export';
+import { exportStamp } from './files';
 
 /** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
 export interface Host {
@@ -42,8 +43,7 @@ export interface Host {
   readonly exports: 'save' | 'download';
 }
 
-/** An export's file name, unique to the second so a second export never replaces the first. */
-const exportStamp = () => fileStamp(Date.now());
+
 
 export interface ServiceOptions {
   catalogFiles: string[];
@@ -254,7 +254,10 @@ export class Service implements Methods {
     const ids =
       scope === 'one'
         ? [this.entry(videoId!).videoId]
-        : Object.entries(notes)
+        : // A key that is not a video id (from a backup imported before imports were checked)
+          // has no lecture or link to export under: left out rather than failing the export.
+          Object.entries(notes)
+            .filter(([id]) => VIDEO_ID.test(id))
             .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
             .map(([id]) => id);
     if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');

@@ -138,6 +138,8 @@ export interface MergeReport {
   deleted: number;
   conflicts: number;
   watched: number;
+  /** Parts of the backup over the limits a student's own data keeps, left out; absent when none. */
+  skipped?: { count: number; reasons: string[] };
 }
 
 /** Phantom marker carrying a result type without a runtime value. */

@@ -20,7 +20,12 @@ export function localClock(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** UTC to the second, safe in a file name on every OS: `2026-12-02T09-41-07`. */
+/** UTC to the second, safe in a file name on every OS: `2026-12-02T09-41-07` (exports a student names). */
 export function fileStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace(/:/g, '-');
+}
+
+/** UTC to the millisecond, for files the app names itself in bursts: `2026-12-02T09-41-07-123Z`. */
+export function fileStampMs(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }

@@ -1,12 +1,13 @@
 // Rotating backups, restore, merge of an imported backup, and the single-instance lock.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useStores } from './helpers/store';
 import { ApiError } from '../../electron/shared/contract';
 import { dailyName } from '../../electron/main/store/backups';
-import { acquireLock } from '../../electron/main/store/lock';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { acquireLock, lockContent, processStart } from '../../electron/main/store/lock';
 import { conflictText } from '../../electron/main/store/merge';
 import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
 
@@ -227,7 +228,8 @@ describe('merge', () => {
       }),
     );
     expect(report).toEqual({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 1 });
-    expect(s.data.watched).toEqual({ aaaaaaaaaaa: T1, bbbbbbbbbbb: T2, ccccccccccc: T1 });
+    const at = (m: Record<string, { at: number }>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.at]));
+    expect(at(s.data.watched)).toEqual({ aaaaaaaaaaa: T1, bbbbbbbbbbb: T2, ccccccccccc: T1 });
     expect(s.data.corrections).toEqual({
       moves: { aaaaaaaaaaa: 'mine', ddddddddddd: 'theirs' },
       titles: { mine: 'My course', theirs: 'Their course' },
@@ -239,7 +241,7 @@ describe('merge', () => {
     const a = await openAt(tempDir());
     await a.saveNote('aaaaaaaaaaa', 'exported note');
     const exported = a.exportBackup();
-    expect(JSON.parse(exported)).toMatchObject({ schemaVersion: 2, exportedAt: expect.any(String) });
+    expect(JSON.parse(exported)).toMatchObject({ schemaVersion: SCHEMA_VERSION, exportedAt: expect.any(String) });
     const b = await openAt(tempDir());
     expect(await b.mergeBackup(exported)).toMatchObject({ added: 1 });
     expect(b.data.notes.aaaaaaaaaaa?.text).toBe('exported note');
@@ -281,7 +283,7 @@ describe('single-instance lock', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid; // exited and reaped
     writeFileSync(join(dir, '.lock'), String(dead));
     const s = await openAt(dir);
-    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(lockContent(process.pid));
     await s.close();
   });
 
@@ -290,9 +292,9 @@ describe('single-instance lock', () => {
     const lock = join(dir, '.lock');
     writeFileSync(lock, '');
     const l = await acquireLock(dir);
-    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(lock, 'utf8')).toBe(lockContent(process.pid));
     // no temp file is left behind next to the lock
-    expect(readdirSync(dir).filter((f) => f.startsWith('.lock'))).toEqual(['.lock']);
+    expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual(['.lock']);
     await l.release();
     await l.release();
     expect(existsSync(lock)).toBe(false);
@@ -305,4 +307,27 @@ describe('single-instance lock', () => {
     await expect(acquireLock(dir)).rejects.toThrow(/already running/);
     await l.release();
   });
+
+  it('takes over a lock whose pid now names another process (its start time differs)', async (ctx) => {
+    if (processStart(process.pid) === null) return ctx.skip('no /proc here: the lock then knows only the pid');
+    const dir = tempDir();
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      await waitFor(() => processStart(other.pid!) !== null);
+      // The same live pid, started at another time: the process that wrote the lock is gone.
+      writeFileSync(join(dir, '.lock'), `${other.pid} ${Number(processStart(other.pid!)) + 1}`);
+      const l = await acquireLock(dir);
+      expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(lockContent(process.pid));
+      await l.release();
+      // Its real start time: it is the holder, and it is running.
+      writeFileSync(join(dir, '.lock'), lockContent(other.pid!));
+      await expect(acquireLock(dir)).rejects.toThrow(/already running/);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
 });
+
+async function waitFor(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise((r) => setTimeout(r, 10));
+}

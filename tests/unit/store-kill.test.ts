@@ -1,7 +1,6 @@
 // SIGKILL a writer at random moments (seeded) and check that the data file always
 // parses and that every note whose saveNote had resolved ("ack") is on disk.
-// The child is bundled once with esbuild and run with plain node: ~50 ms per start on a quiet
-// machine, over 1 s on a loaded one, so kills are placed by acks counted, not by time alone.
+// The child is bundled once with esbuild and run with plain node: ~50 ms per start.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,55 +41,37 @@ interface Totals {
   unparsable: number;
   lost: number;
   killedBeforeReady: number;
-  /** Acks the kills waited for: a floor for ackedChecked that does not depend on speed. */
-  acksAwaited: number;
+  killedAfterAck: number;
   failures: string[];
 }
 
-/**
- * When a child is killed. From spawn: `delayMs` after starting, so some kills land while the
- * store opens. From ready: `delayMs` after the child has acked `acks` notes, so every such run
- * has real writes on disk to check however slow the machine is (a fixed time after ready would
- * see fewer acks, or none, on a slower machine).
- */
-type KillAt = { from: 'spawn'; delayMs: number } | { from: 'ready'; acks: number; delayMs: number };
+/** When a kill's delay starts counting: from spawn, from "ready", or from the first ack. */
+type From = 'spawn' | 'ready' | 'ack';
 
-/** A child that neither reaches its kill point nor exits within this is hung (a hang guard only). */
-const STUCK_MS = 60_000;
-
-/** One child: start, kill at `at`, collect acks. */
-function runChild(dataDir: string, run: number, seed: number, at: KillAt): Promise<{ acks: number[]; ready: boolean; signal: string | null; stderr: string; stuck: boolean }> {
+/** One child: start, kill `delayMs` after `from`, collect acks. */
+function runChild(dataDir: string, run: number, seed: number, delayMs: number, from: From): Promise<{ acks: number[]; ready: boolean; signal: string | null; stderr: string }> {
   return new Promise((done) => {
     const p = spawn(process.execPath, [child, dataDir, String(run), String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
     let ready = false;
-    let acked = 0;
     let armed = false;
-    let stuck = false;
-    const guard = setTimeout(() => {
-      stuck = true;
-      p.kill('SIGKILL');
-    }, STUCK_MS);
     const kill = () => {
-      if (armed) return;
       armed = true;
-      clearTimeout(guard);
-      setTimeout(() => p.kill('SIGKILL'), at.delayMs);
+      setTimeout(() => p.kill('SIGKILL'), delayMs);
     };
-    if (at.from === 'spawn') kill();
+    if (from === 'spawn') kill();
     p.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (!ready && out.includes('ready\n')) ready = true;
-      acked = out.match(/^ack \d+\n/gm)?.length ?? 0; // whole lines only
-      if (ready && at.from === 'ready' && acked >= at.acks) kill();
+      // Counting from an ack makes every such run check acked writes, however slow the disk.
+      if (!armed && ((from === 'ready' && ready) || (from === 'ack' && /^ack \d+$/m.test(out)))) kill();
     });
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // 'close' comes after the process is reaped and its pipes drained: every ack it printed is in `out`.
     p.on('close', (_code, signal) => {
-      clearTimeout(guard);
       const acks = [...out.matchAll(/^ack (\d+)$/gm)].map((m) => Number(m[1]));
-      done({ acks, ready, signal, stderr, stuck });
+      done({ acks, ready, signal, stderr });
     });
   });
 }
@@ -101,15 +82,16 @@ async function lane(index: number, kills: number, totals: Totals): Promise<void>
   // Per slot, the newest (run, n) seen on disk: it must never go back.
   const last = new Map<number, [number, number]>();
   for (let run = 1; run <= kills; run++) {
-    // A quarter of kills count from spawn, so some land while the store is opening; the rest
-    // after 0-4 acknowledged notes plus up to 60 ms, landing in every phase of a later write.
-    const at: KillAt = rand() < 0.25 ? { from: 'spawn', delayMs: rand() * 120 } : { from: 'ready', acks: Math.floor(rand() * 5), delayMs: rand() * 60 };
-    if (at.from === 'ready') totals.acksAwaited += at.acks;
-    const r = await runChild(dataDir, run, Math.floor(rand() * 2 ** 31), at);
+    // A quarter of kills count from spawn, so some land while the store is opening; a
+    // quarter from "ready"; half from the first ack, so they land amid acknowledged writes.
+    const pick = rand();
+    const from: From = pick < 0.25 ? 'spawn' : pick < 0.5 ? 'ready' : 'ack';
+    const delay = from === 'spawn' ? rand() * 120 : rand() * 60;
+    const r = await runChild(dataDir, run, Math.floor(rand() * 2 ** 31), delay, from);
     totals.kills++;
+    if (from === 'ack') totals.killedAfterAck++;
     if (!r.ready) totals.killedBeforeReady++;
-    if (r.stuck) totals.failures.push(`run ${run}: no progress to its kill point in ${STUCK_MS / 1000} s (${r.acks.length} acks): ${r.stderr.slice(0, 500)}`);
-    else if (r.signal !== 'SIGKILL') totals.failures.push(`run ${run}: exited without being killed: ${r.stderr.slice(0, 500)}`);
+    if (r.signal !== 'SIGKILL') totals.failures.push(`run ${run}: exited without being killed: ${r.stderr.slice(0, 500)}`);
 
     let text: string;
     try {
@@ -143,7 +125,7 @@ async function lane(index: number, kills: number, totals: Totals): Promise<void>
 }
 
 it(`survives ${KILLS} SIGKILLs with every acknowledged note on disk`, async () => {
-  const totals: Totals = { kills: 0, ackedChecked: 0, unparsable: 0, lost: 0, killedBeforeReady: 0, acksAwaited: 0, failures: [] };
+  const totals: Totals = { kills: 0, ackedChecked: 0, unparsable: 0, lost: 0, killedBeforeReady: 0, killedAfterAck: 0, failures: [] };
   const started = Date.now();
   await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, Math.ceil(KILLS / LANES), totals)));
   console.log(
@@ -155,10 +137,9 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged note on disk`, async () =
   expect(totals.kills).toBeGreaterThanOrEqual(KILLS);
   expect(totals.unparsable).toBe(0);
   expect(totals.lost).toBe(0);
-  // The test must exercise real writes, not only kills during start-up: the kill schedule
-  // (seeded) waits for more acks than there are kills, and each awaited ack was checked.
-  expect(totals.acksAwaited).toBeGreaterThan(KILLS);
-  expect(totals.ackedChecked).toBeGreaterThanOrEqual(totals.acksAwaited);
-  // A hang guard only (each child also has STUCK_MS): 200 runs took 141-230 s on a heavily
-  // loaded 2-core machine, where starting node alone took 0.5-0.8 s.
-}, 1_200_000);
+  // The test must exercise real writes, not only kills during start-up: every run killed
+  // after an ack checks at least one acknowledged note (a count, whatever the disk's speed).
+  expect(totals.killedAfterAck).toBeGreaterThan(KILLS / 4);
+  expect(totals.ackedChecked).toBeGreaterThanOrEqual(totals.killedAfterAck);
+  // A hang guard only: about 250 s were measured with fsync on a busy 2-core machine.
+}, 1_500_000);

@@ -155,14 +155,14 @@ describe('merge by clocks', () => {
     expect(again.data.notes.aaaaaaaaaaa?.text).toBe(merged?.text);
   });
 
-  it('equal clocks with different texts (a data folder copied to a second computer) keep both', async () => {
+  it('a data folder copied to a second computer gets its own device id, and edits on both keep both texts', async () => {
     const a = await openAt(tempDir());
     await a.saveNote('aaaaaaaaaaa', 'shared start');
     await a.flush();
     const copy = tempDir();
     copyFileSync(a.file, join(copy, DATA_FILE));
     const c = await openAt(copy);
-    expect(c.data.deviceId).toBe(a.data.deviceId);
+    expect(c.data.deviceId).not.toBe(a.data.deviceId);
     await a.saveNote('aaaaaaaaaaa', 'edited here');
     await c.saveNote('aaaaaaaaaaa', 'edited on the copy');
     expect(await a.mergeBackup(c.exportBackup())).toEqual({ ...ZERO, conflicts: 1 });
@@ -343,12 +343,15 @@ describe('deleted notes (tombstones)', () => {
     expect(await other.mergeBackup(s.exportBackup())).toEqual({ ...ZERO, updated: 1 });
   });
 
-  it('equal clocks on a note and a tombstone (a copied data folder) keep the note, and count the conflict once', async () => {
+  it('equal clocks on a note and a tombstone (a folder copied before ids were tied to folders) keep the note, and count the conflict once', async () => {
     const a = await openAt(tempDir());
     await a.saveNote(A_ID, 'shared start');
     await a.flush();
     const copy = tempDir();
-    copyFileSync(a.file, join(copy, DATA_FILE));
+    // A file from before the folder was recorded: the copy takes it as its own, same id.
+    const legacy = readJson(a.file);
+    delete legacy.home;
+    writeFileSync(join(copy, DATA_FILE), JSON.stringify(legacy));
     const c = await openAt(copy);
     await a.saveNote(A_ID, '');
     await c.saveNote(A_ID, 'edited on the copy');

@@ -1,11 +1,12 @@
 // The Store on real files: persistence across restarts, the write queue's promise
 // ("resolved" means "on disk"), failed writes, large data.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useStores } from './helpers/store';
+import { fillingDisk, useStores } from './helpers/store';
 import { DATA_FILE, type Store } from '../../electron/main/store/store';
 import { nth } from './helpers/nth';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
 
 const { tempDir, openAt } = useStores('lc-store-');
 const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
@@ -42,10 +43,12 @@ describe('Store persistence', () => {
     expect(JSON.parse(JSON.stringify(again.data))).toEqual(before);
     // The same device id after a restart, and the note's clock counts this device's edits.
     expect(again.data.deviceId).toBe(s.data.deviceId);
-    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt, clock: { [again.data.deviceId]: 1 } });
+    // Three watched changes came first: they count on the same clock.
+    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt, clock: { [again.data.deviceId]: 4 } });
     expect(Object.keys(again.data.watched)).toEqual(['aaaaaaaaaaa']);
     expect(again.data.notes.ccccccccccc).toBeUndefined();
-    expect(onDisk(again).schemaVersion).toBe(2);
+    expect(onDisk(again).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(Object.keys(again.data.unwatched)).toEqual(['bbbbbbbbbbb']);
   });
 
   it('keeps the time of the first watched mark', async () => {
@@ -54,7 +57,7 @@ describe('Store persistence', () => {
     await s.setWatched('aaaaaaaaaaa', true);
     t = 5000;
     await s.setWatched('aaaaaaaaaaa', true);
-    expect(onDisk(s).watched).toEqual({ aaaaaaaaaaa: 1000 });
+    expect(onDisk(s).watched).toEqual({ aaaaaaaaaaa: { at: 1000, clock: { [s.data.deviceId]: 1 } } });
   });
 
   it('treats ids like "constructor" as plain ids, not as Object.prototype members', async () => {
@@ -116,18 +119,17 @@ describe('write queue', () => {
     expect(Object.keys(onDisk(s).watched)).toHaveLength(50);
   });
 
-  it('rejects when the write fails, and a later write still carries the change', async () => {
+  it('rejects when the write fails, and a later write does not carry the refused change', async () => {
     const dir = tempDir();
-    const s = await openAt(dir);
+    const disk = fillingDisk();
+    const s = await openAt(dir, undefined, disk.fs);
     await s.saveNote('aaaaaaaaaaa', 'first');
-    // steno writes through `.lecture-companion.json.tmp`; a folder there makes the write fail.
-    const tmp = join(dir, `.${DATA_FILE}.tmp`);
-    mkdirSync(tmp);
+    disk.state.full = true;
     await expect(s.saveNote('bbbbbbbbbbb', 'second')).rejects.toThrow();
     expect(onDisk(s).notes.bbbbbbbbbbb).toBeUndefined();
-    rmSync(tmp, { recursive: true });
+    disk.state.full = false;
     await s.saveNote('ccccccccccc', 'third');
-    expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'bbbbbbbbbbb', 'ccccccccccc']);
+    expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'ccccccccccc']);
   });
 
   it('flush waits for pending writes and close releases the folder', async () => {
@@ -159,13 +161,12 @@ describe('large data', () => {
     const s = await openAt(dir);
     const ids = Array.from({ length: 10_000 }, (_, i) => `x${String(i).padStart(10, '0')}`);
     await Promise.all(ids.map((id, i) => s.saveNote(id, `note ${i}: ${'word '.repeat(40)}`)));
-    const last = nth(ids, 9_999);
-    await s.setWatched(last, true);
+    await s.setWatched(nth(ids, 9_999), true);
     await s.close();
     const again = await openAt(dir);
     expect(Object.keys(again.data.notes)).toHaveLength(10_000);
     expect(again.data.notes[nth(ids, 1234)]?.text.startsWith('note 1234: ')).toBe(true);
-    expect(again.data.watched[last]).toBeTypeOf('number');
+    expect(again.data.watched[nth(ids, 9_999)]?.at).toBeTypeOf('number');
   });
 });
 
@@ -209,7 +210,7 @@ describe('incremental file encoding', () => {
     await s.mergeBackup(JSON.stringify({ schemaVersion: 1, watched: { merged00000: true } }));
     await s.saveNote('after-merge', 'x');
     expect(onDisk(s)).toEqual(JSON.parse(JSON.stringify(s.data)));
-    expect(s.data.watched.merged00000).toBeTypeOf('number');
+    expect(s.data.watched.merged00000?.at).toBeTypeOf('number');
     // The sequence exercised what it is meant to.
     expect(kinds.deletes).toBeGreaterThan(50);
     expect(kinds.tombstonesMerged).toBeGreaterThan(10);

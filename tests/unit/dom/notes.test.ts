@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import NoteEditor from '../../../renderer/src/lib/components/NoteEditor.svelte';
 import NotesView from '../../../renderer/src/lib/components/NotesView.svelte';
-import { UNSAVED_CLOSE_QUESTION, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
+import { RETRY_FIRST_MS, UNSAVED_CLOSE_QUESTION, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
+import { ApiError } from '../../../electron/shared/wire';
 import { deferred, recordingApi } from './recording-api';
 import { nth } from '../helpers/nth';
 
@@ -134,7 +135,8 @@ describe('NoteEditor autosave', () => {
     render(NoteEditor, { api, videoId: A, note: null, onSaved });
     await type('precious');
     await advance(700);
-    expect(screen.getByTestId('note-status')).toHaveTextContent('Not saved — retry');
+    expect(screen.getByTestId('note-status')).toHaveTextContent('Not saved: disk full, retrying — retry');
+    expect(screen.getByTestId('note-status')).not.toHaveTextContent('Saved');
     expect(textarea().value).toBe('precious');
     expect(onSaved).not.toHaveBeenCalled();
 
@@ -144,6 +146,29 @@ describe('NoteEditor autosave', () => {
     expect(api.callsTo('saveNote')).toHaveLength(2);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saved');
     expect(onSaved).toHaveBeenCalledWith(A, true);
+  });
+
+  it('after a failed save shows "Not saved: disk full, retrying", never "Saved", and retries on its own', async () => {
+    let fail = true;
+    const api = recordingApi({
+      saveNote: async () => {
+        if (fail) throw new ApiError('disk full', 'failed');
+        return { updatedAt: 9 };
+      },
+    });
+    render(NoteEditor, { api, videoId: A, note: null });
+    await type('precious');
+    await advance(700);
+    const status = screen.getByTestId('note-status');
+    expect(status).toHaveTextContent('Not saved: disk full, retrying');
+    await advance(RETRY_FIRST_MS); // the first retry fails too: still not saved
+    expect(api.callsTo('saveNote')).toHaveLength(2);
+    expect(status).toHaveTextContent('Not saved: disk full, retrying');
+    expect(status).not.toHaveTextContent('Saved');
+    fail = false;
+    await advance(2 * RETRY_FIRST_MS); // the next retry, after a longer wait, gets through
+    expect(api.callsTo('saveNote')).toHaveLength(3);
+    expect(status).toHaveTextContent('Saved');
   });
 
   it('flushAllNotes, window blur and hidden visibility save without waiting', async () => {

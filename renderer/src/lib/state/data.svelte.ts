@@ -77,6 +77,7 @@ export class DataActions {
       notesReplaced();
       this.libraryChanged(await this.api.getLibrary({}));
       const parts = [`${r.added} added`, `${r.updated} updated`, `${r.deleted} deleted`, `${r.conflicts} conflicts`, `${r.watched} watched marks`];
+      if (r.skipped) parts.push(`${r.skipped.count} skipped (${r.skipped.reasons.join('; ')})`);
       this.#report(`Merged ${file.name}: ${parts.join(', ')}`);
     });
   }

@@ -9,6 +9,9 @@ import { ApiError } from '../../../../electron/shared/wire';
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 
 export const SAVE_DEBOUNCE_MS = 600;
+/** After a failed save (a full disk), try again on its own: first after this, then less often. */
+export const RETRY_FIRST_MS = 5_000;
+export const RETRY_MAX_MS = 60_000;
 
 /** Every draft that may hold unsaved text, so quit/blur can flush them all. */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry for flushing, never rendered
@@ -36,6 +39,8 @@ export class NoteDraft {
   /** Set when the data was replaced underneath us (restore/merge): accept the next note as is. */
   #replaced = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryDelay = RETRY_FIRST_MS;
   /** Saves run one after another so they reach the disk in typing order. */
   #chain: Promise<void> = Promise.resolve();
   #pending = 0;
@@ -105,13 +110,14 @@ export class NoteDraft {
     const edit = this.#edit;
     const text = this.text;
     this.#pending++;
-    this.status = 'saving';
+    if (this.status !== 'error') this.status = 'saving'; // an automatic retry keeps "Not saved" until it succeeds
     try {
       const { updatedAt } = await this.api.saveNote({ videoId: this.videoId, text });
       this.#persisted = Math.max(this.#persisted, edit);
       this.#lastSavedAt = updatedAt;
       this.error = null;
       this.errorCode = null;
+      this.#retryDelay = RETRY_FIRST_MS;
       this.onSaved?.(this.videoId, text.trim() !== '');
       if (edit === this.#edit) {
         // Only the latest text counts as "Saved".
@@ -124,9 +130,21 @@ export class NoteDraft {
       this.error = e instanceof Error ? e.message : String(e);
       this.errorCode = e instanceof ApiError ? e.code : 'failed';
       this.status = 'error';
+      // The service undid the refused change, so the text lives only here: keep trying.
+      // Read-only data will not take it however often it is sent.
+      if (this.errorCode !== 'readonly') this.#scheduleRetry();
     } finally {
       this.#pending--;
     }
+  }
+
+  #scheduleRetry(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      if (this.status === 'error' && !this.composing) void this.flush();
+    }, this.#retryDelay);
+    this.#retryDelay = Math.min(this.#retryDelay * 2, RETRY_MAX_MS);
   }
 
   /** Try the failed save again (the retry button). */
