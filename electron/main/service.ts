@@ -25,7 +25,7 @@ import { linkVersions } from './catalog/versions';
 import { openStore, type Store } from './store/store';
 import { LectureSearch } from './search/index';
 import { plainText } from './search/snippet';
-import { exportLectureMarkdown, exportNotesFiles } from './export';
+import { deliverExport, planBackupExport, planNotesExport } from './export';
 import { exportStamp } from './files';
 
 /** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
@@ -260,41 +260,16 @@ export class Service implements Methods {
             .filter(([id]) => VIDEO_ID.test(id))
             .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
             .map(([id]) => id);
-    if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');
     const lectures = ids.map((id) => ({
       entry: this.byId.get(id) ?? { index: 0, date: null, title: `Lecture not in the loaded catalog (${id})`, videoId: id, summary: '', line: 0 },
       courseTitle: this.courseOf.get(id)?.title ?? '',
       note: notes[id]?.text ?? '',
     }));
-    const stamp = exportStamp();
-    const single = layout === 'single' || lectures.length === 1;
-    const files = single
-      ? [{
-          name: scope === 'one' ? `${lectures[0]!.entry.index}-notes-${stamp}.md` : `lecture-companion-notes-${stamp}.md`,
-          content: scope === 'one' ? exportLectureMarkdown(lectures[0]!) : exportNotesFiles(lectures, 'single')[0]!.content,
-        }]
-      : exportNotesFiles(lectures, 'perLecture');
-    if (this.host.exports === 'download') return { saved: [], downloads: files.map((f) => ({ ...f, type: 'text/markdown' as const })) };
-    if (single) {
-      const path = await this.host.chooseSavePath(files[0]!.name, 'file');
-      if (!path) return { saved: [], downloads: [] };
-      await this.host.writeFiles([{ path, content: files[0]!.content }]);
-      return { saved: [path], downloads: [] };
-    }
-    const dir = await this.host.chooseSavePath(`lecture-companion-notes-${stamp}`, 'directory');
-    if (!dir) return { saved: [], downloads: [] };
-    const written = files.map((f) => ({ path: `${dir}/${f.name}`, content: f.content }));
-    await this.host.writeFiles(written);
-    return { saved: written.map((f) => f.path), downloads: [] };
+    return deliverExport(this.host, planNotesExport(lectures, { scope, layout, stamp: exportStamp() }));
   }
 
   async exportBackup(): Promise<ExportResult> {
-    const name = `lecture-companion-backup-${exportStamp()}.json`;
-    if (this.host.exports === 'download') return { saved: [], downloads: [{ name, content: this.store.exportBackup(), type: 'application/json' }] };
-    const path = await this.host.chooseSavePath(name, 'file');
-    if (!path) return { saved: [], downloads: [] };
-    await this.host.writeFiles([{ path, content: this.store.exportBackup() }]);
-    return { saved: [path], downloads: [] };
+    return deliverExport(this.host, planBackupExport(this.store.exportBackup(), exportStamp()));
   }
 
   async importBackup({ content }: ArgsOf<'importBackup'>) {
