@@ -1,7 +1,7 @@
 // The app's view of the library: what is selected, what is shown, and the calls that
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs } from '../../../../electron/shared/contract';
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, StoreStatus } from '../../../../electron/shared/contract';
 import { courseProgress, lecturesById, nextUp, overallProgress, type Progress } from '../../../../electron/shared/progress';
 import type { Toasts } from './toasts.svelte';
 
@@ -30,6 +30,7 @@ export class LibraryState {
   courses = $derived<CourseInfo[]>(this.library?.courses ?? []);
   prefs = $derived<Prefs | null>(this.library?.prefs ?? null);
   uploadOrder = $derived(this.library?.prefs.uploadOrder ?? false);
+  storeStatus = $derived<StoreStatus>(this.library?.store ?? { state: 'ok', message: null, quarantinePath: null });
   /** The data file is from a newer version: the service refuses every change, so the UI offers none. */
   readonly = $derived(this.library?.store.state === 'readonly');
   selectedCourse = $derived(this.courses.find((c) => c.id === this.selectedCourseId) ?? null);
