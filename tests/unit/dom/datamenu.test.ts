@@ -89,8 +89,7 @@ describe('DataMenu', () => {
   it('merges a backup file, reports the counts and hands over the new library', async () => {
     const lib: Library = emptyLibrary();
     const api = emptyApi({
-      importBackup: async () => ({ added: 2, updated: 1, deleted: 3, conflicts: 1, watched: 5 }),
-      getLibrary: async () => lib,
+      importBackup: async () => ({ added: 2, updated: 1, deleted: 3, conflicts: 1, watched: 5, library: lib }),
     });
     const { changed } = renderMenu(api);
     await openMenu();
@@ -99,6 +98,7 @@ describe('DataMenu', () => {
     await waitFor(() => expect(result()).toHaveTextContent('2 added, 1 updated, 3 deleted, 1 conflicts'));
     expect(api.callsTo('importBackup')).toEqual([{ content: '{"app":"lecture-companion"}' }]);
     expect(changed).toHaveBeenCalledWith(lib);
+    expect(api.callsTo('getLibrary')).toHaveLength(0); // the merge answered with the library
   });
 
   it('lists automatic backups newest first and restores one after confirmation', async () => {

@@ -2,7 +2,7 @@
 // with every call recorded (each method is a vi.fn) so tests can assert what the UI asked
 // for, and any method replaceable. The real service is exercised end to end in tests/e2e.
 import { vi, type Mock } from 'vitest';
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Method, NoteInfo, Prefs, StoreStatus } from '../../../electron/shared/contract';
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Method, NoteInfo, Prefs, PrefsChange, StoreStatus } from '../../../electron/shared/contract';
 
 export interface FakeLecture {
   videoId: string;
@@ -62,9 +62,11 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     openVideo: vi.fn(async ({ videoId, seconds }: { videoId: string; seconds?: number }) => ({
       url: `https://www.youtube.com/watch?v=${videoId}${seconds ? `&t=${seconds}s` : ''}`,
     })),
-    setPrefs: vi.fn(async (p: Partial<Prefs>) => {
+    setPrefs: vi.fn(async (p: Partial<Prefs>): Promise<PrefsChange> => {
+      const reorder = p.newestFirst !== undefined && p.newestFirst !== state.prefs.newestFirst;
       Object.assign(state.prefs, p);
-      return { ...state.prefs };
+      if (reorder) state.courses.reverse();
+      return reorder ? { prefs: { ...state.prefs }, courses: library().courses } : { prefs: { ...state.prefs } };
     }),
     moveLecture: vi.fn(async ({ videoId, courseId, newCourseTitle }: { videoId: string; courseId?: string; newCourseTitle?: string }) => {
       const l = find(videoId);
@@ -90,7 +92,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     search: vi.fn(async () => ({ hits: [], ready: true })),
     exportNotes: vi.fn(async () => ({ saved: [] })),
     exportBackup: vi.fn(async () => ({ saved: null })),
-    importBackup: vi.fn(async () => ({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 })),
+    importBackup: vi.fn(async () => ({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0, library: library() })),
     listBackups: vi.fn(async () => []),
     restoreBackup: vi.fn(async () => library()),
   };

@@ -80,7 +80,7 @@ export class DataActions {
       if (content.length > MAX_BACKUP_CHARS) throw new Error(`${file.name} is too large to be a backup`);
       const r = await this.api.importBackup({ content });
       notesReplaced();
-      this.libraryChanged(await this.api.getLibrary({}));
+      this.libraryChanged(r.library);
       const parts = [`${r.added} added`, `${r.updated} updated`, `${r.deleted} deleted`, `${r.conflicts} conflicts`, `${r.watched} watched marks`];
       this.#report(`Merged ${file.name}: ${parts.join(', ')}`);
     });

@@ -1,7 +1,7 @@
 // The app's view of the library: what is selected, what is shown, and the calls that
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, StoreStatus } from '../../../../electron/shared/contract';
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, PrefsChange, StoreStatus } from '../../../../electron/shared/contract';
 import { lecturesById, nextUp, type Progress } from '../../../../electron/shared/progress';
 import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
 import type { Toasts } from './toasts.svelte';
@@ -217,8 +217,7 @@ export class LibraryState {
 
   async setUploadOrder(uploadOrder: boolean): Promise<void> {
     try {
-      const prefs = await this.api.setPrefs({ uploadOrder });
-      if (this.library) this.library = { ...this.library, prefs };
+      this.applyPrefs(await this.api.setPrefs({ uploadOrder }));
       if (this.cursorId) this.requestReveal(this.cursorId, 'center');
     } catch (e) {
       this.toasts.error(e, 'Could not change the order');
@@ -227,9 +226,8 @@ export class LibraryState {
 
   async setNewestFirst(newestFirst: boolean): Promise<void> {
     try {
-      await this.api.setPrefs({ newestFirst });
-      // The service owns course ordering; ask it for the reordered library.
-      this.applyLibrary(await this.api.getLibrary({}));
+      // The service owns course ordering; it answers with the reordered courses.
+      this.applyPrefs(await this.api.setPrefs({ newestFirst }));
     } catch (e) {
       this.toasts.error(e, 'Could not change the course order');
     }
@@ -272,6 +270,11 @@ export class LibraryState {
       this.toasts.error(e, 'Could not reset corrections');
       return false;
     }
+  }
+
+  /** Take changed prefs (and reordered courses) from the service; the lectures stay as they are. */
+  applyPrefs({ prefs, courses }: PrefsChange): void {
+    if (this.library) this.library = { ...this.library, prefs, courses: courses ?? this.library.courses };
   }
 
   /** Take a new Library from the service and keep the selection meaningful. */
