@@ -15,7 +15,7 @@ import {
   type LectureInfo,
   type Library,
   type NoteListItem,
-  type Prefs,
+  type PrefsChange,
 } from '../shared/contract';
 import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
@@ -165,15 +165,16 @@ export class Service implements Methods {
     return { url };
   }
 
-  async setPrefs(args: ArgsOf<'setPrefs'>): Promise<Prefs> {
+  async setPrefs(args: ArgsOf<'setPrefs'>): Promise<PrefsChange> {
     if (args.lastVideoId) this.entry(args.lastVideoId);
     if (args.lastCourseId && !this.courses.some((c) => c.id === args.lastCourseId)) {
       throw new ApiError(`No course ${args.lastCourseId}`, 'not-found');
     }
     const before = this.store.data.prefs.newestFirst;
     const prefs = await this.store.setPrefs(args);
-    if (prefs.newestFirst !== before) this.reorder();
-    return prefs;
+    if (prefs.newestFirst === before) return { prefs };
+    this.reorder();
+    return { prefs, courses: this.courses.map((c) => this.courseInfo(c)) };
   }
 
   async saveNote({ videoId, text }: ArgsOf<'saveNote'>): Promise<{ updatedAt: number }> {
@@ -276,7 +277,7 @@ export class Service implements Methods {
     const before = this.store.data.notes;
     const report = await this.store.mergeBackup(content);
     this.afterDataReplaced(before);
-    return report;
+    return { ...report, library: await this.getLibrary() };
   }
 
   async listBackups() {

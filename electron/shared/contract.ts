@@ -145,6 +145,17 @@ export interface MergeReport {
 /** Phantom marker carrying a result type without a runtime value. */
 const returns = <T>() => undefined as unknown as T;
 
+/**
+ * Mutations answer with what the page needs to show their effect, so it never asks for the
+ * library again: setWatched the changed lecture; setPrefs the prefs, and the courses when
+ * their order changed; the corrections, restore and merge the whole Library.
+ */
+export interface PrefsChange {
+  prefs: Prefs;
+  /** Present when the change reordered the courses (newestFirst). */
+  courses?: CourseInfo[];
+}
+
 export const contract = {
   getLibrary: { args: empty, result: returns<Library>() },
   getLecture: { args: z.object({ videoId }).strict(), result: returns<LectureDetail>() },
@@ -162,7 +173,7 @@ export const contract = {
         lastCourseId: courseId.nullable().optional(),
       })
       .strict(),
-    result: returns<Prefs>(),
+    result: returns<PrefsChange>(),
   },
   saveNote: {
     args: z.object({ videoId, text: z.string().max(MAX_NOTE_CHARS) }).strict(),
@@ -201,7 +212,7 @@ export const contract = {
     result: returns<ExportResult>(),
   },
   exportBackup: { args: empty, result: returns<ExportResult>() },
-  importBackup: { args: z.object({ content: z.string().max(MAX_BACKUP_CHARS) }).strict(), result: returns<MergeReport>() },
+  importBackup: { args: z.object({ content: z.string().max(MAX_BACKUP_CHARS) }).strict(), result: returns<MergeReport & { library: Library }>() },
   listBackups: { args: empty, result: returns<BackupInfo[]>() },
   restoreBackup: { args: z.object({ name: z.string().min(1).max(200) }).strict(), result: returns<Library>() },
 } as const;

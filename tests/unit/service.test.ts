@@ -84,6 +84,32 @@ describe('service on the seed catalog', () => {
     expect((await again.service.getLibrary()).prefs).toMatchObject({ lastVideoId: 'CB0a3aBwND8', uploadOrder: true });
   });
 
+  it('answers setPrefs with the prefs, and the courses only when their order changed', async () => {
+    const { service } = await start();
+    const before = (await service.getLibrary()).courses.map((c) => c.id);
+    const plain = await service.setPrefs({ uploadOrder: true });
+    expect(plain).toEqual({ prefs: expect.objectContaining({ uploadOrder: true, newestFirst: false }) });
+    const reordered = await service.setPrefs({ newestFirst: true });
+    expect(reordered.prefs.newestFirst).toBe(true);
+    const ids = reordered.courses!.map((c) => c.id);
+    expect(ids).not.toEqual(before);
+    expect(ids).toEqual((await service.getLibrary()).courses.map((c) => c.id));
+  });
+
+  it('answers a merge with its counts and the merged library', async () => {
+    const dataDir = tempDir();
+    const { service } = await openService(dataDir, [SEED], recordingHost(join(dataDir, 'exports'), 'download'));
+    open.push(service);
+    await service.saveNote({ videoId: 'CB0a3aBwND8', text: 'kept in the backup' });
+    await service.setWatched({ videoId: 'CB0a3aBwND8', watched: true });
+    const content = (await service.exportBackup()).downloads[0]!.content;
+    const other = await start();
+    const merged = await other.service.importBackup({ content });
+    expect(merged).toMatchObject({ added: 1, conflicts: 0 });
+    expect(merged.library.lectures.find((l) => l.videoId === 'CB0a3aBwND8')).toMatchObject({ watched: true, hasNote: true });
+    expect(merged.library).toEqual(await other.service.getLibrary());
+  });
+
   it('moves a lecture to a new course, renames, and resets', async () => {
     const { service } = await start();
     let lib = await service.moveLecture({ videoId: 'CB0a3aBwND8', newCourseTitle: 'Compression' });

@@ -99,6 +99,20 @@ describe('App', () => {
     expect(fake.api.setPrefs).toHaveBeenCalledWith({ uploadOrder: true });
   });
 
+  it('newest courses first takes the reordered courses from the answer, without asking for the library again', async () => {
+    const fake = sampleApi();
+    start(fake);
+    await waitFor(() => expect(rowIds()).toHaveLength(3));
+    const courseIds = () => screen.getAllByTestId('course-item').map((b) => b.dataset.courseId);
+    expect(courseIds()).toEqual(['rl', 'gan']);
+    await fireEvent.click(screen.getByTestId('newest-first-toggle'));
+    await waitFor(() => expect(courseIds()).toEqual(['gan', 'rl']));
+    expect(fake.api.setPrefs).toHaveBeenCalledWith({ newestFirst: true });
+    expect(fake.api.getLibrary).toHaveBeenCalledTimes(1); // the first load only
+    expect(rowIds()).toEqual([vid(2), vid(1), vid(3)]); // still on the same course
+    expect(progressOf('gan')).toBe('1/1');
+  });
+
   it('next up opens the first unwatched lecture in course order', async () => {
     const fake = sampleApi({ lastCourseId: 'gan' });
     start(fake);

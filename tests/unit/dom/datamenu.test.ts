@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import DataMenu from '../../../renderer/src/lib/components/DataMenu.svelte';
 import RecoveryNotice from '../../../renderer/src/lib/components/RecoveryNotice.svelte';
-import type { BackupInfo, Library, StoreStatus } from '../../../electron/shared/contract';
-import { emptyLibrary, recordingApi } from './recording-api';
+import type { Api, BackupInfo, ExportResult, Library, StoreStatus } from '../../../electron/shared/contract';
+import { deferred, emptyApi, emptyLibrary } from './fake-api';
+import { renderIn, testApp } from './render';
 import { nth } from '../helpers/nth';
 
 afterEach(cleanup);
@@ -28,15 +29,38 @@ function result() {
   return screen.getByTestId('data-menu-result');
 }
 
+/**
+ * The window's state around `api`, with the library's store in `store` and `openId` open;
+ * `changed` sees every Library the data actions hand to the page.
+ */
+function appWith(api: Api, store: StoreStatus = ok, openId: string | null = null) {
+  const app = testApp(api);
+  app.library.library = { ...emptyLibrary(), store };
+  app.library.openId = openId;
+  const changed = vi.spyOn(app.library, 'applyLibrary');
+  return { app, changed };
+}
+
+function renderMenu(api: Api, store: StoreStatus = ok, openId: string | null = null) {
+  const { app, changed } = appWith(api, store, openId);
+  renderIn(app, DataMenu, {});
+  return { app, changed };
+}
+
+function renderNotice(api: Api, store: StoreStatus = recovered) {
+  const { app, changed } = appWith(api, store);
+  return { app, changed, ...renderIn(app, RecoveryNotice, {}) };
+}
+
 describe('DataMenu', () => {
   it('exports one lecture, all notes in one file, and one file per lecture', async () => {
-    const api = recordingApi({
+    const api = emptyApi({
       exportNotes: async (a) => ({
         saved: a.layout === 'perLecture' ? ['/out/a.md', '/out/b.md'] : ['/out/notes.md'],
         downloads: [],
       }),
     });
-    render(DataMenu, { api, currentVideoId: 'CB0a3aBwND8', storeStatus: ok, onLibraryChanged: vi.fn() });
+    renderMenu(api, ok, 'CB0a3aBwND8');
     await openMenu();
     await fireEvent.click(screen.getByRole('button', { name: "Export this lecture's notes" }));
     await waitFor(() => expect(result()).toHaveTextContent('Saved to /out/notes.md'));
@@ -55,8 +79,8 @@ describe('DataMenu', () => {
   });
 
   it('cannot export "this lecture" with no lecture open, and reports a cancelled dialog', async () => {
-    const api = recordingApi({ exportBackup: async () => ({ saved: [], downloads: [] }) });
-    render(DataMenu, { api, currentVideoId: null, storeStatus: ok, onLibraryChanged: vi.fn() });
+    const api = emptyApi({ exportBackup: async () => ({ saved: [], downloads: [] }) });
+    renderMenu(api);
     await openMenu();
     expect(screen.getByRole('button', { name: "Export this lecture's notes" })).toBeDisabled();
     await fireEvent.click(screen.getByRole('button', { name: 'Back up all data…' }));
@@ -65,25 +89,23 @@ describe('DataMenu', () => {
 
   it('merges a backup file, reports the counts and hands over the new library', async () => {
     const lib: Library = emptyLibrary();
-    const api = recordingApi({
-      importBackup: async () => ({ added: 2, updated: 1, deleted: 3, conflicts: 1, watched: 5 }),
-      getLibrary: async () => lib,
+    const api = emptyApi({
+      importBackup: async () => ({ added: 2, updated: 1, deleted: 3, conflicts: 1, watched: 5, library: lib }),
     });
-    const changed = vi.fn();
-    render(DataMenu, { api, currentVideoId: null, storeStatus: ok, onLibraryChanged: changed });
+    const { changed } = renderMenu(api);
     await openMenu();
     const file = new File(['{"app":"lecture-companion"}'], 'backup.json', { type: 'application/json' });
     await fireEvent.change(screen.getByTestId('backup-file-input'), { target: { files: [file] } });
     await waitFor(() => expect(result()).toHaveTextContent('2 added, 1 updated, 3 deleted, 1 conflicts'));
     expect(api.callsTo('importBackup')).toEqual([{ content: '{"app":"lecture-companion"}' }]);
     expect(changed).toHaveBeenCalledWith(lib);
+    expect(api.callsTo('getLibrary')).toHaveLength(0); // the merge answered with the library
   });
 
   it('lists automatic backups newest first and restores one after confirmation', async () => {
     const restored = emptyLibrary();
-    const api = recordingApi({ listBackups: async () => backups, restoreBackup: async () => restored });
-    const changed = vi.fn();
-    render(DataMenu, { api, currentVideoId: null, storeStatus: ok, onLibraryChanged: changed });
+    const api = emptyApi({ listBackups: async () => backups, restoreBackup: async () => restored });
+    const { changed } = renderMenu(api);
     await openMenu();
     await fireEvent.click(screen.getByRole('button', { name: 'Restore from automatic backup…' }));
     const items = await screen.findAllByTestId('backup-item');
@@ -98,12 +120,12 @@ describe('DataMenu', () => {
   });
 
   it('shows an error the service reports', async () => {
-    const api = recordingApi({
+    const api = emptyApi({
       exportNotes: async () => {
         throw new Error('no notes to export');
       },
     });
-    render(DataMenu, { api, currentVideoId: null, storeStatus: ok, onLibraryChanged: vi.fn() });
+    renderMenu(api);
     await openMenu();
     await fireEvent.click(screen.getByRole('button', { name: 'Export all notes (one file)' }));
     await waitFor(() => expect(result()).toHaveTextContent('Export failed: no notes to export'));
@@ -111,7 +133,7 @@ describe('DataMenu', () => {
   });
 
   it('shows the recovery message inside the menu when the store was recovered', async () => {
-    render(DataMenu, { api: recordingApi(), currentVideoId: null, storeStatus: recovered, onLibraryChanged: vi.fn() });
+    renderMenu(emptyApi(), recovered);
     const menu = await openMenu();
     expect(menu).toHaveTextContent('could not be read');
     expect(screen.getByRole('button', { name: 'Restore newest backup' })).toBeInTheDocument();
@@ -121,9 +143,8 @@ describe('DataMenu', () => {
 describe('RecoveryNotice', () => {
   it('says what happened and restores the newest backup', async () => {
     const restored = emptyLibrary();
-    const api = recordingApi({ listBackups: async () => backups, restoreBackup: async () => restored });
-    const changed = vi.fn();
-    render(RecoveryNotice, { api, storeStatus: recovered, onLibraryChanged: changed });
+    const api = emptyApi({ listBackups: async () => backups, restoreBackup: async () => restored });
+    const { changed } = renderNotice(api);
     expect(screen.getByRole('alert')).toHaveTextContent('Your data file could not be read');
     expect(screen.getByRole('alert')).toHaveTextContent(recovered.quarantinePath!);
     await fireEvent.click(screen.getByRole('button', { name: 'Restore newest backup' }));
@@ -132,15 +153,52 @@ describe('RecoveryNotice', () => {
   });
 
   it('says so when there is no backup to restore', async () => {
-    const changed = vi.fn();
-    render(RecoveryNotice, { api: recordingApi(), storeStatus: recovered, onLibraryChanged: changed });
+    const { changed } = renderNotice(emptyApi());
     await fireEvent.click(screen.getByRole('button', { name: 'Restore newest backup' }));
     await waitFor(() => expect(screen.getByText('There is no automatic backup to restore.')).toBeInTheDocument());
     expect(changed).not.toHaveBeenCalled();
   });
 
   it('renders nothing when the store is fine', () => {
-    const { container } = render(RecoveryNotice, { api: recordingApi(), storeStatus: ok, onLibraryChanged: vi.fn() });
+    const { container } = renderNotice(emptyApi(), ok);
     expect(container.textContent?.trim()).toBe('');
+  });
+});
+
+describe('one data action at a time, window-wide', () => {
+  it('refuses a restore from the recovery notice while an export from the data menu runs, and back', async () => {
+    const exported = deferred<ExportResult>();
+    const api = emptyApi({ exportNotes: () => exported.promise, listBackups: async () => backups });
+    // The menu and the notice under one app, as App.svelte renders them.
+    const { app } = appWith(api, recovered);
+    renderIn(app, DataMenu, {});
+    renderIn(app, RecoveryNotice, {});
+    await openMenu();
+    await fireEvent.click(screen.getByRole('button', { name: 'Export all notes (one file)' }));
+    await waitFor(() => expect(api.callsTo('exportNotes')).toHaveLength(1));
+
+    // Every "Restore newest backup" (the one in the menu and the one below the bar) waits.
+    const restoreButtons = screen.getAllByRole('button', { name: 'Restore newest backup' });
+    expect(restoreButtons).toHaveLength(2);
+    for (const b of restoreButtons) expect(b).toBeDisabled();
+    // Asked anyway (a script, a stale click), the one DataActions refuses it.
+    await app.data.restoreNewest();
+    expect(api.callsTo('listBackups')).toHaveLength(0);
+    expect(api.callsTo('restoreBackup')).toHaveLength(0);
+
+    exported.resolve({ saved: ['/out/notes.md'], downloads: [] });
+    await waitFor(() => expect(result()).toHaveTextContent('Saved to /out/notes.md'));
+    for (const b of screen.getAllByRole('button', { name: 'Restore newest backup' })) expect(b).toBeEnabled();
+
+    // And the other way round: a restore started from the notice holds the menu's actions.
+    const restored = deferred<Library>();
+    api.restoreBackup.mockImplementation(() => restored.promise);
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Restore newest backup' })[1]);
+    await waitFor(() => expect(api.callsTo('restoreBackup')).toHaveLength(1));
+    expect(screen.getByRole('button', { name: 'Export all notes (one file)' })).toBeDisabled();
+    await app.data.exportAll('single');
+    expect(api.callsTo('exportNotes')).toHaveLength(1);
+    restored.resolve(emptyLibrary());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Export all notes (one file)' })).toBeEnabled());
   });
 });

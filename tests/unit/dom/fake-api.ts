@@ -1,7 +1,8 @@
-// An in-memory Api for component tests: just enough behaviour to drive the renderer,
-// with every call recorded so tests can assert what the UI asked for.
-import { vi } from 'vitest';
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, NoteInfo, Prefs, StoreStatus } from '../../../electron/shared/contract';
+// The one in-memory Api for component tests: just enough behaviour to drive the renderer,
+// with every call recorded (each method is a vi.fn) so tests can assert what the UI asked
+// for, and any method replaceable. The real service is exercised end to end in tests/e2e.
+import { vi, type Mock } from 'vitest';
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Method, NoteInfo, Prefs, PrefsChange, StoreStatus } from '../../../electron/shared/contract';
 
 export interface FakeLecture {
   videoId: string;
@@ -58,10 +59,14 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       l.watched = watched;
       return { ...l };
     }),
-    openVideo: vi.fn(async ({ videoId }: { videoId: string }) => ({ url: `https://www.youtube.com/watch?v=${videoId}` })),
-    setPrefs: vi.fn(async (p: Partial<Prefs>) => {
+    openVideo: vi.fn(async ({ videoId, seconds }: { videoId: string; seconds?: number }) => ({
+      url: `https://www.youtube.com/watch?v=${videoId}${seconds ? `&t=${seconds}s` : ''}`,
+    })),
+    setPrefs: vi.fn(async (p: Partial<Prefs>): Promise<PrefsChange> => {
+      const reorder = p.newestFirst !== undefined && p.newestFirst !== state.prefs.newestFirst;
       Object.assign(state.prefs, p);
-      return { ...state.prefs };
+      if (reorder) state.courses.reverse();
+      return reorder ? { prefs: { ...state.prefs }, courses: library().courses } : { prefs: { ...state.prefs } };
     }),
     moveLecture: vi.fn(async ({ videoId, courseId, newCourseTitle }: { videoId: string; courseId?: string; newCourseTitle?: string }) => {
       const l = find(videoId);
@@ -87,11 +92,43 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     search: vi.fn(async () => ({ hits: [], ready: true })),
     exportNotes: vi.fn(async () => ({ saved: [] })),
     exportBackup: vi.fn(async () => ({ saved: null })),
-    importBackup: vi.fn(async () => ({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 })),
+    importBackup: vi.fn(async () => ({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0, library: library() })),
     listBackups: vi.fn(async () => []),
     restoreBackup: vi.fn(async () => library()),
   };
-  return { api: api as typeof api & Api, state };
+  /** The arguments of every call to `m`, in order. */
+  const callsTo = (m: Method): unknown[] => (api[m] as Mock).mock.calls.map((c) => c[0]);
+  return { api: Object.assign(api, { callsTo }) as typeof api & Api & { callsTo: typeof callsTo }, state };
+}
+
+export type FakeApi = ReturnType<typeof fakeApi>['api'];
+
+/** An empty library's Api, with the given methods replaced. */
+export function emptyApi(overrides: { [M in Method]?: Api[M] } = {}): FakeApi {
+  const { api } = fakeApi([], []);
+  for (const [m, impl] of Object.entries(overrides)) (api[m as Method] as Mock).mockImplementation(impl as () => unknown);
+  return api;
+}
+
+export function emptyLibrary(): Library {
+  return {
+    courses: [],
+    lectures: [],
+    warnings: [],
+    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+    store: { state: 'ok', message: null, quarantinePath: null },
+  };
+}
+
+/** A promise the test resolves or rejects when it chooses. */
+export function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 /** Two small courses whose course order differs from upload order. */

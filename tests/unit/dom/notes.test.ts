@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import NoteEditor from '../../../renderer/src/lib/components/NoteEditor.svelte';
 import NotesView from '../../../renderer/src/lib/components/NotesView.svelte';
 import { RETRY_FIRST_MS, UNSAVED_CLOSE_QUESTION, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
 import { ApiError } from '../../../electron/shared/wire';
-import { deferred, recordingApi } from './recording-api';
+import { deferred, emptyApi } from './fake-api';
+import { renderIn, testApp } from './render';
 import { nth } from '../helpers/nth';
 
 const A = 'CB0a3aBwND8';
@@ -36,9 +37,9 @@ function type(value: string) {
 describe('NoteEditor autosave', () => {
   it('saves within a second of the last keystroke and says Saved only when that save resolved', async () => {
     const save = deferred<{ updatedAt: number }>();
-    const api = recordingApi({ saveNote: () => save.promise });
+    const api = emptyApi({ saveNote: () => save.promise });
     const onSaved = vi.fn();
-    render(NoteEditor, { api, videoId: A, note: null, onSaved });
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null, onSaved });
 
     await type('自注意力 self-attention');
     await advance(300);
@@ -56,14 +57,14 @@ describe('NoteEditor autosave', () => {
 
   it('does not claim Saved for older text, and saves in typing order', async () => {
     const pending: ReturnType<typeof deferred<{ updatedAt: number }>>[] = [];
-    const api = recordingApi({
+    const api = emptyApi({
       saveNote: () => {
         const d = deferred<{ updatedAt: number }>();
         pending.push(d);
         return d.promise;
       },
     });
-    render(NoteEditor, { api, videoId: A, note: null });
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null });
 
     await type('one');
     await advance(700);
@@ -94,8 +95,8 @@ describe('NoteEditor autosave', () => {
   });
 
   it('never saves or rewrites the textarea during an IME composition', async () => {
-    const api = recordingApi();
-    render(NoteEditor, { api, videoId: A, note: null });
+    const api = emptyApi();
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null });
     const el = textarea();
 
     await type('a');
@@ -112,8 +113,8 @@ describe('NoteEditor autosave', () => {
   });
 
   it('flushes the old lecture to the old id at once when the lecture changes', async () => {
-    const api = recordingApi();
-    const view = render(NoteEditor, { api, videoId: A, note: { text: 'old', updatedAt: 1 } });
+    const api = emptyApi();
+    const view = renderIn(testApp(api), NoteEditor, { videoId: A, note: { text: 'old', updatedAt: 1 } });
     await type('old and new');
     await view.rerender({ videoId: B, note: { text: 'B note', updatedAt: 5 } });
     await advance(0); // no debounce wait
@@ -125,14 +126,14 @@ describe('NoteEditor autosave', () => {
 
   it('keeps the text on a failed save and retries from the button', async () => {
     let fail = true;
-    const api = recordingApi({
+    const api = emptyApi({
       saveNote: async () => {
         if (fail) throw new Error('disk full');
         return { updatedAt: 9 };
       },
     });
     const onSaved = vi.fn();
-    render(NoteEditor, { api, videoId: A, note: null, onSaved });
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null, onSaved });
     await type('precious');
     await advance(700);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Not saved: disk full, retrying — retry');
@@ -172,8 +173,8 @@ describe('NoteEditor autosave', () => {
   });
 
   it('flushAllNotes, window blur and hidden visibility save without waiting', async () => {
-    const api = recordingApi();
-    render(NoteEditor, { api, videoId: A, note: null });
+    const api = emptyApi();
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null });
     await type('x');
     await flushAllNotes();
     expect(api.callsTo('saveNote')).toEqual([{ videoId: A, text: 'x' }]);
@@ -192,9 +193,9 @@ describe('NoteEditor autosave', () => {
   });
 
   it('reports an emptied note as having no note', async () => {
-    const api = recordingApi();
+    const api = emptyApi();
     const onSaved = vi.fn();
-    render(NoteEditor, { api, videoId: A, note: { text: 'gone soon', updatedAt: 1 }, onSaved });
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: { text: 'gone soon', updatedAt: 1 }, onSaved });
     await type('  ');
     await advance(700);
     expect(onSaved).toHaveBeenCalledWith(A, false);
@@ -203,8 +204,8 @@ describe('NoteEditor autosave', () => {
 
 describe('closing the window (main asks the page to flush)', () => {
   it('closes without asking once every note is on disk', async () => {
-    const api = recordingApi();
-    render(NoteEditor, { api, videoId: A, note: null });
+    const api = emptyApi();
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null });
     await type('last words');
     const ask = vi.fn(() => false);
     expect(await mayCloseAfterFlush(ask)).toBe(true);
@@ -214,13 +215,13 @@ describe('closing the window (main asks the page to flush)', () => {
 
   it('a failed save keeps the window open, showing the error, unless the student agrees to close', async () => {
     let fail = true;
-    const api = recordingApi({
+    const api = emptyApi({
       saveNote: async () => {
         if (fail) throw new Error('disk full');
         return { updatedAt: 5 };
       },
     });
-    render(NoteEditor, { api, videoId: A, note: null });
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null });
     await type('unsaved 筆記');
     let statusWhenAsked = '';
     const ask = vi.fn((_q: string) => {
@@ -248,8 +249,8 @@ describe('closing the window (main asks the page to flush)', () => {
 
 describe('NoteEditor timestamps', () => {
   it('Ctrl+Shift+T opens a prompt and Enter inserts [mm:ss] at the cursor', async () => {
-    const api = recordingApi();
-    render(NoteEditor, { api, videoId: A, note: { text: 'before after', updatedAt: 1 } });
+    const api = emptyApi();
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: { text: 'before after', updatedAt: 1 } });
     const el = textarea();
     el.setSelectionRange(7, 7);
     await fireEvent.keyDown(el, { key: 'T', ctrlKey: true, shiftKey: true });
@@ -272,9 +273,8 @@ describe('NoteEditor timestamps', () => {
   });
 
   it('preview links timestamps to the video; other links do not navigate', async () => {
-    const api = recordingApi();
-    render(NoteEditor, {
-      api,
+    const api = emptyApi();
+    renderIn(testApp(api), NoteEditor, {
       videoId: A,
       note: { text: 'see 12:34 and [docs](https://example.com/x)', updatedAt: 1 },
     });
@@ -294,8 +294,8 @@ describe('NoteEditor timestamps', () => {
   });
 
   it('shows note text as text in the editor, never as markup', async () => {
-    const api = recordingApi();
-    const { container } = render(NoteEditor, { api, videoId: A, note: { text: '<img src=x onerror=alert(1)>', updatedAt: 1 } });
+    const api = emptyApi();
+    const { container } = renderIn(testApp(api), NoteEditor, { videoId: A, note: { text: '<img src=x onerror=alert(1)>', updatedAt: 1 } });
     expect(textarea().value).toBe('<img src=x onerror=alert(1)>');
     await fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     expect(container.querySelector('img')).toBeNull();
@@ -305,14 +305,14 @@ describe('NoteEditor timestamps', () => {
 describe('NotesView', () => {
   it('lists notes newest first and opens a lecture on click or Enter', async () => {
     const now = Date.now();
-    const api = recordingApi({
+    const api = emptyApi({
       listNotes: async () => [
         { videoId: A, title: 'Old <b>one</b>', courseId: 'c', courseTitle: 'ML 2021', snippet: 'old text', updatedAt: now - 86_400_000 * 3 },
         { videoId: B, title: '新的', courseId: 'c', courseTitle: 'ML 2025', snippet: '注意力', updatedAt: now - 60_000 },
       ],
     });
     const open = vi.fn();
-    render(NotesView, { api, onOpenLecture: open });
+    renderIn(testApp(api), NotesView, { onOpenLecture: open });
     await advance(0);
     const items = screen.getAllByTestId('notes-item');
     expect(items.map((i) => i.dataset.videoId)).toEqual([B, A]);
@@ -324,7 +324,7 @@ describe('NotesView', () => {
   });
 
   it('says how to start when there are no notes', async () => {
-    render(NotesView, { api: recordingApi(), onOpenLecture: vi.fn() });
+    renderIn(testApp(emptyApi()), NotesView, { onOpenLecture: vi.fn() });
     await advance(0);
     expect(screen.getByText('No notes yet — open a lecture and start typing.')).toBeInTheDocument();
   });

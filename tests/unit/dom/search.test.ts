@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import SearchPalette from '../../../renderer/src/lib/components/SearchPalette.svelte';
 import { highlightSegments } from '../../../renderer/src/lib/state/search.svelte';
 import type { CourseInfo, SearchHit, SearchResponse } from '../../../electron/shared/contract';
-import { deferred, recordingApi } from './recording-api';
+import { deferred, emptyApi } from './fake-api';
+import { renderIn, testApp } from './render';
 import { nth } from '../helpers/nth';
 
 beforeEach(() => {
@@ -58,13 +59,13 @@ describe('highlightSegments', () => {
 
 describe('SearchPalette', () => {
   it('opens with /, searches as the student types, and marks highlights as text', async () => {
-    const api = recordingApi({
+    const api = emptyApi({
       search: async () => ({
         hits: [hit('CB0a3aBwND8', { snippet: '<b>自注意力</b>', highlights: [[3, 7]], fields: ['summary', 'note'] })],
         ready: true,
       }),
     });
-    const view = render(SearchPalette, { api, open: false, courses, onOpenLecture: vi.fn() });
+    const view = renderIn(testApp(api), SearchPalette, { open: false, courses, onOpenLecture: vi.fn() });
     expect(screen.queryByRole('dialog')).toBeNull();
     await fireEvent.keyDown(document.body, { key: '/' });
     await advance(0);
@@ -86,14 +87,14 @@ describe('SearchPalette', () => {
 
   it('debounces typing and ignores a stale answer', async () => {
     const answers: ReturnType<typeof deferred<SearchResponse>>[] = [];
-    const api = recordingApi({
+    const api = emptyApi({
       search: () => {
         const d = deferred<SearchResponse>();
         answers.push(d);
         return d.promise;
       },
     });
-    render(SearchPalette, { api, open: true, courses, onOpenLecture: vi.fn() });
+    renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: vi.fn() });
     await advance(0);
     await fireEvent.input(input(), { target: { value: 'a' } });
     await advance(20);
@@ -111,9 +112,9 @@ describe('SearchPalette', () => {
   });
 
   it('moves with arrows, opens with Enter and closes', async () => {
-    const api = recordingApi({ search: async () => ({ hits: [hit('aaaaaaaaaaa'), hit('bbbbbbbbbbb')], ready: true }) });
+    const api = emptyApi({ search: async () => ({ hits: [hit('aaaaaaaaaaa'), hit('bbbbbbbbbbb')], ready: true }) });
     const open = vi.fn();
-    render(SearchPalette, { api, open: true, courses, onOpenLecture: open });
+    renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: open });
     await advance(0);
     await fireEvent.input(input(), { target: { value: 'x' } });
     await advance(100);
@@ -132,7 +133,7 @@ describe('SearchPalette', () => {
 
   it('Esc closes without opening anything', async () => {
     const open = vi.fn();
-    render(SearchPalette, { api: recordingApi(), open: true, courses, onOpenLecture: open });
+    renderIn(testApp(emptyApi()), SearchPalette, { open: true, courses, onOpenLecture: open });
     await advance(0);
     await fireEvent.keyDown(input(), { key: 'Escape' });
     await advance(0);
@@ -141,8 +142,8 @@ describe('SearchPalette', () => {
   });
 
   it('sends the filters and says when nothing matches', async () => {
-    const api = recordingApi();
-    render(SearchPalette, { api, open: true, courses, onOpenLecture: vi.fn() });
+    const api = emptyApi();
+    renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: vi.fn() });
     await advance(0);
     await fireEvent.input(input(), { target: { value: 'gan' } });
     await advance(100);
@@ -156,8 +157,8 @@ describe('SearchPalette', () => {
   });
 
   it('says when the index is still building', async () => {
-    const api = recordingApi({ search: async () => ({ hits: [hit('aaaaaaaaaaa', { fields: ['title'] })], ready: false }) });
-    render(SearchPalette, { api, open: true, courses, onOpenLecture: vi.fn() });
+    const api = emptyApi({ search: async () => ({ hits: [hit('aaaaaaaaaaa', { fields: ['title'] })], ready: false }) });
+    renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: vi.fn() });
     await advance(0);
     await fireEvent.input(input(), { target: { value: 'x' } });
     await advance(100);
@@ -165,7 +166,7 @@ describe('SearchPalette', () => {
   });
 
   it('does not open on / typed into a text field', async () => {
-    render(SearchPalette, { api: recordingApi(), open: false, courses, onOpenLecture: vi.fn() });
+    renderIn(testApp(emptyApi()), SearchPalette, { open: false, courses, onOpenLecture: vi.fn() });
     const field = document.createElement('textarea');
     document.body.appendChild(field);
     await fireEvent.keyDown(field, { key: '/' });

@@ -6,6 +6,8 @@ import type { Api, BackupInfo, ExportResult, Library } from '../../../../electro
 import { flushAllNotes, notesReplaced, formatDateTime } from './notes.svelte';
 
 export type Tone = 'info' | 'error';
+/** Where an action was started, so its account shows there and not in the other place. */
+export type Origin = 'menu' | 'recovery';
 
 export class DataActions {
   /** Label of the action running now, or null. */
@@ -14,6 +16,8 @@ export class DataActions {
   tone = $state<Tone>('info');
   /** Files an export wrote, listed under the message. */
   paths = $state<string[]>([]);
+  /** Which surface the current message belongs to. */
+  origin = $state<Origin>('menu');
   /** Automatic backups, once listed. */
   backups = $state<BackupInfo[] | null>(null);
 
@@ -28,9 +32,10 @@ export class DataActions {
     this.paths = paths;
   }
 
-  async #run(label: string, fn: () => Promise<void>): Promise<void> {
-    if (this.busy) return; // one data action at a time
+  async #run(label: string, fn: () => Promise<void>, origin: Origin = 'menu'): Promise<void> {
+    if (this.busy) return; // one data action at a time, window-wide: there is one DataActions
     this.busy = label;
+    this.origin = origin;
     this.#report(`${label}…`);
     try {
       await flushAllNotes();
@@ -75,7 +80,7 @@ export class DataActions {
       if (content.length > MAX_BACKUP_CHARS) throw new Error(`${file.name} is too large to be a backup`);
       const r = await this.api.importBackup({ content });
       notesReplaced();
-      this.libraryChanged(await this.api.getLibrary({}));
+      this.libraryChanged(r.library);
       const parts = [`${r.added} added`, `${r.updated} updated`, `${r.deleted} deleted`, `${r.conflicts} conflicts`, `${r.watched} watched marks`];
       if (r.skipped) parts.push(`${r.skipped.count} skipped (${r.skipped.reasons.join('; ')})`);
       this.#report(`Merged ${file.name}: ${parts.join(', ')}`);
@@ -88,6 +93,7 @@ export class DataActions {
       this.backups = [...list].sort((a, b) => b.createdAt - a.createdAt);
     } catch (e) {
       this.backups = [];
+      this.origin = 'menu';
       this.#report(`Could not list backups: ${e instanceof Error ? e.message : String(e)}`, 'error');
     }
   }
@@ -114,6 +120,6 @@ export class DataActions {
       notesReplaced();
       this.libraryChanged(lib);
       this.#report(`Restored the backup from ${formatDateTime(newest.createdAt)}`);
-    });
+    }, 'recovery');
   }
 }

@@ -1,8 +1,9 @@
 // The app's view of the library: what is selected, what is shown, and the calls that
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs } from '../../../../electron/shared/contract';
-import { courseProgress, lecturesById, nextUp, overallProgress, type Progress } from '../../../../electron/shared/progress';
+import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, PrefsChange, StoreStatus } from '../../../../electron/shared/contract';
+import { lecturesById, nextUp, type Progress } from '../../../../electron/shared/progress';
+import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
 import type { Toasts } from './toasts.svelte';
 
 export type RevealAlign = 'nearest' | 'center' | 'start';
@@ -12,7 +13,9 @@ export type MoveTarget = { courseId: string } | { newCourseTitle: string };
 export const READ_ONLY_MESSAGE = 'Read-only: this data was written by a newer version of the app, so changes cannot be saved.';
 
 export class LibraryState {
-  // Raw: the library is replaced, never mutated in place, so 10,000 lectures are not proxied.
+  // Raw: a new Library from the service replaces it, so 10,000 lectures are not proxied.
+  // Its lectures are live (see live-lecture.svelte.ts): a watched toggle or a saved note
+  // changes one lecture in place and never replaces the library, the array or other lectures.
   library = $state.raw<Library | null>(null);
   loadError = $state<string | null>(null);
   selectedCourseId = $state<string | null>(null);
@@ -31,12 +34,16 @@ export class LibraryState {
   courses = $derived<CourseInfo[]>(this.library?.courses ?? []);
   prefs = $derived<Prefs | null>(this.library?.prefs ?? null);
   uploadOrder = $derived(this.library?.prefs.uploadOrder ?? false);
+  storeStatus = $derived<StoreStatus>(this.library?.store ?? { state: 'ok', message: null, quarantinePath: null });
   /** The data file is from a newer version: the service refuses every change, so the UI offers none. */
   readonly = $derived(this.library?.store.state === 'readonly');
   selectedCourse = $derived(this.courses.find((c) => c.id === this.selectedCourseId) ?? null);
+  /** Each course's progress counts its own lectures only, so a toggle re-counts one course. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
-  progressByCourse = $derived(new Map<string, Progress>(this.courses.map((c) => [c.id, courseProgress(c, this.byId)])));
-  overall = $derived<Progress>(this.library ? overallProgress(this.library) : { watched: 0, total: 0 });
+  progressByCourse = $derived(new Map<string, Progress>(this.courses.map((c) => [c.id, liveCourseProgress(c, this.byId)])));
+  /** Watched lectures overall, kept by each change rather than re-counted. */
+  #watchedCount = $state(0);
+  overall = $derived<Progress>({ watched: this.#watchedCount, total: this.library?.lectures.length ?? 0 });
 
   /** Leave watched lectures out of the playlist (the highlighted and the open one stay). */
   hideWatched = $state(false);
@@ -74,7 +81,7 @@ export class LibraryState {
     try {
       const lib = await this.api.getLibrary({});
       this.loadError = null;
-      this.library = lib;
+      this.#setLibrary(lib);
       const { lastCourseId, lastVideoId } = lib.prefs;
       const last = lastVideoId ? this.byId.get(lastVideoId) : undefined;
       const course = this.courses.find((c) => c.id === lastCourseId) ?? this.courses.find((c) => c.id === last?.courseId) ?? this.courses[0];
@@ -149,8 +156,9 @@ export class LibraryState {
 
   /** Optimistic: progress moves at once; a failure rolls back and says why. */
   async setWatched(videoId: string, watched: boolean): Promise<void> {
-    const before = this.byId.get(videoId);
-    if (!before || this.refuseReadonly()) return;
+    const lecture = this.byId.get(videoId);
+    if (!lecture || this.refuseReadonly()) return;
+    const before = lecture.watched; // the lecture is live: read its value before changing it
     const seq = (this.watchSeq.get(videoId) ?? 0) + 1;
     this.watchSeq.set(videoId, seq);
     this.patchLecture(videoId, { watched });
@@ -159,7 +167,7 @@ export class LibraryState {
       if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: info.watched });
     } catch (e) {
       // Only the latest toggle decides; an older failure must not undo a newer click.
-      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: before.watched });
+      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: before });
       this.toasts.error(e, 'Could not save watched');
     }
   }
@@ -190,21 +198,32 @@ export class LibraryState {
     if (l) void this.setWatched(videoId, !l.watched);
   }
 
+  /** An autosave landed: only a change of has-note touches anything. */
   noteSaved(videoId: string, hasNote: boolean): void {
     this.patchLecture(videoId, { hasNote });
   }
 
-  private patchLecture(videoId: string, patch: Partial<LectureInfo>): void {
-    const lib = this.library;
-    if (!lib) return;
-    const lectures = lib.lectures.map((l) => (l.videoId === videoId ? { ...l, ...patch } : l));
+  /** Change one lecture in place; a value that is already so changes nothing. */
+  private patchLecture(videoId: string, patch: Partial<Pick<LectureInfo, 'watched' | 'hasNote'>>): void {
+    const l = this.byId.get(videoId);
+    if (!l) return;
+    if (patch.hasNote !== undefined && patch.hasNote !== l.hasNote) l.hasNote = patch.hasNote;
+    if (patch.watched !== undefined && patch.watched !== l.watched) {
+      l.watched = patch.watched;
+      this.#watchedCount += patch.watched ? 1 : -1;
+    }
+  }
+
+  /** Take a Library from the service, with its lectures made live. */
+  #setLibrary(lib: Library): void {
+    const lectures = lib.lectures.map(liveLecture);
+    this.#watchedCount = lectures.reduce((n, l) => (l.watched ? n + 1 : n), 0);
     this.library = { ...lib, lectures };
   }
 
   async setUploadOrder(uploadOrder: boolean): Promise<void> {
     try {
-      const prefs = await this.api.setPrefs({ uploadOrder });
-      if (this.library) this.library = { ...this.library, prefs };
+      this.applyPrefs(await this.api.setPrefs({ uploadOrder }));
       if (this.cursorId) this.requestReveal(this.cursorId, 'center');
     } catch (e) {
       this.toasts.error(e, 'Could not change the order');
@@ -213,9 +232,8 @@ export class LibraryState {
 
   async setNewestFirst(newestFirst: boolean): Promise<void> {
     try {
-      await this.api.setPrefs({ newestFirst });
-      // The service owns course ordering; ask it for the reordered library.
-      this.applyLibrary(await this.api.getLibrary({}));
+      // The service owns course ordering; it answers with the reordered courses.
+      this.applyPrefs(await this.api.setPrefs({ newestFirst }));
     } catch (e) {
       this.toasts.error(e, 'Could not change the course order');
     }
@@ -260,9 +278,14 @@ export class LibraryState {
     }
   }
 
+  /** Take changed prefs (and reordered courses) from the service; the lectures stay as they are. */
+  applyPrefs({ prefs, courses }: PrefsChange): void {
+    if (this.library) this.library = { ...this.library, prefs, courses: courses ?? this.library.courses };
+  }
+
   /** Take a new Library from the service and keep the selection meaningful. */
   applyLibrary(lib: Library): void {
-    this.library = lib;
+    this.#setLibrary(lib);
     if (!this.selectedCourse) {
       const open = this.openId ? this.byId.get(this.openId) : undefined;
       this.selectedCourseId = (open && this.courses.find((c) => c.id === open.courseId)?.id) ?? this.courses[0]?.id ?? null;

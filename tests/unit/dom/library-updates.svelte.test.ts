@@ -1,0 +1,82 @@
+// A watched toggle or an autosave changes one lecture in place: the library, its lectures
+// array, the other lectures and the playlist rows stay the same objects, and only what read
+// the changed lecture runs again. (At 10,000 lectures, rebuilding them per keystroke shows.)
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { LibraryState } from '../../../renderer/src/lib/state/library.svelte';
+import { Toasts } from '../../../renderer/src/lib/state/toasts.svelte';
+import { sampleApi, vid } from './fake-api';
+
+let stop: (() => void) | null = null;
+afterEach(() => {
+  stop?.();
+  stop = null;
+});
+
+async function loaded() {
+  const fake = sampleApi();
+  const lib = new LibraryState(fake.api, new Toasts());
+  await lib.load();
+  return { fake, lib };
+}
+
+/** Counts how often an effect reading `read` runs (its first run included). */
+function runsOf(read: () => unknown) {
+  const counter = { runs: 0 };
+  stop = $effect.root(() => {
+    $effect(() => {
+      read();
+      counter.runs++;
+    });
+  });
+  flushSync();
+  return counter;
+}
+
+describe('LibraryState updates touch only what changed', () => {
+  it('a watched toggle keeps the library, the lectures, the rows and the progress map, and moves the counts', async () => {
+    const { lib } = await loaded();
+    const library = lib.library!;
+    const lectures = library.lectures;
+    const entries = [...lectures];
+    const rows = lib.rows;
+    const progress = lib.progressByCourse;
+    const otherRow = runsOf(() => lib.byId.get(vid(1))!.watched);
+    const ganProgress = runsOf(() => lib.progressByCourse.get('gan')!.watched);
+
+    await lib.setWatched(vid(2), true);
+    flushSync();
+
+    expect(lib.library).toBe(library);
+    expect(lib.library!.lectures).toBe(lectures);
+    lectures.forEach((l, i) => expect(l).toBe(entries[i]));
+    expect(lib.rows).toBe(rows);
+    expect(lib.progressByCourse).toBe(progress);
+    expect(lib.byId.get(vid(2))!.watched).toBe(true);
+    expect(lib.progressByCourse.get('rl')!.watched).toBe(1);
+    expect(lib.overall).toEqual({ watched: 2, total: 4 });
+    // Nothing that read another lecture or another course ran again.
+    expect(otherRow.runs).toBe(1);
+    expect(ganProgress.runs).toBe(1);
+  });
+
+  it('noteSaved with no change triggers no update; a change updates that lecture only', async () => {
+    const { lib } = await loaded();
+    const library = lib.library!;
+    const reads = runsOf(() => [lib.library, lib.byId.get(vid(1))!.hasNote]);
+
+    lib.noteSaved(vid(1), false); // it had no note: nothing changes
+    flushSync();
+    expect(reads.runs).toBe(1);
+
+    lib.noteSaved(vid(1), true);
+    flushSync();
+    expect(reads.runs).toBe(2);
+    expect(lib.library).toBe(library);
+    expect(lib.byId.get(vid(1))!.hasNote).toBe(true);
+
+    lib.noteSaved(vid(1), true); // autosave again, still has a note
+    flushSync();
+    expect(reads.runs).toBe(2);
+  });
+});
