@@ -193,7 +193,7 @@ describe('one data action at a time, window-wide', () => {
     // And the other way round: a restore started from the notice holds the menu's actions.
     const restored = deferred<Library>();
     api.restoreBackup.mockImplementation(() => restored.promise);
-    await fireEvent.click(screen.getAllByRole('button', { name: 'Restore newest backup' })[1]);
+    await fireEvent.click(nth(screen.getAllByRole('button', { name: 'Restore newest backup' }), 1));
     await waitFor(() => expect(api.callsTo('restoreBackup')).toHaveLength(1));
     expect(screen.getByRole('button', { name: 'Export all notes (one file)' })).toBeDisabled();
     await app.data.exportAll('single');

@@ -151,13 +151,13 @@ describe('NoteEditor autosave', () => {
 
   it('after a failed save shows "Not saved: disk full, retrying", never "Saved", and retries on its own', async () => {
     let fail = true;
-    const api = recordingApi({
+    const api = emptyApi({
       saveNote: async () => {
         if (fail) throw new ApiError('disk full', 'failed');
         return { updatedAt: 9 };
       },
     });
-    render(NoteEditor, { api, videoId: A, note: null });
+    renderIn(testApp(api), NoteEditor, { videoId: A, note: null });
     await type('precious');
     await advance(700);
     const status = screen.getByTestId('note-status');
