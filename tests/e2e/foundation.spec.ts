@@ -103,3 +103,20 @@ test('upload order lists every lecture by index, and the choice is kept', async 
   const [ml2021, ml2021Indexes] = nth(COURSES, 1);
   expect(await courseIndexes(page, ml2021)).toEqual(ml2021Indexes);
 });
+
+test('keyboard first from the first second: the playlist has focus, so j, w and Enter work without a click', async ({ app, page }) => {
+  void app;
+  const list = page.getByTestId('playlist');
+  await expect(list).toBeFocused();
+  const [first, second] = [nth(nth(COURSES, 0)[1], 0), nth(nth(COURSES, 0)[1], 1)];
+  const idOf = async (index: number) => (await row(page, index).getAttribute('id')) ?? '';
+  await page.keyboard.press('Home');
+  await expect(list).toHaveAttribute('aria-activedescendant', await idOf(first));
+  await page.keyboard.press('j');
+  await expect(list).toHaveAttribute('aria-activedescendant', await idOf(second));
+  await page.keyboard.press('w');
+  await expect(progressOf(course(page, ML_EN))).toHaveText(`1/${nth(COURSES, 0)[1].length}`);
+  await page.keyboard.press('Enter');
+  await expect(row(page, second)).toHaveAttribute('aria-selected', 'true');
+  await expect(list).toBeFocused();
+});

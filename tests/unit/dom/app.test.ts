@@ -60,12 +60,18 @@ describe('App', () => {
     expect(screen.queryByTestId('toast')).toBeNull();
   });
 
+  it('has the playlist focused on open, so the keys work before any click or Tab', async () => {
+    start(sampleApi());
+    await waitFor(() => expect(rowIds()).toHaveLength(3));
+    expect(document.activeElement).toBe(screen.getByTestId('playlist'));
+  });
+
   it('moves with the keyboard, opens with Enter and marks watched with w', async () => {
     const fake = sampleApi();
     start(fake);
     await waitFor(() => expect(rowIds()).toHaveLength(3));
     const list = screen.getByTestId('playlist');
-    list.focus();
+    expect(document.activeElement).toBe(list);
     await fireEvent.keyDown(list, { key: 'ArrowDown' });
     await fireEvent.keyDown(list, { key: 'j' });
     expect(list.getAttribute('aria-activedescendant')).toBe(`row-${vid(3)}`);
