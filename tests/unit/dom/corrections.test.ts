@@ -31,6 +31,17 @@ describe('corrections', () => {
     expect(screen.getAllByTestId('lecture-row').map((r) => r.dataset.videoId)).toEqual([vid(3)]);
   });
 
+  it('tabbing through the new-course name does not change the choice: Move still goes to the existing course', async () => {
+    const fake = await startOn(vid(3));
+    await fireEvent.click(screen.getByTestId('move-lecture'));
+    const dialog = screen.getByTestId('move-dialog');
+    within(dialog).getByTestId('move-new-title').focus();
+    await fireEvent.focus(within(dialog).getByTestId('move-new-title'));
+    await fireEvent.click(within(dialog).getByTestId('move-submit'));
+    await waitFor(() => expect(fake.api.moveLecture).toHaveBeenCalledWith({ videoId: vid(3), courseId: 'gan' }));
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+  });
+
   it('moves a lecture into an existing course', async () => {
     const fake = await startOn(vid(3));
     await fireEvent.click(screen.getByTestId('move-lecture'));
