@@ -113,10 +113,13 @@ describe('DataMenu', () => {
     expect(items[0]).toHaveTextContent('3 notes');
     await fireEvent.click(nth(items, 0).querySelector('button')!);
     expect(api.callsTo('restoreBackup')).toHaveLength(0); // asks first
+    // Focus follows the question (to its safe answer) and comes back to "Restore…" after it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
     await fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
     await waitFor(() => expect(changed).toHaveBeenCalledWith(restored));
     expect(api.callsTo('restoreBackup')).toEqual([{ name: 'new.json' }]);
     expect(result()).toHaveTextContent('Restored the backup from');
+    await waitFor(() => expect(document.activeElement).toBe(nth(screen.getAllByRole('button', { name: 'Restore…' }), 0)));
   });
 
   it('shows an error the service reports', async () => {
