@@ -61,3 +61,13 @@ export function nextUp(
   }
   return null;
 }
+
+/**
+ * True when Next up went back to a course before `courseId`: that course and every one after
+ * it are finished. The page says so instead of silently jumping to the first course.
+ */
+export function wrappedAround(library: Pick<Library, 'courses'>, courseId: string | null, videoId: string): boolean {
+  const start = library.courses.findIndex((c) => c.id === courseId);
+  const at = library.courses.findIndex((c) => c.lectures.includes(videoId));
+  return start >= 0 && at >= 0 && at < start;
+}

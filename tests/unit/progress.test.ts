@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseInfo, LectureInfo, Library } from '../../electron/shared/contract';
-import { courseProgress, fraction, lecturesById, nextUp, overallProgress } from '../../electron/shared/progress';
+import { courseProgress, fraction, lecturesById, nextUp, wrappedAround, overallProgress } from '../../electron/shared/progress';
 import { nth } from './helpers/nth';
 
 function lecture(videoId: string, index: number, watched = false): LectureInfo {
@@ -47,9 +47,12 @@ describe('nextUp', () => {
     expect(nextUp(l, 'a')).toBe('z');
   });
 
-  it('wraps around to earlier courses', () => {
+  it('wraps around to earlier courses, and says it did', () => {
     const l = lib([course('a', ['x']), course('b', ['y'])], [lecture('x', 1), lecture('y', 2, true)]);
     expect(nextUp(l, 'b')).toBe('x');
+    expect(wrappedAround(l, 'b', 'x')).toBe(true);
+    expect(wrappedAround(l, 'a', 'x')).toBe(false);
+    expect(wrappedAround(l, null, 'x')).toBe(false);
   });
 
   it('starts from the first course when the course is unknown or null', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import App from '../../../renderer/src/App.svelte';
-import { fakeApi, sampleApi, vid } from './fake-api';
+import { emptyApi, emptyLibrary, fakeApi, sampleApi, vid } from './fake-api';
 import { nth } from '../helpers/nth';
 
 type Fake = ReturnType<typeof sampleApi>;
@@ -66,6 +66,19 @@ describe('App', () => {
     expect(document.activeElement).toBe(screen.getByTestId('playlist'));
   });
 
+  it('says plainly when the catalog could not be read, and never offers n', async () => {
+    const library = { ...emptyLibrary(), warnings: [{ file: '/home/s/missing.md', line: 0, message: 'could not read the catalog: ENOENT' }] };
+    window.api = emptyApi({ getLibrary: async () => library });
+    render(App);
+    const state = await screen.findByTestId('no-catalog');
+    expect(state).toHaveTextContent('No lectures are loaded: the catalog could not be read.');
+    expect(state).toHaveTextContent('/home/s/missing.md');
+    expect(screen.queryByTestId('no-lecture')).toBeNull();
+    await fireEvent.keyDown(window, { key: 'n' });
+    expect(await screen.findByText('No lectures are loaded, so there is nothing next.')).toBeInTheDocument();
+    expect(screen.queryByText(/Everything is watched/)).toBeNull();
+  });
+
   it('moves with the keyboard, opens with Enter and marks watched with w', async () => {
     const fake = sampleApi();
     start(fake);
@@ -123,9 +136,11 @@ describe('App', () => {
     const fake = sampleApi({ lastCourseId: 'gan' });
     start(fake);
     await waitFor(() => expect(rowIds()).toEqual([vid(4)]));
-    // GANs is all watched, so next up falls through to the next course with work left.
+    // GANs, the last course, is all watched: next up goes back to the first course with work
+    // left, and says so rather than jumping there silently.
     await fireEvent.click(screen.getByTestId('next-up'));
     await waitFor(() => expect(screen.getByTestId('lecture-title')).toHaveTextContent('Intro to RL (1/3)'));
+    expect(screen.getByText(/You finished the last course in the list\. Next up goes back to the first one with lectures left: Reinforcement Learning\./)).toBeInTheDocument();
     expect(rowIds()).toEqual([vid(2), vid(1), vid(3)]);
     expect(screen.getByTestId('summary').querySelector('h1')).toHaveTextContent('Overview');
   });
@@ -197,10 +212,12 @@ describe('App', () => {
   it('says plainly when the catalog is empty', async () => {
     start(fakeApi([], []) as unknown as Fake);
     await waitFor(() => expect(screen.getByTestId('playlist-empty')).toHaveTextContent('The catalog has no lectures.'));
-    expect(screen.getByTestId('no-lecture')).toBeInTheDocument();
+    expect(screen.getByTestId('no-catalog')).toHaveTextContent('This catalog has no lectures in it.');
+    // No "press n" for a list with nothing in it.
+    expect(screen.queryByTestId('no-lecture')).toBeNull();
     expect(screen.getByTestId('overall-progress')).toHaveTextContent('0/0');
-    // Next up with nothing to watch says so instead of failing silently.
+    // Next up with nothing to watch says so instead of failing silently, and not as praise.
     await fireEvent.click(screen.getByTestId('next-up'));
-    expect(screen.getByTestId('toast')).toHaveTextContent('Everything is watched');
+    expect(screen.getByTestId('toast')).toHaveTextContent('No lectures are loaded, so there is nothing next.');
   });
 });

@@ -2,7 +2,7 @@
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
 import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, PrefsChange, StoreStatus } from '../../../../electron/shared/contract';
-import { lecturesById, nextUp, type Progress } from '../../../../electron/shared/progress';
+import { lecturesById, nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
 import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
 import type { Toasts } from './toasts.svelte';
 
@@ -306,8 +306,12 @@ export class LibraryState {
     const from = this.selectedCourseId ?? (this.openId ? (this.byId.get(this.openId)?.courseId ?? null) : null);
     const id = nextUp(this.library, from, this.byId);
     if (!id) {
-      this.toasts.push('Everything is watched. Well done!', 'info');
+      this.toasts.push(this.library.lectures.length === 0 ? 'No lectures are loaded, so there is nothing next.' : 'Everything is watched. Well done!', 'info');
       return null;
+    }
+    if (wrappedAround(this.library, from, id)) {
+      const back = this.courses.find((c) => c.lectures.includes(id))?.title ?? '';
+      this.toasts.push(`You finished the last course in the list. Next up goes back to the first one with lectures left: ${back}.`, 'info');
     }
     void this.openLecture(id, { reveal: true });
     return id;
