@@ -20,8 +20,11 @@ import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
 import { openStore, type Store } from './store/store';
-import { LectureSearch } from './search/index';
+import { LectureSearch, type SearchDoc } from './search/index';
 import { plainText } from './search/snippet';
+import { indexInWorker, type BackgroundIndex } from './search/background';
+import { catalogKey, readCatalogCache, type Page } from './startup-cache';
+import { appVersion } from './version';
 import { exportLectureMarkdown, exportNotesFiles } from './export';
 
 /** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
@@ -38,6 +41,13 @@ export interface ServiceOptions {
   catalogFiles: string[];
   dataDir: string;
   host: Host;
+  /** Part of the start-up cache's key; default: package.json's version. */
+  appVersion?: string;
+  /**
+   * Where a cold search index is built: a worker thread (default), or in chunks on this
+   * thread (`inline`, the fallback when a worker cannot start).
+   */
+  searchBuild?: 'worker' | 'inline';
 }
 
 type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
@@ -47,12 +57,22 @@ export class Service implements Methods {
   private courseOf = new Map<string, Course>();
   private readonly byId: Map<string, CatalogEntry>;
   private readonly searchIndex = new LectureSearch();
+  private background: BackgroundIndex | null = null;
+  private catalogMissing = true;
+  private closed = false;
+  /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
+  searchSource: 'cache' | 'build' | 'inline' | null = null;
+  /** Settles when the search index is ready (or given up on). */
+  searchBuilt: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly entries: CatalogEntry[],
     private readonly warnings: CatalogWarning[],
     readonly store: Store,
     private readonly host: Host,
+    private pages: Page[],
+    private readonly cacheKey: string,
+    private readonly searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
     this.reorder();
@@ -68,19 +88,47 @@ export class Service implements Methods {
         missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
       }
     }
-    const parsed = parseCatalogs(pages);
     const store = await openStore({ dataDir: opts.dataDir });
-    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host);
-    // Build the search index off the request path: requests are answered between chunks.
-    setImmediate(() => void service.buildSearch());
+    // A warm start reads the parsed catalog back; the worker writes it after a cold one.
+    const key = catalogKey(pages, opts.appVersion ?? appVersion());
+    const cached = readCatalogCache(opts.dataDir, key);
+    const parsed = cached ?? parseCatalogs(pages);
+    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host, pages, key, opts.searchBuild ?? 'worker');
+    service.catalogMissing = !cached;
+    // The search index is loaded or built off the request path; titles and notes are
+    // searched by a scan meanwhile.
+    service.searchBuilt = new Promise((ok) => setImmediate(() => void service.buildSearch().then(ok)));
     return service;
   }
 
-  private async buildSearch(): Promise<void> {
+  private searchDocs(): SearchDoc[] {
     const notes = this.store.data.notes;
-    await this.searchIndex.buildAsync(
-      this.entries.map((e) => ({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' })),
-    );
+    return this.entries.map((e) => ({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' }));
+  }
+
+  private async buildSearch(): Promise<void> {
+    if (this.closed) return;
+    if (this.searchBuild === 'worker') {
+      const job = indexInWorker({ pages: this.pages, dataDir: this.store.dataDir, key: this.cacheKey, catalogMissing: this.catalogMissing });
+      this.background = job;
+      this.pages = []; // the worker has its copy
+      try {
+        await this.searchIndex.useIndex(this.searchDocs(), job.index.then((r) => {
+          this.searchSource = r.from;
+          return r.index;
+        }));
+        return;
+      } catch (e) {
+        if (this.closed) return;
+        process.stderr.write(`Lecture Companion: building the search index on the main thread (${(e as Error).message})\n`);
+      } finally {
+        this.background = null;
+      }
+    }
+    this.pages = [];
+    // Current notes: edits made while the worker ran are in the store by now.
+    await this.searchIndex.buildAsync(this.searchDocs());
+    if (this.searchIndex.ready) this.searchSource = 'inline';
   }
 
   private reorder(): void {
@@ -317,6 +365,8 @@ export class Service implements Methods {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.background?.cancel();
     await this.store.close();
   }
 }

@@ -111,8 +111,10 @@ export class StaticIndex {
   /**
    * Reads what toBuffer wrote, checking every length and bound it relies on, so a damaged
    * file throws here instead of answering wrongly later. The arrays are views into `buf`.
+   * `verify: false` skips the walk over every posting, for bytes that were just checked
+   * (by the worker that sends them).
    */
-  static fromBuffer(buf: Uint8Array): { index: StaticIndex; meta: IndexMeta } {
+  static fromBuffer(buf: Uint8Array, { verify = true } = {}): { index: StaticIndex; meta: IndexMeta } {
     const bad = (why: string) => new Error(`search index: ${why}`);
     if (buf.byteOffset % 4 !== 0) buf = buf.slice(); // typed views need alignment
     if (buf.length < 8) throw bad('too short');
@@ -138,15 +140,15 @@ export class StaticIndex {
     const u8 = (n: number) => take((b, o, k) => new Uint8Array(b, o, k), n, 1);
     const numKeys = u32(h.numKeys);
     const terms = h.numKeys + h.strKeys.length;
-    for (let i = 1; i < numKeys.length; i++) if (numKeys[i - 1] >= numKeys[i]) throw bad('keys out of order');
+    if (verify) for (let i = 1; i < numKeys.length; i++) if (numKeys[i - 1] >= numKeys[i]) throw bad('keys out of order');
     const fields = h.fields.map((fh): FieldPostings => {
       const offsets = u32(terms + 1);
       const docs = u32(fh.docs);
       const lens = u32(nDocs);
       const tfs = u8(fh.docs);
       if (offsets[0] !== 0 || offsets[terms] !== docs.length) throw bad('offsets do not cover the postings');
-      for (let t = 0; t < terms; t++) if (offsets[t] > offsets[t + 1]) throw bad('offsets out of order');
-      for (let i = 0; i < docs.length; i++) if (docs[i] >= nDocs) throw bad('posting past the last document');
+      if (verify) for (let t = 0; t < terms; t++) if (offsets[t] > offsets[t + 1]) throw bad('offsets out of order');
+      if (verify) for (let i = 0; i < docs.length; i++) if (docs[i] >= nDocs) throw bad('posting past the last document');
       return { offsets, docs, tfs, lens, total: fh.total, present: fh.present };
     });
     if (at !== buf.length) throw bad('trailing bytes');
