@@ -23,7 +23,8 @@ import { openStore, type Store } from './store/store';
 import { LectureSearch, type SearchDoc } from './search/index';
 import { plainText } from './search/snippet';
 import { indexInWorker, type BackgroundIndex } from './search/background';
-import { catalogKey, readCatalogCache, type Page } from './startup-cache';
+import { catalogKey, readCatalogCache, statSources, type Page } from './startup-cache';
+import type { IndexJob } from './search/prepare';
 import { appVersion } from './version';
 import { exportLectureMarkdown, exportNotesFiles } from './export';
 
@@ -58,7 +59,6 @@ export class Service implements Methods {
   private readonly byId: Map<string, CatalogEntry>;
   private readonly searchIndex = new LectureSearch();
   private background: BackgroundIndex | null = null;
-  private catalogMissing = true;
   private closed = false;
   /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
   searchSource: 'cache' | 'build' | 'inline' | null = null;
@@ -70,8 +70,7 @@ export class Service implements Methods {
     private readonly warnings: CatalogWarning[],
     readonly store: Store,
     private readonly host: Host,
-    private pages: Page[],
-    private readonly cacheKey: string,
+    private readonly indexJob: IndexJob,
     private readonly searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
@@ -79,22 +78,29 @@ export class Service implements Methods {
   }
 
   static async create(opts: ServiceOptions): Promise<Service> {
-    const pages: { text: string; file: string }[] = [];
-    const missing: CatalogWarning[] = [];
-    for (const file of opts.catalogFiles) {
-      try {
-        pages.push({ text: await readFile(file, 'utf8'), file });
-      } catch (e) {
-        missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
-      }
-    }
     const store = await openStore({ dataDir: opts.dataDir });
-    // A warm start reads the parsed catalog back; the worker writes it after a cold one.
-    const key = catalogKey(pages, opts.appVersion ?? appVersion());
-    const cached = readCatalogCache(opts.dataDir, key);
-    const parsed = cached ?? parseCatalogs(pages);
-    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host, pages, key, opts.searchBuild ?? 'worker');
-    service.catalogMissing = !cached;
+    const version = opts.appVersion ?? appVersion();
+    // A warm start takes the parsed catalog from the cache without reading the pages (their
+    // sizes and times are as recorded); otherwise read, key by content and parse.
+    const cached = readCatalogCache(opts.dataDir, version, statSources(opts.catalogFiles));
+    let parsed = cached?.result;
+    let key = cached?.key ?? '';
+    const missing: CatalogWarning[] = [];
+    if (!parsed) {
+      const pages: Page[] = [];
+      for (const file of opts.catalogFiles) {
+        try {
+          pages.push({ text: await readFile(file, 'utf8'), file });
+        } catch (e) {
+          missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
+        }
+      }
+      key = catalogKey(pages, version);
+      parsed = parseCatalogs(pages);
+    }
+    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host, {
+      files: opts.catalogFiles, dataDir: opts.dataDir, key, appVersion: version, catalogMissing: !cached,
+    }, opts.searchBuild ?? 'worker');
     // The search index is loaded or built off the request path; titles and notes are
     // searched by a scan meanwhile.
     service.searchBuilt = new Promise((ok) => setImmediate(() => void service.buildSearch().then(ok)));
@@ -109,9 +115,8 @@ export class Service implements Methods {
   private async buildSearch(): Promise<void> {
     if (this.closed) return;
     if (this.searchBuild === 'worker') {
-      const job = indexInWorker({ pages: this.pages, dataDir: this.store.dataDir, key: this.cacheKey, catalogMissing: this.catalogMissing });
+      const job = indexInWorker(this.indexJob);
       this.background = job;
-      this.pages = []; // the worker has its copy
       try {
         await this.searchIndex.useIndex(this.searchDocs(), job.index.then((r) => {
           this.searchSource = r.from;
@@ -125,7 +130,6 @@ export class Service implements Methods {
         this.background = null;
       }
     }
-    this.pages = [];
     // Current notes: edits made while the worker ran are in the store by now.
     await this.searchIndex.buildAsync(this.searchDocs());
     if (this.searchIndex.ready) this.searchSource = 'inline';

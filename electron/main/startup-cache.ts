@@ -1,14 +1,15 @@
 // What a warm start reuses instead of recomputing: the parsed catalog and the packed search
 // index of its titles and summaries, in `<data>/cache/`. Both are keyed by the catalog
-// pages' content (and file names, which warnings quote) and the app version, and carry a
+// pages' content (and file names, which warnings quote) and the app version (the catalog
+// file's size and time stand for its content on a warm start, see Source), and carry a
 // SHA-256 of their bytes: a stale, damaged or foreign file reads as "no cache" (the caller
 // rebuilds), never as data. Notes are never cached: they change while the app runs and
 // are indexed from the store at every start. Plain Node: runs in the main thread and in
 // the search worker.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParseResult } from '../shared/types';
+import type { CatalogEntry, ParseResult } from '../shared/types';
 import { StaticIndex } from './search/postings';
 
 export interface Page {
@@ -60,30 +61,87 @@ function readSealed(file: string): Buffer | null {
 
 // ---- the parsed catalog ----
 
-function isParseResult(x: unknown): x is ParseResult {
-  if (!x || typeof x !== 'object') return false;
-  const r = x as ParseResult;
-  if (!Array.isArray(r.entries) || !Array.isArray(r.warnings)) return false;
-  for (const e of r.entries) {
-    if (!e || typeof e.videoId !== 'string' || typeof e.title !== 'string' || typeof e.summary !== 'string'
-      || typeof e.index !== 'number' || typeof e.line !== 'number' || (e.date !== null && typeof e.date !== 'string')) return false;
-  }
-  return r.warnings.every((w) => w && typeof w.file === 'string' && typeof w.line === 'number' && typeof w.message === 'string');
+/**
+ * What a catalog file looked like when its cache was written. As in git's index, an
+ * unchanged size and modification time stand for unchanged bytes, so a warm start
+ * neither reads nor hashes 14 MB of catalog; any difference means reading it again.
+ */
+export interface Source {
+  file: string;
+  size: number;
+  mtimeMs: number;
 }
 
-export function readCatalogCache(dataDir: string, key: string): ParseResult | null {
-  const body = readSealed(join(cacheDir(dataDir), CATALOG_FILE));
-  if (!body) return null;
+export function statSources(files: string[]): Source[] | null {
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as { key?: unknown; result?: unknown };
-    return parsed.key === key && isParseResult(parsed.result) ? parsed.result : null;
+    return files.map((file) => {
+      const st = statSync(file);
+      return { file, size: st.size, mtimeMs: st.mtimeMs };
+    });
+  } catch {
+    return null; // unreadable: the caller reads (and warns) the slow way
+  }
+}
+
+const sameSources = (a: Source[], b: Source[]) =>
+  a.length === b.length && a.every((s, i) => s.file === b[i].file && s.size === b[i].size && s.mtimeMs === b[i].mtimeMs);
+
+interface CatalogHead {
+  key: string;
+  appVersion: string;
+  sources: Source[];
+  warnings: ParseResult['warnings'];
+  /** Entries without their summaries, which follow the head as one UTF-8 block. */
+  entries: (Omit<CatalogEntry, 'summary'> & { summaryLength: number })[];
+}
+
+function isHead(x: unknown): x is CatalogHead {
+  if (!x || typeof x !== 'object') return false;
+  const h = x as CatalogHead;
+  if (typeof h.key !== 'string' || typeof h.appVersion !== 'string' || !Array.isArray(h.sources) || !Array.isArray(h.entries) || !Array.isArray(h.warnings)) return false;
+  for (const e of h.entries) {
+    if (!e || typeof e.videoId !== 'string' || typeof e.title !== 'string' || typeof e.summaryLength !== 'number'
+      || typeof e.index !== 'number' || typeof e.line !== 'number' || (e.date !== null && typeof e.date !== 'string')) return false;
+  }
+  return h.warnings.every((w) => w && typeof w.file === 'string' && typeof w.line === 'number' && typeof w.message === 'string');
+}
+
+/**
+ * The cached parse of `files`, when their sizes and times are as recorded and the app
+ * version matches; with the content key it was written under.
+ */
+export function readCatalogCache(dataDir: string, appVersion: string, sources: Source[] | null): { key: string; result: ParseResult } | null {
+  if (!sources) return null;
+  const body = readSealed(join(cacheDir(dataDir), CATALOG_FILE));
+  if (!body || body.length < 4) return null;
+  try {
+    const headLen = body.readUInt32LE(0);
+    const head: unknown = JSON.parse(body.toString('utf8', 4, 4 + headLen));
+    if (!isHead(head) || head.appVersion !== appVersion || !sameSources(head.sources, sources)) return null;
+    const all = body.toString('utf8', 4 + headLen);
+    let at = 0;
+    const entries: CatalogEntry[] = head.entries.map(({ summaryLength, ...e }) => {
+      const summary = all.slice(at, at + summaryLength);
+      at += summaryLength;
+      return { ...e, summary };
+    });
+    if (at !== all.length) return null;
+    return { key: head.key, result: { entries, warnings: head.warnings } };
   } catch {
     return null;
   }
 }
 
-export function writeCatalogCache(dataDir: string, key: string, result: ParseResult): void {
-  writeSealed(join(cacheDir(dataDir), CATALOG_FILE), Buffer.from(JSON.stringify({ key, result })));
+export function writeCatalogCache(dataDir: string, head: Pick<CatalogHead, 'key' | 'appVersion' | 'sources'>, result: ParseResult): void {
+  const full: CatalogHead = {
+    ...head,
+    warnings: result.warnings,
+    entries: result.entries.map(({ summary, ...e }) => ({ ...e, summaryLength: summary.length })),
+  };
+  const headBytes = Buffer.from(JSON.stringify(full));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(headBytes.length, 0);
+  writeSealed(join(cacheDir(dataDir), CATALOG_FILE), Buffer.concat([len, headBytes, Buffer.from(result.entries.map((e) => e.summary).join(''))]));
 }
 
 // ---- the packed search index (titles and summaries) ----

@@ -3,14 +3,18 @@
 // a cold start (seconds at 10,000 entries), so it runs in a worker thread (worker.ts);
 // in-process only as a fallback.
 import { parseCatalogs } from '../catalog/parse';
-import { readCatalogCache, readIndexCache, writeCatalogCache, writeIndexCache, type Page } from '../startup-cache';
+import { readFileSync } from 'node:fs';
+import { catalogKey, readIndexCache, statSources, writeCatalogCache, writeIndexCache, type Page } from '../startup-cache';
 import { StaticBuilder } from './postings';
 
 export interface IndexJob {
-  pages: Page[];
+  /** The catalog files, read here only when the index must be built. */
+  files: string[];
   /** Where the cache lives; null: build only. */
   dataDir: string | null;
+  /** The content key the main thread has for these files, and the app version in it. */
   key: string;
+  appVersion: string;
   /** The main thread found no usable parsed-catalog cache: write one. */
   catalogMissing: boolean;
 }
@@ -21,10 +25,25 @@ export interface Prepared {
 }
 
 export function prepareIndex(job: IndexJob): Prepared {
-  let parsed = job.dataDir && !job.catalogMissing ? readCatalogCache(job.dataDir, job.key) : null;
-  if (!parsed) {
-    parsed = parseCatalogs(job.pages);
-    if (job.dataDir) tryWrite(() => writeCatalogCache(job.dataDir!, job.key, parsed!));
+  if (job.dataDir && !job.catalogMissing) {
+    const cached = readIndexCache(job.dataDir, job.key);
+    if (cached) return { bytes: cached, from: 'cache' };
+  }
+  // Sizes and times first, then the bytes: a file changed in between is re-read next start.
+  const sources = statSources(job.files);
+  const pages: Page[] = [];
+  for (const file of job.files) {
+    try {
+      pages.push({ text: readFileSync(file, 'utf8'), file });
+    } catch {
+      // The main thread warned about it and left it out of the key as well.
+    }
+  }
+  // Built from other bytes than the main thread parsed, the index would answer wrongly.
+  if (catalogKey(pages, job.appVersion) !== job.key) throw new Error('the catalog changed while the app was starting');
+  const parsed = parseCatalogs(pages);
+  if (job.dataDir && sources && job.catalogMissing) {
+    tryWrite(() => writeCatalogCache(job.dataDir!, { key: job.key, appVersion: job.appVersion, sources }, parsed));
   }
   if (job.dataDir) {
     const cached = readIndexCache(job.dataDir, job.key);
