@@ -58,13 +58,16 @@ const DELTA = 0.5;
 
 interface Entry {
   doc: SearchDoc;
-  /** Folded title and note for the substring scan that answers while the index builds. */
-  titleF: string;
-  noteF: string;
+  /**
+   * Folded title and note for the substring scan that answers while the index builds;
+   * made by the first scan, not at start, where 10,000 titles would hold up requests.
+   */
+  titleF?: string;
+  noteF?: string;
 }
 
 function entry(doc: SearchDoc): Entry {
-  return { doc, titleF: fold(doc.title), noteF: fold(doc.note) };
+  return { doc };
 }
 
 
@@ -379,6 +382,8 @@ export class LectureSearch {
   private scan(q: ParsedQuery, filter: SearchOptions['filter'], limit: number): SearchResult[] {
     const scored: { e: Entry; fields: MatchField[]; score: number }[] = [];
     for (const e of this.entries.values()) {
+      e.titleF ??= fold(e.doc.title);
+      e.noteF ??= fold(e.doc.note);
       let inTitle = 0;
       let inNote = 0;
       let all = true;
@@ -395,7 +400,7 @@ export class LectureSearch {
       if (!all || (filter && !filter(e.doc.videoId))) continue;
       const fields: MatchField[] = [];
       if (inTitle) fields.push('title');
-      if (inNote || (inTitle && q.runs.some((r) => e.noteF.includes(r.text)))) fields.push('note');
+      if (inNote || (inTitle && q.runs.some((r) => e.noteF!.includes(r.text)))) fields.push('note');
       scored.push({ e, fields, score: inTitle * BOOST[0] + inNote * BOOST[1] });
     }
     // Stable sort: equal scores keep catalog order.
