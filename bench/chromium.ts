@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 async function startWeb(catalog: string, dataDir: string) {
-  const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir, '--port', '0', '--catalog', catalog, '--open-log', join(dataDir, 'open.log')], {
+  const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir, '--port', '0', '--catalog', catalog], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -71,6 +71,7 @@ export function generateCatalog(count: number, seed = 1): string {
     } while (used.has(id));
     used.add(id);
     const e = src[i % src.length];
+    if (!e) throw new Error('generate: no source entries');
     parts.push(block(i + 1, e, id, retag(e.title, Math.floor(i / src.length))));
   }
   return parts.join('');

@@ -18,12 +18,13 @@ export interface Figure {
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const at = (i: number) => s[i] ?? NaN; // NaN for no samples, as the arithmetic gave before
+  return s.length % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 }
 
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 }
 
 /** Median wall time in ms of `fn` over `runs` runs (after one warm-up). */

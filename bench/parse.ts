@@ -13,7 +13,8 @@ function minimalScan(path: string): { index: number; date: string | null; title:
   const re = /<summary>(\d+)\. (?:\[(\d{4}-\d\d-\d\d)\] )?(.*?)<\/summary>[\s\S]*?watch\?v=([\w-]{11})[\s\S]*?<\/a>([\s\S]*?)<\/details>/g;
   const out = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ index: Number(m[1]), date: m[2] ?? null, title: m[3], id: m[4], summary: m[5] });
+    // Groups 3-5 always take part in a match.
+    out.push({ index: Number(m[1]), date: m[2] ?? null, title: m[3] ?? '', id: m[4] ?? '', summary: m[5] ?? '' });
   }
   return out;
 }

@@ -1,12 +1,14 @@
 // Store saves with 10,000 entries against a plain fs.promises.writeFile of the same
-// bytes (what atomicity, the write queue and encoding cost on top), and against a bare
-// temp + rename of the same bytes (the store's own cost alone).
+// bytes (what durability, the write queue and encoding cost on top), and against lowdb's
+// plain atomic write (steno: temp + rename, no fsync) of the same bytes: the `-vs-atomic`
+// figures are what making each save durable (fsync of the file and the folder) costs.
 import { mkdtempSync, promises as fsp, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../electron/main/store/store';
 import { performance } from 'node:perf_hooks';
-import { median, ratioFigure, type Figure } from './lib';
+import { TextFile } from 'lowdb/node';
+import { limitFigure, median, ratioFigure, type Figure } from './lib';
 
 const N = 10_000;
 const RUNS = 21;
@@ -27,7 +29,7 @@ async function measure(setup: (s: Opened) => Promise<void>, change: (s: Opened, 
     const store = await openStore({ dataDir: dir, backupsPerDay: false });
     await setup(store);
     const plain = join(dir, 'plain.json');
-    const atomic = join(dir, 'atomic.json');
+    const atomic = new TextFile(join(dir, 'atomic.json'));
     const storeTimes: number[] = [];
     const plainTimes: number[] = [];
     const atomicTimes: number[] = [];
@@ -40,8 +42,8 @@ async function measure(setup: (s: Opened) => Promise<void>, change: (s: Opened, 
       await fsp.writeFile(plain, bytes);
       const plainMs = performance.now() - t;
       t = performance.now();
-      await fsp.writeFile(`${plain}.tmp`, bytes);
-      await fsp.rename(`${plain}.tmp`, atomic);
+      // steno passes its argument to fs.writeFile, which takes the bytes as they are.
+      await atomic.write(bytes as unknown as string);
       const atomicMs = performance.now() - t;
       if (i < 0) continue; // warm-up
       storeTimes.push(storeMs);
@@ -51,6 +53,40 @@ async function measure(setup: (s: Opened) => Promise<void>, change: (s: Opened, 
     const size = readFileSync(store.file).length;
     await store.close();
     return { value: median(storeTimes), baseline: median(plainTimes), atomic: median(atomicTimes), size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The longest time the event loop was blocked while a ~39 MB backup was merged: every
+ * other request (getLibrary, a note save) waits at least that long. The issue's target
+ * is about 100 ms; today parse, validation and merge run in one go, so this is not met.
+ */
+async function importStall(): Promise<{ maxStall: number; size: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lc-bench-import-'));
+  try {
+    const store = await openStore({ dataDir: dir, backupsPerDay: false });
+    const other = await openStore({ dataDir: mkdtempSync(join(dir, 'other-')), backupsPerDay: false });
+    const big = '大型匯入 big import line; '.repeat(175); // ~39 MB of backup text, as in the issue
+    await Promise.all(Array.from({ length: N }, (_, i) => other.saveNote(id(i), `${i} ${big}`)));
+    const backup = other.exportBackup();
+    await other.close();
+    let maxStall = 0;
+    let last = performance.now();
+    let done = false;
+    const probe = () => {
+      const t = performance.now();
+      maxStall = Math.max(maxStall, t - last);
+      last = t;
+      if (!done) setTimeout(probe, 1);
+    };
+    setTimeout(probe, 1);
+    await store.mergeBackup(backup);
+    done = true;
+    await new Promise((r) => setTimeout(r, 5));
+    await store.close();
+    return { maxStall, size: backup.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -69,6 +105,8 @@ export async function run(): Promise<Figure[]> {
     },
     (s, i) => s.setWatched(id(i % 50), i % 2 === 1),
   );
+  const stall = await importStall();
+  process.stderr.write(`bench store: import of ${(stall.size / 1e6).toFixed(1)} MB (characters) blocked the event loop for up to ${stall.maxStall.toFixed(0)} ms\n`);
   process.stderr.write(`bench store: notes file ${(notes.size / 1e6).toFixed(2)} MB, watched file ${(watched.size / 1e3).toFixed(0)} kB\n`);
   return [
     // The notes issue asks for this figure next to writeFile without setting a target.
@@ -78,5 +116,6 @@ export async function run(): Promise<Figure[]> {
     // which isolates the store's own cost (encoding, queue) from the filesystem's.
     ratioFigure('notes-save-10k-vs-atomic', notes.value, notes.atomic, 1.5),
     ratioFigure('watched-save-10k-vs-atomic', watched.value, watched.atomic, 1.5),
+    limitFigure('import-39mb-max-stall', stall.maxStall, 100),
   ];
 }

@@ -31,9 +31,12 @@ const ACCEPTED = [
     ids: ['AUXCLICK_JS_CHECK'],
     file: 'main/index.ts',
     reason:
-      'A middle-click opens a new window, which goes through setWindowOpenHandler; hardenWebContents() denies ' +
-      'every new window and hands only allowed YouTube links to the link filter.',
-    holds: () => /hardenWebContents\(win\.webContents/.test(source('main/index.ts')),
+      'A middle-click opens a new window, which goes through setWindowOpenHandler; hardenWebContents(), applied to ' +
+      'every web contents on web-contents-created, denies every new window and hands only allowed YouTube links to ' +
+      'the link filter. The page also routes auxclick on rendered links through the filter (rendered-links.ts).',
+    holds: () =>
+      /app\.on\('web-contents-created', \(_event, contents\) => hardenWebContents\(contents/.test(source('main/index.ts')) &&
+      /auxclick/.test(readFileSync(join(ROOT, 'renderer/src/lib/rendered-links.ts'), 'utf8')),
   },
   {
     ids: ['OPEN_EXTERNAL_JS_CHECK'],

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'lc-shot-'));
-const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir, '--open-log', join(dataDir, 'open.log')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise<string>((ok) => createInterface({ input: proc.stdout! }).once('line', ok));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogEntry, CatalogWarning } from '../shared/types';
+import type { CatalogEntry, CatalogWarning, CourseCategory } from '../shared/types';
 import { buildCourses } from './catalog/courses';
 import { parseCatalogs } from './catalog/parse';
+import { linkVersions } from './catalog/versions';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -19,10 +20,12 @@ export interface CliLecture {
   index: number;
   date: string | null;
   title: string;
+  /** The same lecture in the other language (中文版 / English version), or null. */
+  linkedVideoId: string | null;
 }
 
 export interface CliDocument {
-  courses: { id: string; title: string; lectures: CliLecture[] }[];
+  courses: { id: string; title: string; category: CourseCategory; group: string; lectures: CliLecture[] }[];
   warnings: CatalogWarning[];
 }
 
@@ -73,13 +76,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 export function toDocument(entries: CatalogEntry[], warnings: CatalogWarning[]): CliDocument {
   const byId = new Map(entries.map((e) => [e.videoId, e]));
+  const courses = buildCourses(entries);
+  const linked = linkVersions(entries, courses);
   return {
-    courses: buildCourses(entries).map((c) => ({
+    courses: courses.map((c) => ({
       id: c.id,
       title: c.title,
+      category: c.category,
+      group: c.group,
       lectures: c.lectures.map((v) => {
         const e = byId.get(v)!;
-        return { videoId: e.videoId, index: e.index, date: e.date, title: e.title };
+        return { videoId: e.videoId, index: e.index, date: e.date, title: e.title, linkedVideoId: linked.get(v) ?? null };
       }),
     })),
     warnings: warnings.map(({ file, line, message }) => ({ file, line, message })),

@@ -36,6 +36,7 @@ export function exportLectureMarkdown({ entry, courseTitle, note }: ExportLectur
 export function exportFileName(entry: CatalogEntry): string {
   const slug = entry.title
     .normalize('NFKC')
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { main as catalogCli } from './cli';
 import { writeFiles } from './files';
 import { registerFlushChannel, registerIpc } from './ipc';
+import { FLUSH_CHANNELS } from '../shared/wire';
 import { APP_NAME, parseOptions } from './options';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, registerAppProtocol, safeOpenExternal, secureWebPreferences } from './security';
 import { asApi, Service, type Host } from './service';
@@ -45,6 +46,10 @@ async function start(): Promise<void> {
     win.focus();
   });
 
+  // Every web contents, not only the main window's: a webview or devtools page gets the same rules.
+  const openExternal = safeOpenExternal((url) => shell.openExternal(url));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, openExternal }));
+
   await app.whenReady();
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   let opts;
@@ -54,15 +59,16 @@ async function start(): Promise<void> {
     dialog.showErrorBox(APP_NAME, (e as Error).message);
     return app.exit(2);
   }
-  const openExternal = safeOpenExternal((url) => shell.openExternal(url));
   const host: Host = {
+    exports: 'save',
     async openExternal(url) {
       if (!openExternal(url)) throw new Error(`refused to open ${url}`);
     },
     async chooseSavePath(defaultPath, kind) {
       if (kind === 'directory') {
         const r = await dialog.showOpenDialog(win!, { title: 'Export notes into folder', properties: ['openDirectory', 'createDirectory'] });
-        return r.canceled ? null : join(r.filePaths[0], defaultPath);
+        const [dir] = r.filePaths;
+        return r.canceled || dir === undefined ? null : join(dir, defaultPath);
       }
       const r = await dialog.showSaveDialog(win!, { defaultPath });
       return r.canceled || !r.filePath ? null : r.filePath;
@@ -87,10 +93,12 @@ async function start(): Promise<void> {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: APP_NAME,
+    // Linux has no other source for a window's icon; Windows would fall back to the .exe's (Electron's own
+    // in development); macOS ignores it.
+    icon: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build/icon.png'),
     show: false,
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   });
-  hardenWebContents(win.webContents, { isAppUrl, openExternal });
   win.once('ready-to-show', () => {
     // maximize() also shows the window, so it waits until the page has painted.
     if (saved?.maximized) win?.maximize();
@@ -140,7 +148,7 @@ async function start(): Promise<void> {
     e.preventDefault();
     if (handshake !== 'idle') return;
     handshake = 'awaiting-ack';
-    win?.webContents.send('lc:flush');
+    win?.webContents.send(FLUSH_CHANNELS.request);
     deadline = setTimeout(() => win && !win.isDestroyed() && win.destroy(), 5_000);
   });
   win.on('closed', () => {

@@ -1,28 +1,10 @@
 // The only file that touches ipcMain. Every contract method gets one handler that, in order:
 // checks the sender is the app's own page, validates the payload against the contract, calls
-// the service. Electron passes only an error's message to the renderer, so the ApiError code
-// travels as a "[code] " prefix.
+// the service. Errors cross as wire.ts encodes them.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { ApiError, METHODS, type Api, type Method } from '../shared/contract';
+import { encodeIpcError, FLUSH_CHANNELS, methodChannel } from '../shared/wire';
 import { dispatch } from './dispatch';
-
-export const IPC_PREFIX = 'lc:';
-/** Long enough for any real message; a 10 MB key name in a zod message is cut, not echoed. */
-const MAX_MESSAGE = 500;
-
-type Code = ApiError['code'];
-
-function wireError(code: Code, message: string): Error {
-  const text = message.length > MAX_MESSAGE ? message.slice(0, MAX_MESSAGE) + '…' : message;
-  return new Error(`[${code}] ${text}`);
-}
-
-/** "[invalid] setWatched: videoId: not a video id" → { code, message }; for the renderer. */
-export function parseWireError(message: string): { code: Code; message: string } {
-  // Electron prefixes "Error invoking remote method 'lc:x': Error: " to the message.
-  const m = /\[(invalid|not-found|forbidden|readonly|failed)\] ([\s\S]*)$/.exec(message);
-  return m ? { code: m[1] as Code, message: m[2]! } : { code: 'failed', message };
-}
 
 function senderUrl(event: Pick<IpcMainInvokeEvent, 'senderFrame'> | undefined): string {
   try {
@@ -42,19 +24,18 @@ export function makeHandler(
   return async (event, payload) => {
     const from = senderUrl(event);
     if (!opts.isAppUrl(from)) {
-      throw wireError('forbidden', `forbidden: ${name} from ${from ? JSON.stringify(from.slice(0, 100)) : 'an unknown frame'}`);
+      throw encodeIpcError(new ApiError(`forbidden: ${name} from ${from ? JSON.stringify(from.slice(0, 100)) : 'an unknown frame'}`, 'forbidden'));
     }
     try {
       return await dispatch(api, name, payload);
     } catch (e) {
-      if (e instanceof ApiError) throw wireError(e.code, e.message);
-      throw wireError('failed', `${name}: ${e instanceof Error ? e.message : String(e)}`);
+      throw encodeIpcError(e instanceof ApiError ? e : new ApiError(`${name}: ${e instanceof Error ? e.message : String(e)}`, 'failed'));
     }
   };
 }
 
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, api: Api, opts: { isAppUrl(url: string): boolean }): void {
-  for (const name of METHODS) ipcMain.handle(IPC_PREFIX + name, makeHandler(name, api, opts));
+  for (const name of METHODS) ipcMain.handle(methodChannel(name), makeHandler(name, api, opts));
 }
 
 /**
@@ -65,10 +46,10 @@ export function registerFlushChannel(
   ipcMain: Pick<IpcMain, 'on'>,
   opts: { isAppUrl(url: string): boolean; onAck(): void; onResult(close: boolean): void },
 ): void {
-  ipcMain.on(IPC_PREFIX + 'flush-ack', (event) => {
+  ipcMain.on(FLUSH_CHANNELS.ack, (event) => {
     if (opts.isAppUrl(senderUrl(event))) opts.onAck();
   });
-  ipcMain.on(IPC_PREFIX + 'flush-result', (event, close: unknown) => {
+  ipcMain.on(FLUSH_CHANNELS.result, (event, close: unknown) => {
     if (opts.isAppUrl(senderUrl(event))) opts.onResult(close !== false);
   });
 }

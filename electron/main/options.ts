@@ -15,15 +15,14 @@ export interface CliOptions {
   dataDir: string;
   catalogs: string[];
   port: number;
-  openLog: string | null;
-  exportDir: string | null;
 }
 
-/** `--data-dir DIR --catalog FILE... --port N --open-log FILE --export-dir DIR`; env LC_DATA_DIR overrides the default. */
+/** `--data-dir DIR --catalog FILE... --port N`; env LC_DATA_DIR overrides the default. */
 export function parseOptions(argv: string[], bundledCatalog: string): CliOptions {
-  const o: CliOptions = { dataDir: process.env.LC_DATA_DIR || defaultDataDir(), catalogs: [], port: 0, openLog: null, exportDir: null };
+  const o: CliOptions = { dataDir: process.env.LC_DATA_DIR || defaultDataDir(), catalogs: [], port: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === undefined) continue;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
@@ -33,11 +32,9 @@ export function parseOptions(argv: string[], bundledCatalog: string): CliOptions
     switch (flag) {
       case '--data-dir': o.dataDir = resolve(value()); break;
       case '--port': o.port = Number(value()); if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error('--port must be 0–65535'); break;
-      case '--open-log': o.openLog = resolve(value()); break;
-      case '--export-dir': o.exportDir = resolve(value()); break;
       case '--catalog':
         o.catalogs.push(resolve(value()));
-        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) o.catalogs.push(resolve(argv[++i]));
+        for (let next = argv[i + 1]; next !== undefined && !next.startsWith('--'); next = argv[++i + 1]) o.catalogs.push(resolve(next));
         break;
       default:
         // Electron and Chromium add switches of their own; only the web server is strict.

@@ -1,9 +1,8 @@
 // Electron's security checklist as plain functions. Electron objects come in as parameters
 // (types only), so every rule here runs in vitest without an Electron binary.
-import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Protocol, Session, WebContents, WebPreferences } from 'electron';
-import { allowedExternalUrl } from '../shared/links';
+import { allowedExternalUrl, THUMBNAIL_HOSTS } from '../shared/links';
+import { readStaticFile } from './static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lecture-companion';
@@ -40,10 +39,11 @@ export function contentSecurityPolicy(mode: 'electron' | 'web', loopbackOrigin?:
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' https://img.youtube.com https://i.ytimg.com",
+    `img-src 'self' ${[...THUMBNAIL_HOSTS].map((h) => `https://${h}`).join(' ')}`,
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
     "frame-src 'none'",
+    "frame-ancestors 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -82,6 +82,7 @@ export function safeOpenExternal(shellOpenExternal: (url: string) => Promise<voi
 
 type NavigationEvent = { preventDefault(): void; url?: string };
 export type HardenableContents = Pick<WebContents, 'setWindowOpenHandler'> & {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- WebContents.on's overloads take listeners of many shapes; unknown[] would not accept them
   on(event: string, listener: (...args: any[]) => void): unknown;
 };
 
@@ -126,55 +127,6 @@ export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestH
   session.setPermissionCheckHandler(() => false);
 }
 
-/**
- * The file under rootDir that an app:// path names, or null when the path is malformed or would
- * leave rootDir (../, encoded dots or slashes, backslashes, drive letters, NUL).
- */
-export function resolveAppPath(rootDir: string, urlPathname: string): string | null {
-  if (typeof urlPathname !== 'string' || !urlPathname.startsWith('/') || urlPathname.length > 1024) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPathname);
-  } catch {
-    return null;
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\\:]/.test(decoded) || decoded.startsWith('//')) return null;
-  const segments = decoded.split('/').slice(1);
-  if (segments.some((s) => s === '..' || s === '.')) return null;
-  if (decoded.endsWith('/')) segments[segments.length - 1] = 'index.html';
-  const root = resolve(rootDir);
-  const file = resolve(root, ...segments);
-  const rel = relative(root, file);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !file.startsWith(root + sep)) return null;
-  return file;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
 /** The app:// request handler, separate from registration so tests can call it with a Request. */
 export function appProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
   const csp = contentSecurityPolicy('electron');
@@ -188,18 +140,12 @@ export function appProtocolHandler(rootDir: string): (request: Request) => Promi
     }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound();
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
-    const file = resolveAppPath(rootDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = await readStaticFile(rootDir, url.pathname);
     if (file === null) return notFound();
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch {
-      return notFound();
-    }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
       status: 200,
       headers: {
-        'content-type': contentTypeFor(file),
+        'content-type': file.type,
         'content-security-policy': csp,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',

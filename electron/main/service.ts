@@ -5,10 +5,12 @@ import { readFile } from 'node:fs/promises';
 import {
   ApiError,
   METHODS,
+  VIDEO_ID,
   type Method,
   type Api,
   type ArgsOf,
   type CourseInfo,
+  type ExportResult,
   type LectureDetail,
   type LectureInfo,
   type Library,
@@ -19,6 +21,7 @@ import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../share
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
+import { linkVersions } from './catalog/versions';
 import { openStore, type Store } from './store/store';
 import { LectureSearch, type SearchDoc } from './search/index';
 import { plainText } from './search/snippet';
@@ -27,6 +30,7 @@ import { catalogKey, readCatalogCache, statSources, type Page } from './startup-
 import type { IndexJob } from './search/prepare';
 import { appVersion } from './version';
 import { exportLectureMarkdown, exportNotesFiles } from './export';
+import { exportStamp } from './files';
 
 /** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
 export interface Host {
@@ -36,7 +40,14 @@ export interface Host {
   chooseSavePath(defaultName: string, kind: 'file' | 'directory'): Promise<string | null>;
   /** Write files the user chose a place for. */
   writeFiles(files: { path: string; content: string }[]): Promise<void>;
+  /**
+   * `download`: exports go back to the page, which hands them to the browser (browser mode:
+   * nothing is written on the server's disk). `save`: chooseSavePath + writeFiles (desktop).
+   */
+  readonly exports: 'save' | 'download';
 }
+
+
 
 export interface ServiceOptions {
   catalogFiles: string[];
@@ -56,6 +67,8 @@ type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
 export class Service implements Methods {
   private courses: Course[] = [];
   private courseOf = new Map<string, Course>();
+  /** videoId → the same lecture in the other language (catalog/versions.ts). */
+  private linked = new Map<string, string>();
   private readonly byId: Map<string, CatalogEntry>;
   private readonly searchIndex = new LectureSearch();
   private background: BackgroundIndex | null = null;
@@ -140,6 +153,7 @@ export class Service implements Methods {
     this.courses = buildCourses(this.entries, { corrections, newestFirst: prefs.newestFirst });
     this.courseOf.clear();
     for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
+    this.linked = linkVersions(this.entries, this.courses);
   }
 
   private entry(videoId: string): CatalogEntry {
@@ -159,11 +173,12 @@ export class Service implements Methods {
       watched: e.videoId in d.watched,
       hasNote: e.videoId in d.notes,
       hasSummary: e.summary.trim() !== '',
+      linkedVideoId: this.linked.get(e.videoId) ?? null,
     };
   }
 
   private courseInfo(c: Course): CourseInfo {
-    return { id: c.id, title: c.title, kind: c.kind, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
+    return { id: c.id, title: c.title, kind: c.kind, category: c.category, group: c.group, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
   }
 
   async getLibrary(): Promise<Library> {
@@ -285,41 +300,53 @@ export class Service implements Methods {
     return this.correct(() => ({ moves: {}, titles: {} }));
   }
 
-  async exportNotes({ scope, videoId, layout }: ArgsOf<'exportNotes'>): Promise<{ saved: string[] }> {
+  async exportNotes({ scope, videoId, layout }: ArgsOf<'exportNotes'>): Promise<ExportResult> {
     const notes = this.store.data.notes;
     // Export-all includes notes on lectures the loaded catalog lacks: they are still the student's.
     const ids =
       scope === 'one'
         ? [this.entry(videoId!).videoId]
-        : Object.keys(notes).sort((a, b) => notes[b].updatedAt - notes[a].updatedAt);
+        : // A key that is not a video id (from a backup imported before imports were checked)
+          // has no lecture or link to export under: left out rather than failing the export.
+          Object.entries(notes)
+            .filter(([id]) => VIDEO_ID.test(id))
+            .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
+            .map(([id]) => id);
     if (ids.length === 0) throw new ApiError('There are no notes to export yet', 'not-found');
     const lectures = ids.map((id) => ({
       entry: this.byId.get(id) ?? { index: 0, date: null, title: `Lecture not in the loaded catalog (${id})`, videoId: id, summary: '', line: 0 },
       courseTitle: this.courseOf.get(id)?.title ?? '',
       note: notes[id]?.text ?? '',
     }));
-    const stamp = new Date().toISOString().slice(0, 10);
-    if (layout === 'single' || lectures.length === 1) {
-      const name = scope === 'one' ? `${lectures[0].entry.index}-notes.md` : `lecture-companion-notes-${stamp}.md`;
-      const path = await this.host.chooseSavePath(name, 'file');
-      if (!path) return { saved: [] };
-      const content = scope === 'one' ? exportLectureMarkdown(lectures[0]) : exportNotesFiles(lectures, 'single')[0].content;
-      await this.host.writeFiles([{ path, content }]);
-      return { saved: [path] };
+    const stamp = exportStamp();
+    const single = layout === 'single' || lectures.length === 1;
+    const files = single
+      ? [{
+          name: scope === 'one' ? `${lectures[0]!.entry.index}-notes-${stamp}.md` : `lecture-companion-notes-${stamp}.md`,
+          content: scope === 'one' ? exportLectureMarkdown(lectures[0]!) : exportNotesFiles(lectures, 'single')[0]!.content,
+        }]
+      : exportNotesFiles(lectures, 'perLecture');
+    if (this.host.exports === 'download') return { saved: [], downloads: files.map((f) => ({ ...f, type: 'text/markdown' as const })) };
+    if (single) {
+      const path = await this.host.chooseSavePath(files[0]!.name, 'file');
+      if (!path) return { saved: [], downloads: [] };
+      await this.host.writeFiles([{ path, content: files[0]!.content }]);
+      return { saved: [path], downloads: [] };
     }
     const dir = await this.host.chooseSavePath(`lecture-companion-notes-${stamp}`, 'directory');
-    if (!dir) return { saved: [] };
-    const files = exportNotesFiles(lectures, 'perLecture').map((f) => ({ path: `${dir}/${f.name}`, content: f.content }));
-    await this.host.writeFiles(files);
-    return { saved: files.map((f) => f.path) };
+    if (!dir) return { saved: [], downloads: [] };
+    const written = files.map((f) => ({ path: `${dir}/${f.name}`, content: f.content }));
+    await this.host.writeFiles(written);
+    return { saved: written.map((f) => f.path), downloads: [] };
   }
 
-  async exportBackup(): Promise<{ saved: string | null }> {
-    const stamp = new Date().toISOString().slice(0, 10);
-    const path = await this.host.chooseSavePath(`lecture-companion-backup-${stamp}.json`, 'file');
-    if (!path) return { saved: null };
+  async exportBackup(): Promise<ExportResult> {
+    const name = `lecture-companion-backup-${exportStamp()}.json`;
+    if (this.host.exports === 'download') return { saved: [], downloads: [{ name, content: this.store.exportBackup(), type: 'application/json' }] };
+    const path = await this.host.chooseSavePath(name, 'file');
+    if (!path) return { saved: [], downloads: [] };
     await this.host.writeFiles([{ path, content: this.store.exportBackup() }]);
-    return { saved: path };
+    return { saved: [path], downloads: [] };
   }
 
   async importBackup({ content }: ArgsOf<'importBackup'>) {

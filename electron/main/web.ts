@@ -2,44 +2,38 @@
 // desktop app, served to a browser on 127.0.0.1 only, guarded by a per-run token.
 // First stdout line: the page's URL with the token. Used to study in a browser where
 // Electron cannot run, and by the end-to-end tests.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ApiError, type Api } from '../shared/contract';
+import { encodeHttpError } from '../shared/wire';
 import { dispatch, isMethod } from './dispatch';
-import { writeFiles } from './files';
 import { parseOptions, type CliOptions } from './options';
 import { asApi, Service, type Host } from './service';
-import { contentSecurityPolicy, resolveAppPath } from './security';
+import { contentSecurityPolicy } from './security';
+import { readStaticFile } from './static-files';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER = join(ROOT, 'out/renderer');
 const MAX_BODY = 70 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
-};
-const STATUS: Record<ApiError['code'], number> = { invalid: 400, 'not-found': 404, forbidden: 403, readonly: 409, failed: 500 };
 
-/** Stand-ins for Electron's shell and save dialog: a recorder for tests, or the OS opener. */
-export function webHost(opts: Pick<CliOptions, 'openLog' | 'exportDir' | 'dataDir'>): Host {
-  const exportDir = opts.exportDir ?? join(opts.dataDir, 'exports');
-  return {
-    async openExternal(url) {
-      if (opts.openLog) return appendFile(opts.openLog, url + '\n');
-      const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-      spawn(cmd, [url], { detached: true, stdio: 'ignore' }).on('error', () => {}).unref();
-    },
-    async chooseSavePath(name) {
-      await mkdir(exportDir, { recursive: true });
-      return join(exportDir, name);
-    },
-    writeFiles,
-  };
-}
+/**
+ * Browser mode's host: the page is the student's browser, so the page opens links in a new tab
+ * (at the URL the service built and checked) and receives exports as downloads. Nothing is
+ * opened or written on the server's side.
+ */
+export const webHost: Host = {
+  exports: 'download',
+  async openExternal() {},
+  async chooseSavePath() {
+    throw new ApiError('browser mode has no save dialog; exports are downloads', 'failed');
+  },
+  async writeFiles() {
+    throw new ApiError('browser mode writes no files; exports are downloads', 'failed');
+  },
+};
 
 function ensureBuilt(): void {
   if (existsSync(join(RENDERER, 'index.html'))) return;
@@ -48,16 +42,20 @@ function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('building the renderer failed');
 }
 
+class TooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { fail(new ApiError('request too large', 'invalid')); req.destroy(); return; }
-      chunks.push(c);
+      // Past the limit, keep reading but drop the bytes: the client then gets to read the 413
+      // instead of a connection reset in the middle of its upload.
+      if (size <= MAX_BODY) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY ? fail(new TooLarge()) : ok(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', fail);
   });
 }
@@ -69,6 +67,9 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
     'referrer-policy': 'no-referrer',
     'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'no-store',
+    // No other page may frame any of ours (clickjacking); pages also carry the full CSP.
+    'content-security-policy': "frame-ancestors 'none'",
+    'x-frame-options': 'DENY',
     ...extra,
   });
   res.end(body);
@@ -76,7 +77,13 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 
 export function createWebServer(api: Api, token: string) {
   const expected = Buffer.from(token);
-  const tokenOk = (t: unknown) => typeof t === 'string' && t.length === token.length && timingSafeEqual(Buffer.from(t), expected);
+  // Bytes, not characters: a non-ASCII token of the right length has more bytes, and
+  // timingSafeEqual throws on unequal lengths.
+  const tokenOk = (t: unknown) => {
+    if (typeof t !== 'string') return false;
+    const got = Buffer.from(t);
+    return got.length === expected.length && timingSafeEqual(got, expected);
+  };
   let origin = '';
   const server = createServer(async (req, res) => {
     try {
@@ -93,23 +100,23 @@ export function createWebServer(api: Api, token: string) {
         try {
           payload = JSON.parse(await readBody(req));
         } catch (e) {
+          if (e instanceof TooLarge) return send(res, 413, encodeHttpError(new ApiError('The request is too large', 'invalid')).body, 'application/json');
           throw e instanceof ApiError ? e : new ApiError('the request body is not JSON', 'invalid');
         }
         const result = await dispatch(api, method, payload);
         return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', 'text/plain');
-      const file = resolveAppPath(RENDERER, url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = await readStaticFile(RENDERER, url.pathname);
       if (!file) return send(res, 404, 'not found', 'text/plain');
-      const body = await readFile(file).catch(() => null);
-      if (!body) return send(res, 404, 'not found', 'text/plain');
-      return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream', {
+      return send(res, 200, file.body, file.type, {
         'content-security-policy': contentSecurityPolicy('web', origin),
       });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError((e as Error).message || 'internal error', 'failed');
       if (!(e instanceof ApiError)) console.error(e);
-      return send(res, STATUS[err.code], JSON.stringify({ error: err.message, code: err.code }), 'application/json');
+      const wire = encodeHttpError(err);
+      return send(res, wire.status, wire.body, 'application/json');
     }
   });
   return {
@@ -128,26 +135,59 @@ export function createWebServer(api: Api, token: string) {
   };
 }
 
-async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2), join(ROOT, 'resources/catalog.md'));
+export interface RunningWeb {
+  /** The page's URL, with the per-run token. */
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Stop serving, save what is pending and release the data-folder lock. */
+  stop(): Promise<void>;
+}
+
+/** Build the page if needed, open the student's data and serve both on 127.0.0.1. */
+export async function startWebServer(opts: CliOptions): Promise<RunningWeb> {
   ensureBuilt();
-  const service = await Service.create({ catalogFiles: opts.catalogs, dataDir: opts.dataDir, host: webHost(opts) });
+  const service = await Service.create({ catalogFiles: opts.catalogs, dataDir: opts.dataDir, host: webHost });
   const token = randomBytes(24).toString('base64url');
   const web = createWebServer(asApi(service), token);
   const origin = await web.listen(opts.port);
-  process.stdout.write(`${origin}/#token=${token}\n`);
-  process.stderr.write(`Lecture Companion: serving on ${origin} (data: ${opts.dataDir}); Ctrl+C stops\n`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    web.server.close();
-    web.server.closeAllConnections();
-    await service.close(); // waits for the last write, then releases the data-folder lock
-    process.exit(0);
+  let stopped: Promise<void> | null = null;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    dataDir: opts.dataDir,
+    stop() {
+      stopped ??= (async () => {
+        web.server.close();
+        web.server.closeAllConnections();
+        await service.close(); // waits for the last write, then releases the data-folder lock
+      })();
+      return stopped;
+    },
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+}
+
+/** Ctrl+C and SIGTERM save first, then exit. */
+export function stopOnSignals(running: RunningWeb, exit: (code: number) => void = (c) => process.exit(c)): void {
+  const stop = () =>
+    void running.stop().then(
+      () => exit(0),
+      (e: unknown) => {
+        process.stderr.write(`Lecture Companion: your last changes could not be saved: ${(e as Error).message}\n`);
+        exit(1);
+      },
+    );
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export const BUNDLED_CATALOG = join(ROOT, 'resources/catalog.md');
+
+async function main(): Promise<void> {
+  const running = await startWebServer(parseOptions(process.argv.slice(2), BUNDLED_CATALOG));
+  process.stdout.write(`${running.url}\n`);
+  process.stderr.write(`Lecture Companion: serving on ${running.origin} (data: ${running.dataDir}); Ctrl+C stops\n`);
+  stopOnSignals(running);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

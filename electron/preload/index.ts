@@ -2,17 +2,14 @@
 // an event object or a channel name.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api, Method } from '../shared/contract';
-import { METHOD_NAMES } from '../shared/methods';
+import { FLUSH_CHANNELS, METHOD_NAMES, methodChannel } from '../shared/wire';
 
 // The method list comes from a file with no imports, so the bundled preload requires only
 // 'electron' (a sandboxed preload can load nothing else); contract.ts checks it is complete.
 const names: readonly Method[] = METHOD_NAMES;
 
-// Same value as IPC_PREFIX in main/ipc.ts; the preload must not import main-process code.
-const PREFIX = 'lc:';
-
 const api = Object.freeze(
-  Object.fromEntries(names.map((name) => [name, (args: unknown) => ipcRenderer.invoke(PREFIX + name, args)])),
+  Object.fromEntries(names.map((name) => [name, (args: unknown) => ipcRenderer.invoke(methodChannel(name), args)])),
 ) as Api;
 
 contextBridge.exposeInMainWorld('api', api);
@@ -26,16 +23,16 @@ contextBridge.exposeInMainWorld(
   Object.freeze({
     onFlushRequest(callback: () => Promise<boolean> | boolean): () => void {
       const listener = () => {
-        ipcRenderer.send(PREFIX + 'flush-ack');
+        ipcRenderer.send(FLUSH_CHANNELS.ack);
         Promise.resolve()
           .then(() => callback())
           .then(
-            (close) => ipcRenderer.send(PREFIX + 'flush-result', close !== false),
-            () => ipcRenderer.send(PREFIX + 'flush-result', true),
+            (close) => ipcRenderer.send(FLUSH_CHANNELS.result, close !== false),
+            () => ipcRenderer.send(FLUSH_CHANNELS.result, true),
           );
       };
-      ipcRenderer.on(PREFIX + 'flush', listener);
-      return () => ipcRenderer.removeListener(PREFIX + 'flush', listener);
+      ipcRenderer.on(FLUSH_CHANNELS.request, listener);
+      return () => ipcRenderer.removeListener(FLUSH_CHANNELS.request, listener);
     },
   }),
 );

@@ -3,10 +3,10 @@
 // boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
-import type { CatalogWarning, CourseKind } from './types';
-import { MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './methods';
+import type { CatalogWarning, CourseCategory, CourseKind } from './types';
+import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
-export { VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
+export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
 
 const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
@@ -38,12 +38,18 @@ export interface LectureInfo {
   watched: boolean;
   hasNote: boolean;
   hasSummary: boolean;
+  /** The same lecture in the other language (中文版 / English version), when the catalog has it. */
+  linkedVideoId?: string | null;
 }
 
 export interface CourseInfo {
   id: string;
   title: string;
   kind: CourseKind;
+  /** The sidebar's shelf: course, TA supplement, conference or talk, other. */
+  category?: CourseCategory;
+  /** The sidebar's group: the year the course was taught, `Undated` or `Other`. */
+  group?: string;
   /** Video ids in course order. */
   lectures: string[];
   /** True when the student renamed it or created it. */
@@ -57,6 +63,19 @@ export interface Library {
   warnings: CatalogWarning[];
   prefs: Prefs;
   store: StoreStatus;
+}
+
+/** A file the page hands to the browser as a download (browser mode has no save dialog). */
+export interface Download {
+  name: string;
+  content: string;
+  type: 'text/markdown' | 'application/json';
+}
+
+/** Where an export went: files written on disk (desktop), or downloads for the page (browser). */
+export interface ExportResult {
+  saved: string[];
+  downloads: Download[];
 }
 
 export interface NoteInfo {
@@ -119,6 +138,8 @@ export interface MergeReport {
   deleted: number;
   conflicts: number;
   watched: number;
+  /** Parts of the backup over the limits a student's own data keeps, left out; absent when none. */
+  skipped?: { count: number; reasons: string[] };
 }
 
 /** Phantom marker carrying a result type without a runtime value. */
@@ -177,9 +198,9 @@ export const contract = {
       .object({ scope: z.enum(['one', 'all']), videoId: videoId.optional(), layout: z.enum(['single', 'perLecture']) })
       .strict()
       .refine((a) => a.scope === 'all' || a.videoId !== undefined, 'scope "one" needs a videoId'),
-    result: returns<{ saved: string[] }>(),
+    result: returns<ExportResult>(),
   },
-  exportBackup: { args: empty, result: returns<{ saved: string | null }>() },
+  exportBackup: { args: empty, result: returns<ExportResult>() },
   importBackup: { args: z.object({ content: z.string().max(MAX_BACKUP_CHARS) }).strict(), result: returns<MergeReport>() },
   listBackups: { args: empty, result: returns<BackupInfo[]>() },
   restoreBackup: { args: z.object({ name: z.string().min(1).max(200) }).strict(), result: returns<Library>() },
@@ -197,17 +218,6 @@ export type ResultOf<M extends Method> = Contract[M]['result'];
 
 /** What the renderer sees: one named async function per contract method, nothing else. */
 export type Api = { [M in Method]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
-
-/** An error the renderer can show as is. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'invalid' | 'not-found' | 'forbidden' | 'readonly' | 'failed' = 'failed',
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 /** Validate a payload for `method`; throws ApiError('invalid') with a readable message. */
 export function parseArgs<M extends Method>(method: M, payload: unknown): z.output<Contract[M]['args']> {

@@ -1,7 +1,7 @@
 // The one link filter: which URLs may leave the app for the user's browser, and how
 // YouTube URLs are built. Plain TypeScript (global URL only): main, preload, renderer
 // and tests all share it, so the rule cannot drift between the layers.
-import { VIDEO_ID } from './methods';
+import { VIDEO_ID } from './wire';
 
 /** Hosts a link may open in the browser. Exact names: no suffix or subdomain matching. */
 export const ALLOWED_EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
@@ -43,10 +43,6 @@ export function allowedExternalUrl(url: unknown): string | null {
   const authority = url.slice(url.indexOf('//') + 2).split(/[/?#]/, 1)[0] ?? '';
   if (authority.includes('@')) return null;
   return u.href;
-}
-
-export function isAllowedExternalUrl(url: string): boolean {
-  return allowedExternalUrl(url) !== null;
 }
 
 export function isThumbnailUrl(url: string): boolean {

@@ -11,7 +11,7 @@
 // The page's CSP still forbids inline script as a last line.
 import MarkdownIt from 'markdown-it';
 import type { Env as MdEnv, MarkdownIt as Md, MarkdownItOptions, RendererRule, StateCore, StateInline, Token } from 'markdown-it';
-import { VIDEO_ID } from './methods';
+import { VIDEO_ID } from './wire';
 import { isThumbnailUrl, youtubeWatchUrl } from './links';
 import { findTimestamps } from './timestamps';
 

@@ -52,8 +52,8 @@ export function nextUp(
     0,
     courses.findIndex((c) => c.id === courseId),
   );
-  for (let k = 0; k < courses.length; k++) {
-    const course = courses[(start + k) % courses.length];
+  // From the current course on, wrapping around.
+  for (const course of [...courses.slice(start), ...courses.slice(0, start)]) {
     for (const id of course.lectures) {
       const l = byId.get(id);
       if (l && !l.watched) return id;

@@ -10,7 +10,8 @@ const LEADING_TAG = /^\s*(?:【([^】]*)】|\[([^\]]*)\])\s*/;
  */
 export function titleUnderCourse(title: string, courseTitle: string): string {
   const m = LEADING_TAG.exec(title);
-  if (!m) return title;
+  const tag = m?.[1] ?? m?.[2];
+  if (!m || tag === undefined) return title;
   const rest = title.slice(m[0].length);
-  return rest && NORM(m[1] ?? m[2]) === NORM(courseTitle) ? rest : title;
+  return rest && NORM(tag) === NORM(courseTitle) ? rest : title;
 }

@@ -38,12 +38,18 @@ export interface Corrections {
 
 export type CourseKind = 'course' | 'series' | 'other' | 'custom';
 
+/** What the sidebar shelves a course under (catalog/shelves.ts decides). */
+export type CourseCategory = 'course' | 'supplement' | 'talk' | 'other';
+
 /** A course as ordered by `buildCourses`. */
 export interface Course {
   /** Stable across catalog editions: derived from the normalised tag or series stem. */
   id: string;
   title: string;
   kind: CourseKind;
+  category: CourseCategory;
+  /** The year the course was taught (`2021`), or `Undated` / `Other`: the sidebar's groups. */
+  group: string;
   /** Video ids in course order. */
   lectures: string[];
 }

@@ -1,5 +1,5 @@
 // Getting notes out (Markdown exports) and data back (automatic backups after a corrupt file).
-import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './harness';
 import { course, openLecture } from './ui';
@@ -15,21 +15,24 @@ async function writeNote(page: import('@playwright/test').Page, index: number, t
   await expect(editor.getByTestId('note-status')).toHaveText(/^Saved/);
 }
 
-async function savedPath(page: import('@playwright/test').Page): Promise<string> {
-  const result = page.getByTestId('data-menu-result');
-  await expect(result).toContainText('Saved to ');
-  const text = (await result.textContent())!.trim();
-  return text.replace(/^Saved to\s+/, '');
+/** Clicks an export button and returns each download's suggested name and content. */
+async function downloadsOf(page: import('@playwright/test').Page, button: string, count = 1): Promise<{ name: string; text: string }[]> {
+  const got: import('@playwright/test').Download[] = [];
+  const listener = (d: import('@playwright/test').Download) => void got.push(d);
+  page.on('download', listener);
+  await page.getByTestId('data-menu').getByRole('button', { name: button }).click();
+  await expect.poll(() => got.length).toBe(count);
+  page.off('download', listener);
+  return Promise.all(got.map(async (d) => ({ name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') })));
 }
 
-test('export this lecture and all notes as Markdown with full YouTube links', async ({ app, page }) => {
+test('exports are browser downloads, each under its own name, with full YouTube links', async ({ app, page }) => {
   await writeNote(page, 368, NOTE);
   await page.getByTestId('data-menu-toggle').click();
-  const menu = page.getByTestId('data-menu');
-  await menu.getByRole('button', { name: "Export this lecture's notes" }).click();
-  const one = await savedPath(page);
-  expect(one.startsWith(app.exportDir)).toBe(true);
-  const md = readFileSync(one, 'utf8');
+  const [one] = await downloadsOf(page, "Export this lecture's notes");
+  expect(one!.name).toMatch(/^368-notes-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.md$/);
+  await expect(page.getByTestId('data-menu-result')).toContainText(`Downloaded ${one!.name}`);
+  const md = one!.text;
   expect(md).toContain('Network Compression (1/2)');
   expect(md).toContain('ML 2021 (English version)');
   expect(md).toContain('2021-06-14');
@@ -41,22 +44,20 @@ test('export this lecture and all notes as Markdown with full YouTube links', as
 
   await writeNote(page, 369, 'quantization notes 3:05');
   await page.getByTestId('data-menu-toggle').click();
-  await menu.getByRole('button', { name: 'Export all notes (one file)' }).click();
-  const all = readFileSync(await savedPath(page), 'utf8');
-  expect(all).toContain('Network Compression (1/2)');
-  expect(all).toContain('Network Compression (2/2)');
-  expect(all).toContain('&t=185s');
+  const [all] = await downloadsOf(page, 'Export all notes (one file)');
+  expect(all!.text).toContain('Network Compression (1/2)');
+  expect(all!.text).toContain('Network Compression (2/2)');
+  expect(all!.text).toContain('&t=185s');
 
-  await menu.getByRole('button', { name: 'Export all notes (one file per lecture)' }).click();
-  await expect(page.getByTestId('data-menu-result')).toContainText('Saved 2 files');
-  const files = await page.getByTestId('data-menu-result').locator('code').allTextContents();
-  expect(files).toHaveLength(2);
-  for (const f of files) expect(existsSync(f)).toBe(true);
-  expect(files.map((f) => readFileSync(f, 'utf8')).join('\n')).toContain('&t=754s');
+  const perLecture = await downloadsOf(page, 'Export all notes (one file per lecture)', 2);
+  await expect(page.getByTestId('data-menu-result')).toContainText('Downloaded 2 files');
+  expect(perLecture.map((f) => f.text).join('\n')).toContain('&t=754s');
 
-  await menu.getByRole('button', { name: 'Back up all data…' }).click();
-  const backup = await savedPath(page);
-  expect(readFileSync(backup, 'utf8')).toContain('剪枝');
+  const [backup] = await downloadsOf(page, 'Back up all data…');
+  expect(backup!.name).toMatch(/^lecture-companion-backup-.*\.json$/);
+  expect(JSON.parse(backup!.text).notes.CB0a3aBwND8.text).toContain('剪枝');
+  // Nothing was written on the server's side: no file appeared under the data folder.
+  expect(readdirSync(app.dataDir).filter((f) => f.endsWith('.md') || f === 'exports')).toEqual([]);
 });
 
 test('a corrupt data file is set aside and the newest backup brings the notes back', async ({ app, page }) => {

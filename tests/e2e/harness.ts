@@ -1,24 +1,21 @@
-// Starts the app the way a student does in a browser (`npm run web`), once per test,
-// with its own data folder, an opener recorder standing in for the OS browser, and an
-// export folder standing in for the save dialog.
+// Starts the app the way a student does in a browser (`npm run web`), once per test, with
+// its own data folder. Links the page opens are new tabs (recorded; YouTube is answered by a
+// stand-in page, as these machines have no internet) and exports are browser downloads.
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SEED = join(ROOT, 'resources/catalog.md');
-export const FIXTURES = resolve(ROOT, '../shared/fixtures/catalog');
 
 export interface AppHandle {
   /** The page URL with the per-run token; the page is already open at it. */
   url: string;
   dataDir: string;
-  exportDir: string;
-  /** URLs the app asked the OS to open, in order. */
-  openLog(): string[];
+  /** URLs the page opened in new tabs, in order. */
+  opened(): string[];
   /** Stop the server (gracefully: it flushes) and start it again on the same data; reopens the page. */
   restart(): Promise<string>;
   /** Stop the server without reopening. */
@@ -36,7 +33,8 @@ function startServer(args: string[]): Promise<Running> {
   const stderr: string[] = [];
   proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
   return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`web server did not start:\n${stderr.join('')}`)), 60_000);
+    // A hang guard: the server compiles with tsx at start, several seconds on a loaded machine.
+    const timer = setTimeout(() => fail(new Error(`web server did not start within 90 s:\n${stderr.join('')}`)), 90_000);
     const lines = createInterface({ input: proc.stdout! });
     lines.once('line', (url) => {
       clearTimeout(timer);
@@ -49,29 +47,74 @@ function startServer(args: string[]): Promise<Running> {
   });
 }
 
+/** How long a server may take to flush and exit after SIGTERM: a hang guard, not a speed limit. */
+const STOP_GUARD_MS = 60_000;
+
+/**
+ * Whether any live process is left in the server's process group (npm, sh, tsx, the server).
+ * npm can exit before the server has flushed and released the data-folder lock, so its exit
+ * alone does not mean the data folder is free. Zombies (exited, not yet reaped) do not count.
+ */
+function groupAlive(pgid: number): boolean {
+  if (existsSync('/proc/self/stat')) {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') return true;
+    }
+    return false;
+  }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function stopServer(r: Running): Promise<void> {
-  // A server that ended by a signal has a signalCode and a null exitCode.
-  if (r.proc.exitCode !== null || r.proc.signalCode !== null) return;
-  const exited = new Promise((ok) => r.proc.once('exit', ok));
+  const pgid = r.proc.pid!;
   const signal = (s: NodeJS.Signals) => {
     try {
-      process.kill(-r.proc.pid!, s);
+      process.kill(-pgid, s);
     } catch {
       /* already gone */
     }
   };
+  if (!groupAlive(pgid)) return;
   signal('SIGTERM');
-  const timeout = new Promise((ok) => setTimeout(ok, 10_000));
-  if ((await Promise.race([exited.then(() => 'exited'), timeout])) !== 'exited') signal('SIGKILL');
+  // Wait for the real condition (every process of the group gone, so the store is closed and
+  // the lock released) however long a slow machine takes, up to the hang guard.
+  const deadline = Date.now() + STOP_GUARD_MS;
+  while (groupAlive(pgid)) {
+    if (Date.now() > deadline) {
+      signal('SIGKILL');
+      throw new Error(`web server did not stop within ${STOP_GUARD_MS / 1000} s of SIGTERM:\n${r.stderr.join('')}`);
+    }
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
 
 export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
   catalogs: [null, { option: true }],
   app: async ({ page, catalogs }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
-    const exportDir = join(dataDir, 'exports');
-    const log = join(dataDir, 'open-log.txt');
-    const args = ['--data-dir', dataDir, '--port', '0', '--open-log', log, '--export-dir', exportDir];
+    const args = ['--data-dir', dataDir, '--port', '0'];
+    const opened: string[] = [];
+    await page.context().route(/^https:\/\/([a-z-]+\.)?(youtube\.com|youtu\.be)\//, (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html', body: '<title>YouTube stand-in</title>' }),
+    );
+    page.context().on('page', (p) => {
+      if (p === page) return;
+      void p.waitForURL(/^https:/, { waitUntil: 'commit' }).then(() => opened.push(p.url()), () => opened.push(p.url()));
+    });
     if (catalogs) args.push('--catalog', ...catalogs);
     // A Content-Security-Policy violation means the app tried something its policy forbids:
     // every test fails on one, whatever it was checking.
@@ -86,8 +129,7 @@ export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
         return running.url;
       },
       dataDir,
-      exportDir,
-      openLog: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+      opened: () => [...opened],
       async restart() {
         await stopServer(running);
         running = await startServer(args);
@@ -99,8 +141,8 @@ export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
     await use(handle);
     await stopServer(running);
     expect(violations, 'Content-Security-Policy violations').toEqual([]);
-    // The server may still be closing files for a moment after its process exits.
-    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    // stopServer waited for every process of the server to exit: nothing writes here any more.
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 

@@ -32,7 +32,7 @@ test('a note in Chinese and English saves itself, survives a reload, and its tim
   const stamp = page.getByTestId('note-preview').getByRole('link', { name: '12:34' });
   await expect(stamp).toHaveAttribute('href', WATCH_754);
   await stamp.click();
-  await expect.poll(() => app.openLog()).toEqual([WATCH_754]);
+  await expect.poll(() => app.opened()).toEqual([WATCH_754]);
   // The app window stayed where it was.
   await expect(page.getByTestId('lecture-title')).toContainText('Network Compression (1/2)');
 });

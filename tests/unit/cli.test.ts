@@ -19,6 +19,8 @@ const Document = z
         .object({
           id: z.string().min(1),
           title: z.string().min(1),
+          category: z.enum(['course', 'supplement', 'talk', 'other']),
+          group: z.string().min(1),
           lectures: z.array(
             z
               .object({
@@ -26,6 +28,7 @@ const Document = z
                 index: z.number().int().positive(),
                 date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
                 title: z.string().min(1),
+                linkedVideoId: z.string().regex(/^[A-Za-z0-9_-]{11}$/).nullable(),
               })
               .strict(),
           ),
@@ -63,14 +66,18 @@ describe('catalog CLI, in-process', () => {
     expect(doc.courses.map((c) => c.id)).toEqual([
       'tag:ml2021(englishversion)', 'tag:機器學習2021', 'tag:機器學習2022', 'tag:生成式ai', 'other',
     ]);
-    expect(doc.courses[0].lectures.map((l) => l.index)).toEqual([351, 352, 362, 361, 363, 360, 359, 368, 369]);
-    expect(doc.courses[0].lectures[7]).toEqual({
+    expect(doc.courses[0]?.lectures.map((l) => l.index)).toEqual([351, 352, 362, 361, 363, 360, 359, 368, 369]);
+    expect(doc.courses[0]?.lectures[7]).toEqual({
       videoId: 'CB0a3aBwND8',
       index: 368,
       date: '2021-06-14',
       title: '[ML 2021 (English version)] Lecture 35: Network Compression (1/2)',
+      linkedVideoId: 'utk3EnAUh-g', // 【機器學習2021】神經網路壓縮 (Network Compression) (一), also in the seed
     });
-    expect(doc.courses[0].lectures[0].date).toBeNull();
+    expect(doc.courses.map((c) => [c.category, c.group])).toEqual([
+      ['course', '2021'], ['course', '2021'], ['course', '2022'], ['course', '2023'], ['other', 'Other'],
+    ]);
+    expect(doc.courses[0]?.lectures[0]?.date).toBeNull();
     expect(doc.courses.flatMap((c) => c.lectures)).toHaveLength(50);
     expect(doc.warnings).toEqual([]);
   });
@@ -109,7 +116,7 @@ describe('catalog CLI, in-process', () => {
     const doc = Document.parse(JSON.parse(stdout));
     expect(doc.courses).toEqual([]);
     expect(doc.warnings.length).toBeGreaterThan(0);
-    expect(doc.warnings[0].file).toBe(bad);
+    expect(doc.warnings[0]?.file).toBe(bad);
   });
 
   it('exits non-zero on a missing file with a clear message and nothing on stdout', async () => {

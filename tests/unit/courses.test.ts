@@ -3,8 +3,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OTHER_COURSE_ID, buildCourses, customCourseId } from '../../electron/main/catalog/courses';
 import { parseCatalog, parseCatalogs } from '../../electron/main/catalog/parse';
+import { CATEGORY_RULES, categoryOf } from '../../electron/main/catalog/shelves';
 import { normaliseKey, parseTitle } from '../../electron/main/catalog/titles';
 import type { CatalogEntry, Corrections, Course } from '../../electron/shared/types';
+import { EVIDENCE_RULES } from '../../electron/main/catalog/evidence';
+import { nth } from './helpers/nth';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
 const SEED = resolve(import.meta.dirname, '../../resources/catalog.md');
@@ -82,8 +85,9 @@ describe('the three fixture pages and the seed, parsed together', () => {
     for (const course of courses) {
       const lectures = course.lectures.map((v) => info.get(v)!.lecture).filter((l) => l !== null);
       for (let i = 1; i < lectures.length; i++) {
-        const [a, b] = [lectures[i - 1], lectures[i]];
-        expect(a[0] < b[0] || (a[0] === b[0] && (a[1] ?? 0) <= (b[1] ?? 0)), `${course.title}: ${a} before ${b}`).toBe(true);
+        const [a, b] = [nth(lectures, i - 1), nth(lectures, i)];
+        const [a0, b0] = [nth(a, 0), nth(b, 0)];
+        expect(a0 < b0 || (a0 === b0 && (a[1] ?? 0) <= (b[1] ?? 0)), `${course.title}: ${a} before ${b}`).toBe(true);
       }
       const stems = new Map<string, { pos: number; part: number }[]>();
       course.lectures.forEach((v, pos) => {
@@ -94,8 +98,9 @@ describe('the three fixture pages and the seed, parsed together', () => {
       });
       for (const [stem, parts] of stems) {
         for (let i = 1; i < parts.length; i++) {
-          expect(parts[i].part, `${course.title} / ${stem}: parts increase`).toBeGreaterThan(parts[i - 1].part);
-          expect(parts[i].pos, `${course.title} / ${stem}: parts stay together`).toBe(parts[i - 1].pos + 1);
+          const [prev, cur] = [nth(parts, i - 1), nth(parts, i)];
+          expect(cur.part, `${course.title} / ${stem}: parts increase`).toBeGreaterThan(prev.part);
+          expect(cur.pos, `${course.title} / ${stem}: parts stay together`).toBe(prev.pos + 1);
         }
       }
     }
@@ -111,6 +116,8 @@ describe('the three fixture pages and the seed, parsed together', () => {
       ['tag:生成式ai2023', '生成式AI 2023'],
       ['tag:生成式ai導論2024', '生成式AI導論 2024'],
       ['tag:活動宣傳', '活動宣傳'],
+      // 442–446: five untagged talks uploaded in a row on 2024-12-14 (evidence: shared date)
+      ['date:2024-12-14', 'Talks of 2024-12-14'],
       ['tag:生成式ai時代下的機器學習(2025)', '生成式AI時代下的機器學習(2025)'],
       [OTHER_COURSE_ID, 'Other videos'],
     ]);
@@ -125,11 +132,11 @@ describe('the three fixture pages and the seed, parsed together', () => {
       347, 348, 353, 354, 355, // RL (一)…(五) across two pages
       356, 357, 358, 364, 365, 366, 367,
     ]);
-    const english = courses[1].lectures.map((v) => info.get(v)!.lecture![0]);
+    const english = nth(courses, 1).lectures.map((v) => info.get(v)!.lecture![0]);
     expect(english).toEqual(range(3, 36)); // lectures 1–2 are on an earlier page
   });
 
-  it('orders page 08: (2/2) uploaded before (1/2), 第N講 by number, untagged talks in other', () => {
+  it('orders page 08: (2/2) uploaded before (1/2), 第N講 by number, one-day talks together, asides in other', () => {
     const got = Object.fromEntries(byIndex(courses, entries).map((c) => [c.id, c.indexes]));
     expect(got['tag:生成式ai']).toEqual(range(388, 412));
     expect(got['tag:機器學習2023']).toEqual([414, 413]);
@@ -137,7 +144,9 @@ describe('the three fixture pages and the seed, parsed together', () => {
     const intro = courses.find((c) => c.id === 'tag:生成式ai導論2024')!;
     expect(intro.lectures.map((v) => info.get(v)!.lecture![0])).toEqual(range(0, 18));
     expect(got['tag:生成式ai時代下的機器學習(2025)']).toEqual([447, 448]);
-    expect(got[OTHER_COURSE_ID]).toEqual([370, 371, 385, 386, 387, 420, 439, 442, 443, 444, 445, 446]);
+    expect(got['date:2024-12-14']).toEqual(range(442, 446));
+    // 439 sits between 第16講 and 第17講 but carries no tag: a tagged course tags every lecture.
+    expect(got[OTHER_COURSE_ID]).toEqual([370, 371, 385, 386, 387, 420, 439]);
   });
 });
 
@@ -190,7 +199,7 @@ describe('number order', () => {
       entry(10, '[C] Third (part 10)'),
       entry(11, '[C] Third (part 2)'),
     ];
-    expect(buildCourses(entries)[0].lectures).toEqual([4, 2, 3, 1, 6, 7, 5, 9, 8, 11, 10].map(vid));
+    expect(buildCourses(entries)[0]?.lectures).toEqual([4, 2, 3, 1, 6, 7, 5, 9, 8, 11, 10].map(vid));
   });
 
   it('keeps unnumbered videos where they were uploaded among numbered ones', () => {
@@ -201,7 +210,7 @@ describe('number order', () => {
       entry(4, '[C] Guest talk'),
       entry(5, '[C] Lecture 3: three'),
     ];
-    expect(buildCourses(entries)[0].lectures).toEqual([1, 3, 2, 4, 5].map(vid));
+    expect(buildCourses(entries)[0]?.lectures).toEqual([1, 3, 2, 4, 5].map(vid));
   });
 });
 
@@ -237,6 +246,139 @@ describe('untagged families', () => {
 
   it('returns no courses for no entries', () => {
     expect(buildCourses([])).toEqual([]);
+  });
+});
+
+describe('invented families in every numbering style', () => {
+  // One course per style, uploads shuffled; each must come out as one course in number order.
+  const families: [style: string, titles: string[], id: string][] = [
+    ['<Name> Lecture N (year), two runs', ['Optics Lecture 2 (2031): Lenses', 'Optics Lecture 1 (2031): Light', 'Optics Lecture 10 (2031): Lasers'], 'tag:optics(2031)'],
+    ['<Name> N-M:', ['Signal Processing 2-1: Filters', 'Signal Processing 1-2: Sampling', 'Signal Processing 1-1: Signals'], 'tag:signalprocessing'],
+    ['<Name> N: shared', ['Graph Theory 3: Matchings', 'Graph Theory 1: Basics', 'Graph Theory 2: Trees'], 'tag:graphtheory'],
+    ['HWn', ['HW2 (presented by 甲)', 'HW10 (presented by 乙)', 'HW1 (presented by 丙)'], 'tag:hw'],
+    ['<Name> #N', ['Paper Reading #2: BERT', 'Paper Reading #1: Attention', 'Paper Reading #11: Scaling'], 'tag:paperreading'],
+    ['第N講 / 第一講 under a tag', ['【微積分】第三講：積分', '【微積分】第一講：極限', '【微積分】第2講：微分'], 'tag:微積分'],
+    ['第N课 (simplified) under a tag', ['【概率论】第十课 回顾', '【概率论】第二课 随机变量', '【概率论】第一课 概率'], 'tag:概率论'],
+    ['(k/n) untagged', ['Compilers (2/3)', 'Compilers (1/3)', 'Compilers (3/3)'], 'series:compilers'],
+    ['(一)…(十二) untagged', ['資料結構 (十二)', '資料結構 (二)', '資料結構 (一)'], 'series:資料結構'],
+    ['(上)(中)(下) untagged', ['作業系統 (下)', '作業系統 (上)', '作業系統 (中)'], 'series:作業系統'],
+    ['(Part II) untagged', ['Databases (Part III)', 'Databases (Part I)', 'Databases (Part II)'], 'series:databases'],
+    ['- Part N untagged', ['Networking - Part 2', 'Networking - Part 10', 'Networking - Part 1'], 'series:networking'],
+    ['#N untagged, not a name', ['語音模型的新進展 #2', '語音模型的新進展 #1'], 'series:語音模型的新進展'],
+  ];
+  it.each(families)('%s', (_style, titles, id) => {
+    const entries = titles.map((t, i) => entry(i + 1, t));
+    const courses = buildCourses(entries);
+    expect(courses.map((c) => c.id)).toEqual([id]);
+    const values = nth(courses, 0).lectures.map((v) => {
+      const t = parseTitle(entries.find((e) => e.videoId === v)!.title);
+      return t.lecture ? t.lecture.join('-') : t.part;
+    });
+    expect(values).toEqual(
+      [...values].sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true })),
+    );
+  });
+
+  it('needs two videos for a name from a shared-trust rule', () => {
+    const entries = [entry(1, 'Top 10: reasons to study'), entry(2, 'HW1 (presented by 甲)'), entry(3, 'Graph Theory 1: Basics')];
+    expect(byIndex(buildCourses(entries), entries)).toEqual([
+      { id: OTHER_COURSE_ID, title: 'Other videos', kind: 'other', indexes: [1, 2, 3] },
+    ]);
+  });
+});
+
+describe('evidence for untagged videos (EVIDENCE_RULES)', () => {
+  // The documentation table's own examples: every title of each lands in a course, none in Other.
+  // A `[YYYY-MM-DD]` suffix in an example stands for the catalog entry's upload date.
+  it.each(EVIDENCE_RULES.map((r) => [r.name, r] as const))('%s: its example is placed', (_name, rule) => {
+    const entries = rule.example.map((t, i) => {
+      const date = /\[(\d{4}-\d\d-\d\d)\]$/.exec(t)?.[1] ?? null;
+      return { ...entry(i + 1, t.replace(/ \[\d{4}-\d\d-\d\d\]$/, '').replace(/…/g, 'topic ' + (i + 1))), date };
+    });
+    const courses = buildCourses(entries);
+    const other = courses.find((c) => c.id === OTHER_COURSE_ID)?.lectures ?? [];
+    expect(entries.filter((e) => other.includes(e.videoId)).map((e) => e.title)).toEqual([]);
+  });
+
+  it('neighbouring uploads: an unmarked video between lectures of one prefix-named course joins it', () => {
+    const entries = [
+      entry(1, 'Optics Lecture 1: Light'),
+      entry(2, 'Guest talk on lasers'),
+      entry(3, 'Optics Lecture 2: Lenses'),
+      entry(4, 'Unrelated video'),
+    ];
+    expect(byIndex(buildCourses(entries), entries).map((c) => [c.id, c.indexes])).toEqual([
+      ['tag:optics', [1, 2, 3]],
+      [OTHER_COURSE_ID, [4]],
+    ]);
+  });
+
+  it('neighbouring uploads: not inside a tagged course, whose tag marks every lecture', () => {
+    const entries = [entry(1, '[Optics] Lecture 1: Light'), entry(2, 'Guest talk on lasers'), entry(3, '[Optics] Lecture 2: Lenses')];
+    expect(byIndex(buildCourses(entries), entries).map((c) => [c.id, c.indexes])).toEqual([
+      ['tag:optics', [1, 3]],
+      [OTHER_COURSE_ID, [2]],
+    ]);
+  });
+
+  it('series inside a named course: the parts join it and stay together', () => {
+    const entries = [
+      entry(1, 'Optics Lecture 1: Light'),
+      entry(2, 'Lab (part 2)'),
+      entry(3, 'Lab notes'),
+      entry(4, 'Lab (part 1)'),
+      entry(5, 'Optics Lecture 2: Lenses'),
+    ];
+    expect(buildCourses(entries).map((c) => [c.id, c.lectures])).toEqual([['tag:optics', [1, 4, 2, 3, 5].map(vid)]]);
+  });
+
+  it('course named in parentheses: a supplement joins the course it names', () => {
+    const entries = [entry(1, '[微積分] 第一講'), entry(2, '[微積分] 第二講'), entry(3, 'Taylor series in practice (微積分 課程補充)')];
+    expect(buildCourses(entries).map((c) => [c.id, c.lectures.length])).toEqual([['tag:微積分', 3]]);
+  });
+
+  it('shared upload date: three or more in a row on one day are one event; two are not', () => {
+    const dated = (i: number, t: string, date: string): CatalogEntry => ({ ...entry(i, t), date });
+    const entries = [
+      dated(1, 'Talk A - Speaker A (Uni)', '2030-01-01'),
+      dated(2, 'Talk B - Speaker B (Lab)', '2030-01-01'),
+      dated(3, 'Talk C - Speaker C (Co)', '2030-01-01'),
+      dated(4, 'Talk D', '2030-02-02'),
+      dated(5, 'Talk E', '2030-02-02'),
+    ];
+    const courses = buildCourses(entries);
+    expect(courses.map((c) => [c.id, c.title, c.category, c.group, c.lectures.length])).toEqual([
+      ['date:2030-01-01', 'Talks of 2030-01-01', 'talk', '2030', 3],
+      [OTHER_COURSE_ID, 'Other videos', 'other', 'Other', 2],
+    ]);
+  });
+});
+
+describe('categories and groups', () => {
+  it.each(CATEGORY_RULES.flatMap((r) => r.examples.map(([course, lecture]) => [r.category, course, lecture] as const)))(
+    '%s: %s',
+    (category, course, lecture) => {
+      expect(categoryOf(course, [lecture])).toBe(category);
+    },
+  );
+
+  it('takes the year a course names, else its first dated upload, else the dated upload before it', () => {
+    const dated = (i: number, t: string, date: string | null): CatalogEntry => ({ ...entry(i, t), date });
+    const entries = [
+      dated(1, '【課程2031】第一講', '2029-05-01'),
+      dated(2, '【課程2031】第二講', null),
+      dated(3, 'Optics Lecture 1', null),
+      dated(4, 'Optics Lecture 2', '2030-03-03'),
+      dated(5, 'Acoustics Lecture 1', null),
+      dated(6, 'Acoustics Lecture 2', null),
+      dated(7, 'Later', '2032-01-01'),
+    ];
+    expect(buildCourses(entries).map((c) => [c.id, c.group])).toEqual([
+      ['tag:課程2031', '2031'],
+      ['tag:optics', '2030'],
+      ['tag:acoustics', '2030'],
+      [OTHER_COURSE_ID, 'Other'],
+    ]);
   });
 });
 
@@ -302,7 +444,9 @@ describe('corrections', () => {
     };
     const later = readAll(); // the seed's videos again, with more dates and two more pages
     const courses = buildCourses(later, { corrections });
-    expect(get(courses, mine)).toEqual({ id: mine, title: 'Self-supervised', kind: 'custom', lectures: [idOf(370), idOf(371)] });
+    expect(get(courses, mine)).toEqual({
+      id: mine, title: 'Self-supervised', kind: 'custom', category: 'course', group: '2021', lectures: [idOf(370), idOf(371)],
+    });
     expect(get(courses, OTHER_COURSE_ID).lectures).not.toContain(idOf(370));
   });
 

@@ -28,6 +28,12 @@ function dataDir(): string {
   return d;
 }
 
+/**
+ * vi.waitFor with a hang guard for a timeout: it returns as soon as the condition holds, and
+ * its 1 s default would fail a correct app whose store takes longer to open on a slow machine.
+ */
+const until = <T,>(check: () => T) => vi.waitFor(check, { timeout: 30_000 });
+
 const lockOf = (dir: string) => join(dir, '.lock');
 const dataOf = (dir: string) => JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
 
@@ -48,7 +54,7 @@ async function launch(args: string[], opts: FakeOptions = {}, { ready = true } =
 
 /** The window once index.ts has loaded the page into it. */
 async function windowOf(fake: FakeElectron) {
-  await vi.waitFor(() => expect(fake.windows[0]?.loadedURL).toBe(APP_PAGE));
+  await until(() => expect(fake.windows[0]?.loadedURL).toBe(APP_PAGE));
   return fake.windows[0]!;
 }
 
@@ -65,7 +71,7 @@ function answerFlush(fake: FakeElectron, close: boolean, from = APP_PAGE) {
 }
 
 async function exited(fake: FakeElectron, code = 0) {
-  await vi.waitFor(() => expect(fake.app.exitCode).toBe(code));
+  await until(() => expect(fake.app.exitCode).toBe(code));
 }
 
 afterEach(async () => {
@@ -98,18 +104,22 @@ describe('start-up', () => {
     const o = win.options;
     expect(o).toMatchObject({ width: 1200, height: 800, minWidth: 720, minHeight: 480, title: 'Lecture Companion', show: false });
     expect(o).not.toHaveProperty('x');
+    // the window icon Linux shows: in development the committed PNG (packaged: resources/icon.png)
+    expect(o.icon).toBe(join(ROOT, 'build/icon.png'));
+    expect(readFileSync(o.icon).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(o.webPreferences).toEqual(secureWebPreferences(join(ROOT, 'electron/preload/index.cjs')));
     expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(o.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
     expect(win.loadURL).toHaveBeenCalledExactlyOnceWith(APP_PAGE);
     // hidden until the first paint, then shown
-    await vi.waitFor(() => expect(win.show).toHaveBeenCalledTimes(1));
+    await until(() => expect(win.show).toHaveBeenCalledTimes(1));
     expect(win.isVisible()).toBe(true);
     expect(win.maximize).not.toHaveBeenCalled();
 
     // the data folder is open (and locked) while the app runs
     expect(existsSync(lockOf(dir))).toBe(true);
-    expect(readFileSync(lockOf(dir), 'utf8')).toBe(String(process.pid));
+    // The pid and its start time, so a later process that reuses the pid cannot hold the folder.
+    expect(readFileSync(lockOf(dir), 'utf8')).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
   });
 
   it('answers every contract method over IPC for the app page only', async () => {
@@ -140,11 +150,11 @@ describe('start-up', () => {
     await expect(fake.ipcMain.invoke('lc:openVideo', APP_PAGE, { videoId: VIDEO, seconds: 75 })).resolves.toEqual({
       url: `https://www.youtube.com/watch?v=${VIDEO}&t=75s`,
     });
-    await vi.waitFor(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}&t=75s`));
+    await until(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}&t=75s`));
 
     await fake.ipcMain.invoke('lc:saveNote', APP_PAGE, { videoId: VIDEO, text: 'at 1:15 the **key** idea' });
-    await expect(fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'one', videoId: VIDEO, layout: 'single' })).resolves.toEqual({ saved: [] });
-    expect(fake.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(win, { defaultPath: '351-notes.md' });
+    await expect(fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'one', videoId: VIDEO, layout: 'single' })).resolves.toEqual({ saved: [], downloads: [] });
+    expect(fake.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(win, { defaultPath: expect.stringMatching(/^351-notes-\d{4}-\d\d-\d\dT[\d-]{8}\.md$/) });
 
     const out = dataDir();
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [out] });
@@ -161,13 +171,18 @@ describe('start-up', () => {
     const wc = win.webContents;
 
     expect(wc.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    // Any other web contents (a webview, a devtools page) gets the same rules.
+    const other = fake.createWebContents();
+    expect(other.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(other.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(other.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(wc.navigate('will-navigate', 'https://evil.example/')).toBe(true);
     expect(wc.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(wc.navigate('will-frame-navigate', 'app://lecture-companion/index.html#/notes')).toBe(false);
     expect(wc.navigate('will-navigate', APP_PAGE)).toBe(false);
     // a clicked YouTube link leaves the app for the browser
     expect(wc.navigate('will-navigate', `https://www.youtube.com/watch?v=${VIDEO}`)).toBe(true);
-    await vi.waitFor(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}`));
+    await until(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}`));
 
     const granted: boolean[] = [];
     fake.permissions.request!(wc, 'media', (g) => granted.push(g));
@@ -226,14 +241,24 @@ describe('window bounds', () => {
   it('remembers where the student moved the window, not a minimized one, and reopens there', async () => {
     const dir = dataDir();
     const { fake, win } = await launchApp(dir);
+    // The debounce runs on fake timers and each check first waits for a later write to reach
+    // the disk, so "not yet" and "not at all" below are facts, not races with a slow machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    /** Resolves once a write requested now is on disk (the store writes in order). */
+    const written = () => fake.ipcMain.invoke('lc:setWatched', APP_PAGE, { videoId: VIDEO, watched: true });
     win.setBounds({ x: 40, y: 30, width: 1000, height: 650 });
     // debounced: written half a second after the last move
-    expect(existsSync(join(dir, DATA_FILE)) ? dataOf(dir).window : null).toBeNull();
-    await vi.waitFor(() => expect(dataOf(dir).window).toEqual({ x: 40, y: 30, width: 1000, height: 650, maximized: false }), { timeout: 3000 });
+    vi.advanceTimersByTime(499);
+    await written();
+    expect(dataOf(dir).window).toBeNull();
+    vi.advanceTimersByTime(1);
+    await written();
+    expect(dataOf(dir).window).toEqual({ x: 40, y: 30, width: 1000, height: 650, maximized: false });
 
     win.minimize();
     win.setBounds({ x: -32000, y: -32000 }); // what Windows reports for a minimized window
-    await new Promise((r) => setTimeout(r, 700));
+    vi.advanceTimersByTime(60_000);
+    await written();
     expect(dataOf(dir).window).toEqual({ x: 40, y: 30, width: 1000, height: 650, maximized: false });
     win.restore();
     win.setBounds({ x: 50, y: 35 });
@@ -397,7 +422,7 @@ describe('quit', () => {
 describe('single instance', () => {
   it('a second launch restores and focuses the window', async () => {
     const { fake, win } = await launchApp(dataDir());
-    await vi.waitFor(() => expect(win.show).toHaveBeenCalled());
+    await until(() => expect(win.show).toHaveBeenCalled());
     win.focus.mockClear();
 
     win.minimize();
@@ -417,7 +442,7 @@ describe('single instance', () => {
     fake.app.emit('second-instance', { preventDefault() {} }, ['electron', '.'], '/', {});
     fake.makeReady();
     const win = await windowOf(fake);
-    await vi.waitFor(() => expect(win.focus).toHaveBeenCalledTimes(1));
+    await until(() => expect(win.focus).toHaveBeenCalledTimes(1));
     expect(win.show.mock.invocationCallOrder[0]!).toBeLessThan(win.focus.mock.invocationCallOrder[0]!);
   });
 
@@ -426,6 +451,9 @@ describe('single instance', () => {
     const fake = await launch(['--data-dir', dir], { singleInstanceLock: false });
     expect(fake.app.quit).toHaveBeenCalledTimes(1);
     await exited(fake);
+    // start() registers this synchronously before anything slow: never having started is
+    // visible at once. The short wait only gives a wrongly started app a chance to show more.
+    expect(fake.app.listenerCount('second-instance')).toBe(0);
     await new Promise((r) => setTimeout(r, 50));
     expect(fake.windows).toHaveLength(0);
     expect(fake.privilegedSchemes).toEqual([]);

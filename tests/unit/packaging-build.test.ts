@@ -1,7 +1,7 @@
 // Really packages the app with electron-builder (the repo's electron-builder.yml, `--linux dir`)
 // against a stand-in Electron dist (no Electron download is possible here, see
 // shared/docs/environment.md "Packaging"), then inspects what would ship: app.asar's contents,
-// the catalog beside it, and the fuses flipped in the packaged binary.
+// the catalog and the window icon beside it, and the fuses flipped in the packaged binary.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,7 +32,7 @@ let standIn = '';
 let appOut = '';
 let asarPath = '';
 /** Every file (not directory) in app.asar, as a path relative to its root, e.g. `out/main/index.js`. */
-let files: string[] = [];
+const files: string[] = [];
 /** Top-level packaged modules, e.g. `lowdb`, `@scope/name`. */
 let modules: string[] = [];
 
@@ -62,7 +62,7 @@ beforeAll(async () => {
     );
   } catch (e) {
     const err = e as Error & { stdout?: string; stderr?: string };
-    throw new Error(`electron-builder failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`);
+    throw new Error(`electron-builder failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`, { cause: e });
   }
   const seconds = (performance.now() - started) / 1000;
 
@@ -74,7 +74,7 @@ beforeAll(async () => {
     ...new Set(files.map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((m): m is string => !!m)),
   ].sort();
   console.log(`packaging: electron-builder --linux dir took ${seconds.toFixed(1)} s; app.asar holds ${files.length} files (${modules.length} modules)`);
-}, 120_000);
+}, 300_000); // a hang guard: electron-builder took 49 s here under load (~5 s on a quiet machine)
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
@@ -125,6 +125,14 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron)', () =>
     expect(existsSync(packed)).toBe(true);
     expect(readFileSync(packed).equals(readFileSync(join(ROOT, 'resources/catalog.md')))).toBe(true);
     expect(files).not.toContain('catalog.md');
+  });
+
+  it('puts the window icon beside app.asar, byte for byte', () => {
+    // electron/main/index.ts hands BrowserWindow process.resourcesPath/icon.png when packaged.
+    const packed = join(appOut, 'resources/icon.png');
+    expect(existsSync(packed), packed).toBe(true);
+    expect(readFileSync(packed).equals(readFileSync(join(ROOT, 'build/icon.png')))).toBe(true);
+    expect(files.filter((f) => /\.(png|ico|icns|svg)$/.test(f) && !f.startsWith('node_modules/') && !f.startsWith('out/renderer/'))).toEqual([]);
   });
 
   it('packs the runtime dependencies and no devDependencies', () => {

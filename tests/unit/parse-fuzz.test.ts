@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../electron/main/catalog/parse';
 import type { ParseResult } from '../../electron/shared/types';
 import { generateCatalog, mulberry32 } from '../../bench/generate';
+import { nth } from './helpers/nth';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
 const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md'].map((f) => resolve(FIXTURES, f))
@@ -39,9 +40,10 @@ describe('damaged real pages', () => {
     const rand = mulberry32(20240601);
     for (let i = 0; i < 200; i++) {
       const p = Math.floor(rand() * PAGES.length);
-      const text = PAGES[p].subarray(0, Math.floor(rand() * PAGES[p].length)).toString('utf8');
+      const page = nth(PAGES, p);
+      const text = page.subarray(0, Math.floor(rand() * page.length)).toString('utf8');
       const r = load(text);
-      const byId = new Map(full[p].entries.map((e) => [e.videoId, e]));
+      const byId = new Map(nth(full, p).entries.map((e) => [e.videoId, e]));
       const cutInside = text.lastIndexOf('<details>') > text.lastIndexOf('</details>');
       r.entries.forEach((e, k) => {
         const whole = byId.get(e.videoId)!;
@@ -57,11 +59,11 @@ describe('damaged real pages', () => {
     const rand = mulberry32(7);
     for (let i = 0; i < 200; i++) {
       const p = Math.floor(rand() * PAGES.length);
-      const bytes = Buffer.from(PAGES[p]);
+      const bytes = Buffer.from(nth(PAGES, p));
       const flips = 1 + Math.floor(rand() * 4);
       for (let f = 0; f < flips; f++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
       const r = load(bytes.toString('utf8'));
-      const n = full[p].entries.length;
+      const n = nth(full, p).entries.length;
       expect(r.entries.length).toBeLessThanOrEqual(n);
       // Each entry either loads or is named in a warning.
       expect(r.entries.length + r.warnings.length).toBeGreaterThanOrEqual(n);
@@ -102,11 +104,11 @@ describe('hostile input', () => {
       '&'.repeat(100_000) + '\n' + entry(`1. ${'&#x41;&amp'.repeat(50_000)}`, ''),
     ];
     const results = cases.map(load);
-    expect(results[0].warnings).toHaveLength(10_000);
-    expect(results[1].warnings.map((w) => w.line).slice(0, 3)).toEqual([1, 3, 5]);
+    expect(results[0]?.warnings).toHaveLength(10_000);
+    expect(results[1]?.warnings.map((w) => w.line).slice(0, 3)).toEqual([1, 3, 5]);
     expect(results.slice(0, 6).every((r) => r.entries.length === 0)).toBe(true);
-    expect(results[6].entries).toHaveLength(1);
-    expect(results[7].entries[0].title.startsWith('A&ampA&amp')).toBe(true);
+    expect(results[6]?.entries).toHaveLength(1);
+    expect(results[7]?.entries[0]?.title.startsWith('A&ampA&amp')).toBe(true);
   }, 20_000);
 
   it('random bytes, tag soup and mangled entries', () => {
@@ -143,7 +145,7 @@ describe('scale', () => {
     const r = load(generateCatalog(100_000, 3));
     expect(r.entries).toHaveLength(100_000);
     expect(r.warnings).toEqual([]);
-    expect(r.entries[99_999].index).toBe(100_000);
+    expect(r.entries[99_999]?.index).toBe(100_000);
     expect(new Set(r.entries.map((e) => e.videoId)).size).toBe(100_000);
-  }, 60_000);
+  }, 120_000); // a hang guard: 12 s measured on a loaded 2-core machine
 });

@@ -41,7 +41,7 @@ describe('real pages', () => {
     const r = parseCatalog(read(name), name);
     expect(r.warnings).toEqual([]);
     expect(r.entries).toHaveLength(count);
-    expect(r.entries[0].index).toBe(first);
+    expect(r.entries[0]?.index).toBe(first);
     expect(r.entries.at(-1)!.index).toBe(last);
     expect(r.entries.every((e) => ID_RE.test(e.videoId) && e.title.length > 0)).toBe(true);
     expect(new Set(r.entries.map((e) => e.videoId)).size).toBe(count);
@@ -90,8 +90,8 @@ describe('real pages', () => {
 
   it('06 page: only the repeated title heading goes, the next `# ` heading stays', () => {
     const e = parseCatalog(read('ytlee-06-index.md')).entries[0];
-    expect(e.index).toBe(301);
-    expect(e.summary.startsWith('# 文章整理：分類任務中的損失函數選擇與優化\n')).toBe(true);
+    expect(e?.index).toBe(301);
+    expect(e?.summary.startsWith('# 文章整理：分類任務中的損失函數選擇與優化\n')).toBe(true);
   });
 
   it('an entity in a real title decodes, and a bare & stays', () => {
@@ -149,7 +149,7 @@ describe('crafted variants', () => {
     ));
     expect(r.entries.map((e) => [e.date, e.title])).toEqual([[null, 'A'], ['2024-02-29', 'B'], [null, 'C'], [null, 'D']]);
     expect(lines(r)).toEqual([1, 21, 31]);
-    expect(r.warnings[0].message).toContain('2021-02-30');
+    expect(r.warnings[0]?.message).toContain('2021-02-30');
   });
 
   it('ids: may begin with "-", fall back to the thumbnail, must be exactly 11 characters', () => {
@@ -161,14 +161,14 @@ describe('crafted variants', () => {
     ));
     expect(r.entries.map((e) => e.videoId)).toEqual(['-2r4cqDP4BY', 'thumbOnly_1', 'thumbOnly_2']);
     expect(lines(r)).toEqual([31]);
-    expect(r.warnings[0].message).toContain('no valid video id');
+    expect(r.warnings[0]?.message).toContain('no valid video id');
   });
 
   it('a link and a thumbnail that disagree: the link wins, with a warning', () => {
     const b = block({ head: '1. A', id: 'thumbnailId' });
     b[3] = '<a href="https://www.youtube.com/watch?v=linkIdxxxxx" target="_blank">';
     const r = parseCatalog(page(b));
-    expect(r.entries[0].videoId).toBe('linkIdxxxxx');
+    expect(r.entries[0]?.videoId).toBe('linkIdxxxxx');
     expect(r.warnings).toMatchObject([{ line: 1, message: expect.stringContaining('disagree') }]);
   });
 
@@ -187,7 +187,7 @@ describe('crafted variants', () => {
 
   it('`---` inside and as the last line of a summary is kept', () => {
     const r = parseCatalog(page(block({ body: ['', 'Intro', '---', 'More', '---', '', ''] })));
-    expect(r.entries[0].summary).toBe('Intro\n---\nMore\n---');
+    expect(r.entries[0]?.summary).toBe('Intro\n---\nMore\n---');
   });
 
   it('summaries are trimmed of blank edge lines but keep inner indentation; empty is ""', () => {
@@ -202,12 +202,12 @@ describe('crafted variants', () => {
     const lf = page(block({ head: '3. [2022-01-02] T', body: ['a', '', 'b'] }), block({ head: '4. U', id: 'bbbbbbbbbbb' }));
     const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n');
     expect(parseCatalog(crlf)).toEqual(parseCatalog(lf));
-    expect(parseCatalog(crlf).entries[0].summary).toBe('a\n\nb');
+    expect(parseCatalog(crlf).entries[0]?.summary).toBe('a\n\nb');
   });
 
   it('HTML entities in titles decode once', () => {
     const r = parseCatalog(page(block({ head: '1. A &amp; B &lt;i&gt; &quot;q&quot; &#39;s&#39; &#x4E2D;&#25991; &hellip; &amp;lt; &bogus; &#0;' })));
-    expect(r.entries[0].title).toBe('A & B <i> "q" \'s\' 中文 … &lt; &bogus; \ufffd');
+    expect(r.entries[0]?.title).toBe('A & B <i> "q" \'s\' 中文 … &lt; &bogus; \ufffd');
   });
 
   it('ascending and descending pages keep page order; parseCatalogs sorts ascending', () => {
@@ -275,7 +275,7 @@ describe('crafted variants', () => {
         const r = parseCatalog(cutAt(at));
         expect(r.entries.map((e) => e.index)).toEqual([1]);
         expect(lines(r)).toEqual([12]);
-        expect(r.warnings[0].message).toMatch(/cut off/);
+        expect(r.warnings[0]?.message).toMatch(/cut off/);
       });
   });
 

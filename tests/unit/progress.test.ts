@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseInfo, LectureInfo, Library } from '../../electron/shared/contract';
 import { courseProgress, fraction, lecturesById, nextUp, overallProgress } from '../../electron/shared/progress';
+import { nth } from './helpers/nth';
 
 function lecture(videoId: string, index: number, watched = false): LectureInfo {
   return { videoId, index, date: null, title: videoId, courseId: '', watched, hasNote: false, hasSummary: false };
@@ -15,14 +16,14 @@ function lib(courses: CourseInfo[], lectures: LectureInfo[]): Pick<Library, 'cou
 describe('courseProgress / overallProgress', () => {
   it('counts watched lectures of the course only', () => {
     const l = lib([course('a', ['x', 'y', 'z']), course('b', ['w'])], [lecture('x', 1, true), lecture('y', 2), lecture('z', 3, true), lecture('w', 4, true)]);
-    expect(courseProgress(l.courses[0], lecturesById(l))).toEqual({ watched: 2, total: 3 });
-    expect(courseProgress(l.courses[1], lecturesById(l))).toEqual({ watched: 1, total: 1 });
+    expect(courseProgress(nth(l.courses, 0), lecturesById(l))).toEqual({ watched: 2, total: 3 });
+    expect(courseProgress(nth(l.courses, 1), lecturesById(l))).toEqual({ watched: 1, total: 1 });
     expect(overallProgress(l)).toEqual({ watched: 3, total: 4 });
   });
 
   it('ignores ids the library does not know', () => {
     const l = lib([course('a', ['x', 'ghost'])], [lecture('x', 1)]);
-    expect(courseProgress(l.courses[0], lecturesById(l))).toEqual({ watched: 0, total: 1 });
+    expect(courseProgress(nth(l.courses, 0), lecturesById(l))).toEqual({ watched: 0, total: 1 });
   });
 
   it('fraction is 0 for an empty course, not NaN', () => {

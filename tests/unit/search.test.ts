@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LectureSearch, type SearchDoc, type SearchResult } from '../../electron/main/search/index';
 import { fold } from '../../electron/main/search/normalize';
 import { fixtureDocs } from './search-fixtures';
+import { nth } from './helpers/nth';
 
 let docs: SearchDoc[];
 let search: LectureSearch;
@@ -31,8 +32,8 @@ describe('LectureSearch on the fixture pages', () => {
     const rs = all('注意力');
     expect(ids(rs)).toEqual(expect.arrayContaining(HAS_ZHUYILI));
     expect(ids(rs.slice(0, 3)).sort()).toEqual([...SELF_ATTENTION_TITLES].sort());
-    expect(rs[0].fields[0]).toBe('title');
-    expect(rs[0].snippetField).toBe('title');
+    expect(rs[0]?.fields[0]).toBe('title');
+    expect(rs[0]?.snippetField).toBe('title');
   });
 
   it('強化學習 finds the reinforcement-learning lectures whose summaries say it', () => {
@@ -66,8 +67,8 @@ describe('LectureSearch on the fixture pages', () => {
     expect(ids(all('注意力机制'))).toEqual(expect.arrayContaining(['hYdO9CscNes', 'gmsMY5kc-zw', 'zeCDPYZli0k', 'zmOuJkH9l9M', 'yHoAq1IT_og']));
     const rs = all('学习');
     expect(rs.length).toBe(105); // pages containing 學習 (grep)
-    const top = rs[0];
-    expect(top.snippetField).toBe('title');
+    const top = nth(rs, 0);
+    expect(top?.snippetField).toBe('title');
     expect(marked(top).every((m) => m === '學習')).toBe(true);
     expect(all('強化学习').map((r) => r.videoId)).toEqual(ids(all('強化學習')));
   });
@@ -76,7 +77,7 @@ describe('LectureSearch on the fixture pages', () => {
     expect(ids(all('TRANSFORMER')).sort()).toEqual(ids(all('transformer')).sort());
     const typing = all('self-att');
     expect(ids(typing)).toEqual(expect.arrayContaining(['hYdO9CscNes', '0djMUi2-uV4', 'gmsMY5kc-zw', 'zeCDPYZli0k', 'yHoAq1IT_og']));
-    expect(marked(typing[0]).map((m) => m.toLowerCase())).toEqual(['self', 'att']);
+    expect(marked(nth(typing, 0)).map((m) => m.toLowerCase())).toEqual(['self', 'att']);
     expect(ids(all('Atten'))).toEqual(expect.arrayContaining(['0djMUi2-uV4', 'zeCDPYZli0k']));
     // A finished word (trailing space) is not completed.
     expect(all('Atten ')).toEqual([]);
@@ -84,7 +85,7 @@ describe('LectureSearch on the fixture pages', () => {
 
   it('a single character finds every page with it; a short page of hits comes from titles', () => {
     // Simplified, one character: 壓 starts bigrams (壓縮); 講 often ends a run (第3講：).
-    for (const [simplified, traditional] of [['压', '壓'], ['讲', '講']]) {
+    for (const [simplified, traditional] of [['压', '壓'], ['讲', '講']] as const) {
       const withChar = docs.filter((d) => (d.title + d.summary).includes(traditional)).map((d) => d.videoId);
       expect(withChar.length).toBeGreaterThan(3);
       expect(ids(all(simplified)).sort()).toEqual(withChar.sort());
@@ -164,9 +165,9 @@ describe('incremental updates', () => {
     s.upsert({ ...base, note: '老師用蟹黃湯包比喻損失函數' });
     const hit = s.search('蟹黃湯包');
     expect(ids(hit)).toEqual(['O2VkP8dJ5FE']);
-    expect(hit[0].fields).toEqual(['note']);
-    expect(hit[0].snippetField).toBe('note');
-    expect(marked(hit[0])).toEqual(['蟹黃湯包']);
+    expect(hit[0]?.fields).toEqual(['note']);
+    expect(hit[0]?.snippetField).toBe('note');
+    expect(marked(nth(hit, 0))).toEqual(['蟹黃湯包']);
     // A Simplified note is found by a Traditional query too.
     s.upsert({ ...base, note: '复习：梯度下降' });
     expect(s.search('蟹黃湯包')).toEqual([]);
@@ -177,7 +178,7 @@ describe('incremental updates', () => {
     const rank = (id: string) => t.findIndex((r) => r.videoId === id);
     const firstSummaryOnly = t.findIndex((r) => r.fields.length === 1 && r.fields[0] === 'summary');
     const lastTitle = t.findLastIndex((r) => r.fields[0] === 'title');
-    expect(t[rank('O2VkP8dJ5FE')].fields).toEqual(['note']);
+    expect(t[rank('O2VkP8dJ5FE')]?.fields).toEqual(['note']);
     expect(rank('O2VkP8dJ5FE')).toBeGreaterThan(lastTitle);
     expect(rank('O2VkP8dJ5FE')).toBeLessThan(firstSummaryOnly);
 
@@ -191,29 +192,29 @@ describe('while the index builds', () => {
   it('answers from a substring scan of titles and notes, then from the index', async () => {
     const s = new LectureSearch();
     const local = fixtureDocs();
-    local[0] = { ...local[0], note: '期末考重點：交叉熵' };
+    local[0] = { ...nth(local, 0), note: '期末考重點：交叉熵' };
     const progress: number[] = [];
     const building = s.buildAsync(local, { chunkSize: 10, onProgress: (done) => progress.push(done) });
     expect(s.ready).toBe(false);
     // Titles, case-insensitive, Simplified query.
     const t = s.search('自注意力机制');
     expect(ids(t).sort()).toEqual([...SELF_ATTENTION_TITLES].sort());
-    expect(t[0].snippetField).toBe('title');
-    expect(marked(t[0])).toEqual(['自注意力機制']);
+    expect(t[0]?.snippetField).toBe('title');
+    expect(marked(nth(t, 0))).toEqual(['自注意力機制']);
     expect(ids(s.search('SELF-ATTENTION')).length).toBeGreaterThanOrEqual(5);
     // Notes.
     const n = s.search('交叉熵');
-    expect(ids(n)).toEqual([local[0].videoId]);
-    expect(n[0].snippetField).toBe('note');
+    expect(ids(n)).toEqual([local[0]?.videoId]);
+    expect(n[0]?.snippetField).toBe('note');
     // Summaries are not scanned yet: 強化學習 appears in no title.
     expect(s.search('強化學習')).toEqual([]);
     // An update during the build is kept.
-    s.upsert({ ...local[5], note: '寫在建索引時的筆記' });
+    s.upsert({ ...nth(local, 5), note: '寫在建索引時的筆記' });
     await building;
     expect(s.ready).toBe(true);
     expect(progress.at(-1)).toBe(local.length);
     expect(progress.length).toBeGreaterThan(5);
-    expect(ids(s.search('建索引'))).toEqual([local[5].videoId]);
+    expect(ids(s.search('建索引'))).toEqual([local[5]?.videoId]);
     expect(ids(s.search('強化學習'))).toEqual(expect.arrayContaining(HAS_RL_PHRASE));
   });
 

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../electron/shared/contract';
 import type { Service } from '../../electron/main/service';
-import { FIXTURES, openService, readJson, SEED, tempDir } from './helpers/service';
+import { FIXTURES, openService, readJson, recordingHost, SEED, tempDir } from './helpers/service';
+import { nth } from './helpers/nth';
 
 const open: Service[] = [];
 async function start(dataDir = tempDir(), catalogs = [SEED]) {
@@ -60,7 +62,7 @@ describe('service on the seed catalog', () => {
     const updated = await start(first.dataDir, [join(FIXTURES, 'ytlee-07-index-updated.md')]);
     const after = await updated.service.getLibrary();
     expect(after.lectures.filter((l) => l.watched).map((l) => l.videoId).sort()).toEqual([...ids].sort());
-    expect(readJson(join(first.dataDir, 'lecture-companion.json')).watched).toHaveProperty(ids[0]);
+    expect(readJson(join(first.dataDir, 'lecture-companion.json')).watched).toHaveProperty(nth(ids, 0));
   });
 
   it('builds the YouTube URL itself and refuses unknown ids', async () => {
@@ -93,7 +95,7 @@ describe('service on the seed catalog', () => {
     await expect(service.renameCourse({ courseId: 'nope', title: 'x' })).rejects.toThrow(/No course/);
     lib = await service.resetCorrections();
     expect(lib.courses.some((c) => c.title === 'Compression')).toBe(false);
-    expect((await indexesOf(service))[0].lectures).toContain(368);
+    expect((await indexesOf(service))[0]?.lectures).toContain(368);
   });
 
   it('exports a lecture with summary and linked timestamps', async () => {
@@ -101,27 +103,46 @@ describe('service on the seed catalog', () => {
     await service.saveNote({ videoId: 'CB0a3aBwND8', text: '剪枝 at 12:34 and [1:02:03]' });
     const r = await service.exportNotes({ scope: 'one', videoId: 'CB0a3aBwND8', layout: 'single' });
     expect(r.saved).toHaveLength(1);
-    const md = host.written[0].content;
+    const md = nth(host.written, 0).content;
     expect(md).toContain('# [ML 2021 (English version)] Lecture 35: Network Compression (1/2)');
     expect(md).toContain('https://www.youtube.com/watch?v=CB0a3aBwND8');
     expect(md).toContain('2021-06-14');
     expect(md).toContain('https://www.youtube.com/watch?v=CB0a3aBwND8&t=754s');
     expect(md).toContain('https://www.youtube.com/watch?v=CB0a3aBwND8&t=3723s');
     host.cancel = true;
-    expect(await service.exportNotes({ scope: 'all', layout: 'perLecture' })).toEqual({ saved: [] });
+    expect(await service.exportNotes({ scope: 'all', layout: 'perLecture' })).toEqual({ saved: [], downloads: [] });
+  });
+
+  it('in browser mode, hands exports back as downloads, each with its own name, and writes nothing', async () => {
+    const dataDir = tempDir();
+    const host = recordingHost(join(dataDir, 'exports'), 'download');
+    const { service } = await openService(dataDir, [SEED], host);
+    open.push(service);
+    await service.saveNote({ videoId: 'CB0a3aBwND8', text: '剪枝 at 12:34' });
+    const one = await service.exportNotes({ scope: 'one', videoId: 'CB0a3aBwND8', layout: 'single' });
+    expect(one.saved).toEqual([]);
+    expect(one.downloads).toHaveLength(1);
+    expect(one.downloads[0]).toMatchObject({ name: expect.stringMatching(/^368-notes-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.md$/), type: 'text/markdown' });
+    expect(one.downloads[0]!.content).toContain('&t=754s');
+    const backup = await service.exportBackup();
+    expect(backup.downloads[0]!.name).toMatch(/^lecture-companion-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/);
+    expect(JSON.parse(backup.downloads[0]!.content).notes.CB0a3aBwND8.text).toBe('剪枝 at 12:34');
+    expect(host.written).toEqual([]);
+    expect(existsSync(join(dataDir, 'exports'))).toBe(false);
   });
 
   it('lists notes newest first and finds them by search', async () => {
     const { service } = await start();
-    await service.saveNote({ videoId: 'CB0a3aBwND8', text: 'first zebrafish note' });
-    await new Promise((r) => setTimeout(r, 5));
+    const first = await service.saveNote({ videoId: 'CB0a3aBwND8', text: 'first zebrafish note' });
+    // The second note must be newer: wait for the clock itself to pass the first one's time.
+    while (Date.now() <= first.updatedAt) await new Promise((r) => setTimeout(r, 1));
     const lib = await service.getLibrary();
     const other = lib.lectures.find((l) => l.index === 400)!.videoId;
     await service.saveNote({ videoId: other, text: 'second note' });
     expect((await service.listNotes()).map((n) => n.videoId)).toEqual([other, 'CB0a3aBwND8']);
     const res = await service.search({ query: 'zebrafish' });
     expect(res.hits.map((h) => h.videoId)).toEqual(['CB0a3aBwND8']);
-    expect(res.hits[0].fields).toContain('note');
+    expect(res.hits[0]?.fields).toContain('note');
     expect((await service.search({ query: 'zebrafish', hasNote: false })).hits).toEqual([]);
   });
 

@@ -1,12 +1,13 @@
 // Rotating backups, restore, merge of an imported backup, and the single-instance lock.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useStores } from './helpers/store';
 import { ApiError } from '../../electron/shared/contract';
 import { dailyName } from '../../electron/main/store/backups';
-import { acquireLock } from '../../electron/main/store/lock';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { acquireLock, lockContent, processStart } from '../../electron/main/store/lock';
 import { conflictText } from '../../electron/main/store/merge';
 import { DATA_FILE, openStore, type Store } from '../../electron/main/store/store';
 
@@ -110,7 +111,7 @@ describe('restore', () => {
     await s.setWatched('bbbbbbbbbbb', true);
 
     await s.restoreBackup(dailyName(BASE + DAY));
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('old note');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('old note');
     expect(s.data.notes.bbbbbbbbbbb).toBeUndefined();
     expect(s.data.watched).toEqual({});
 
@@ -119,7 +120,7 @@ describe('restore', () => {
     const saved = JSON.parse(readFileSync(join(dir, 'backups', before!.name), 'utf8'));
     expect(saved.notes.aaaaaaaaaaa.text).toBe('rewritten');
     await s.close();
-    expect((await openAt(dir, () => BASE + DAY)).data.notes.aaaaaaaaaaa.text).toBe('old note');
+    expect((await openAt(dir, () => BASE + DAY)).data.notes.aaaaaaaaaaa?.text).toBe('old note');
   });
 
   it('rejects names outside the backups folder and missing backups, changing nothing', async () => {
@@ -130,7 +131,7 @@ describe('restore', () => {
       const err = await s.restoreBackup(name).then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
     }
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('keep me');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('keep me');
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
 
@@ -194,13 +195,13 @@ describe('merge', () => {
     expect(n.mineNewer00).toEqual({ text: 'Attention is all you need', updatedAt: T2 });
     expect(n.blank000000).toBeUndefined();
     // Both texts kept, the newer first, the older under a marker naming its origin and time.
-    expect(n.conflictA00.text).toBe(conflictText('their newer version', { text: 'my version', updatedAt: T1 }, 'current'));
-    expect(n.conflictA00.text).toMatch(/^their newer version\n\n---\n<!-- kept from this computer \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\nmy version$/);
-    expect(n.conflictB00.text).toMatch(/^my newer version\n\n---\n<!-- merged from backup \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\ntheir version$/);
-    expect(n.conflictB00.updatedAt).toBe(T2);
+    expect(n.conflictA00?.text).toBe(conflictText('their newer version', { text: 'my version', updatedAt: T1 }, 'current'));
+    expect(n.conflictA00?.text).toMatch(/^their newer version\n\n---\n<!-- kept from this computer \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\nmy version$/);
+    expect(n.conflictB00?.text).toMatch(/^my newer version\n\n---\n<!-- merged from backup \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\ntheir version$/);
+    expect(n.conflictB00?.updatedAt).toBe(T2);
 
     // On disk, and a before-merge backup holds the data as it was.
-    expect(JSON.parse(readFileSync(s.file, 'utf8')).notes.conflictA00.text).toBe(n.conflictA00.text);
+    expect(JSON.parse(readFileSync(s.file, 'utf8')).notes.conflictA00.text).toBe(n.conflictA00?.text);
     const before = (await s.listBackups()).find((b) => b.reason === 'before-merge');
     expect(before?.notes).toBe(5);
   });
@@ -227,7 +228,8 @@ describe('merge', () => {
       }),
     );
     expect(report).toEqual({ added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 1 });
-    expect(s.data.watched).toEqual({ aaaaaaaaaaa: T1, bbbbbbbbbbb: T2, ccccccccccc: T1 });
+    const at = (m: Record<string, { at: number }>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.at]));
+    expect(at(s.data.watched)).toEqual({ aaaaaaaaaaa: T1, bbbbbbbbbbb: T2, ccccccccccc: T1 });
     expect(s.data.corrections).toEqual({
       moves: { aaaaaaaaaaa: 'mine', ddddddddddd: 'theirs' },
       titles: { mine: 'My course', theirs: 'Their course' },
@@ -239,10 +241,10 @@ describe('merge', () => {
     const a = await openAt(tempDir());
     await a.saveNote('aaaaaaaaaaa', 'exported note');
     const exported = a.exportBackup();
-    expect(JSON.parse(exported)).toMatchObject({ schemaVersion: 2, exportedAt: expect.any(String) });
+    expect(JSON.parse(exported)).toMatchObject({ schemaVersion: SCHEMA_VERSION, exportedAt: expect.any(String) });
     const b = await openAt(tempDir());
     expect(await b.mergeBackup(exported)).toMatchObject({ added: 1 });
-    expect(b.data.notes.aaaaaaaaaaa.text).toBe('exported note');
+    expect(b.data.notes.aaaaaaaaaaa?.text).toBe('exported note');
     const v1 = readFileSync(resolve(import.meta.dirname, '../fixtures/data-v1.json'), 'utf8');
     expect(await b.mergeBackup(v1)).toMatchObject({ watched: 3 });
   });
@@ -281,7 +283,7 @@ describe('single-instance lock', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid; // exited and reaped
     writeFileSync(join(dir, '.lock'), String(dead));
     const s = await openAt(dir);
-    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(lockContent(process.pid));
     await s.close();
   });
 
@@ -290,9 +292,9 @@ describe('single-instance lock', () => {
     const lock = join(dir, '.lock');
     writeFileSync(lock, '');
     const l = await acquireLock(dir);
-    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(lock, 'utf8')).toBe(lockContent(process.pid));
     // no temp file is left behind next to the lock
-    expect(readdirSync(dir).filter((f) => f.startsWith('.lock'))).toEqual(['.lock']);
+    expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual(['.lock']);
     await l.release();
     await l.release();
     expect(existsSync(lock)).toBe(false);
@@ -305,4 +307,27 @@ describe('single-instance lock', () => {
     await expect(acquireLock(dir)).rejects.toThrow(/already running/);
     await l.release();
   });
+
+  it('takes over a lock whose pid now names another process (its start time differs)', async (ctx) => {
+    if (processStart(process.pid) === null) return ctx.skip('no /proc here: the lock then knows only the pid');
+    const dir = tempDir();
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      await waitFor(() => processStart(other.pid!) !== null);
+      // The same live pid, started at another time: the process that wrote the lock is gone.
+      writeFileSync(join(dir, '.lock'), `${other.pid} ${Number(processStart(other.pid!)) + 1}`);
+      const l = await acquireLock(dir);
+      expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(lockContent(process.pid));
+      await l.release();
+      // Its real start time: it is the holder, and it is running.
+      writeFileSync(join(dir, '.lock'), lockContent(other.pid!));
+      await expect(acquireLock(dir)).rejects.toThrow(/already running/);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
 });
+
+async function waitFor(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise((r) => setTimeout(r, 10));
+}

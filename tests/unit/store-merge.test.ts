@@ -7,6 +7,7 @@ import { useStores } from './helpers/store';
 import { dailyName } from '../../electron/main/store/backups';
 import { clockJoin, clockLeq, conflictText } from '../../electron/main/store/merge';
 import { DATA_FILE, type Store } from '../../electron/main/store/store';
+import { nth } from './helpers/nth';
 
 const DAY = 86_400_000;
 // Local noon, so that a few hours either way stay on the same local date in any time zone.
@@ -39,8 +40,8 @@ describe('clocks', () => {
     await s.saveNote('bbbbbbbbbbb', 'two');
     await s.saveNote('aaaaaaaaaaa', 'one, edited');
     await s.saveNote('aaaaaaaaaaa', 'one, edited'); // autosave of the same text
-    expect({ ...s.data.notes.aaaaaaaaaaa.clock }).toEqual({ [dev]: 3 });
-    expect({ ...s.data.notes.bbbbbbbbbbb.clock }).toEqual({ [dev]: 2 });
+    expect({ ...s.data.notes.aaaaaaaaaaa?.clock }).toEqual({ [dev]: 3 });
+    expect({ ...s.data.notes.bbbbbbbbbbb?.clock }).toEqual({ [dev]: 2 });
     s = await reopen(s);
     expect(s.data.deviceId).toBe(dev);
     expect(s.data.deviceSeq).toBe(3);
@@ -70,7 +71,7 @@ describe('clocks', () => {
     const dev = s.data.deviceId;
     s = await reopen(s);
     expect(s.data.deviceId).toBe(dev);
-    expect({ ...s.data.notes.aaaaaaaaaaa.clock }).toEqual({ [dev]: 1 });
+    expect({ ...s.data.notes.aaaaaaaaaaa?.clock }).toEqual({ [dev]: 1 });
   });
 
   it('a sequence lower than the clocks in the file is raised, so no number is used twice', async () => {
@@ -90,7 +91,7 @@ describe('clocks', () => {
     );
     const s = await openAt(dir);
     await s.saveNote('bbbbbbbbbbb', 'y');
-    expect({ ...s.data.notes.bbbbbbbbbbb.clock }).toEqual({ 'dev-A': 8 });
+    expect({ ...s.data.notes.bbbbbbbbbbb?.clock }).toEqual({ 'dev-A': 8 });
   });
 });
 
@@ -105,7 +106,7 @@ describe('merge by clocks', () => {
     const before = JSON.stringify(s.data);
     expect(await s.mergeBackup(older)).toEqual(ZERO);
     expect(JSON.stringify(s.data)).toBe(before);
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('Completely rewritten: self-attention weighs every token');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('Completely rewritten: self-attention weighs every token');
     // Nothing changed, so nothing was backed up or written.
     expect(existsSync(join(s.dataDir, 'backups'))).toBe(false);
   });
@@ -124,7 +125,7 @@ describe('merge by clocks', () => {
     tb = BASE - 3600_000;
     await b.saveNote('aaaaaaaaaaa', 'B: rewritten on the laptop');
     expect(await a.mergeBackup(b.exportBackup())).toEqual({ ...ZERO, updated: 1 });
-    expect(a.data.notes.aaaaaaaaaaa.text).toBe('B: rewritten on the laptop');
+    expect(a.data.notes.aaaaaaaaaaa?.text).toBe('B: rewritten on the laptop');
     expect(await b.mergeBackup(a.exportBackup())).toEqual(ZERO);
 
     // Both edit independently: a conflict, both texts kept in the existing marked format.
@@ -135,38 +136,38 @@ describe('merge by clocks', () => {
     const fromB = b.exportBackup();
     expect(await a.mergeBackup(fromB)).toEqual({ ...ZERO, conflicts: 1 });
     const merged = a.data.notes.aaaaaaaaaaa;
-    expect(merged.text).toBe(conflictText('A: desktop version', { text: 'B: laptop version', updatedAt: BASE + 3600_000 }, 'backup'));
-    expect(merged.updatedAt).toBe(BASE + 7200_000);
+    expect(merged?.text).toBe(conflictText('A: desktop version', { text: 'B: laptop version', updatedAt: BASE + 3600_000 }, 'backup'));
+    expect(merged?.updatedAt).toBe(BASE + 7200_000);
     const [da, db] = [a.data.deviceId, b.data.deviceId];
     // The joined clock, bumped by the merging device.
-    expect({ ...merged.clock }).toEqual({ [da]: a.data.deviceSeq, [db]: 2 });
+    expect({ ...merged?.clock }).toEqual({ [da]: a.data.deviceSeq, [db]: 2 });
     expect(a.data.deviceSeq).toBe(3);
     expect(backupFiles(a.dataDir, 'before-merge')).toHaveLength(2);
 
     // Merging the same file again, or B taking A's result, doubles nothing.
     expect(await a.mergeBackup(fromB)).toEqual(ZERO);
     expect(await b.mergeBackup(a.exportBackup())).toEqual({ ...ZERO, updated: 1 });
-    expect(b.data.notes.aaaaaaaaaaa.text).toBe(merged.text);
+    expect(b.data.notes.aaaaaaaaaaa?.text).toBe(merged?.text);
     expect(await a.mergeBackup(b.exportBackup())).toEqual(ZERO);
 
     // And on disk after a restart.
     const again = await reopen(a, () => ta);
-    expect(again.data.notes.aaaaaaaaaaa.text).toBe(merged.text);
+    expect(again.data.notes.aaaaaaaaaaa?.text).toBe(merged?.text);
   });
 
-  it('equal clocks with different texts (a data folder copied to a second computer) keep both', async () => {
+  it('a data folder copied to a second computer gets its own device id, and edits on both keep both texts', async () => {
     const a = await openAt(tempDir());
     await a.saveNote('aaaaaaaaaaa', 'shared start');
     await a.flush();
     const copy = tempDir();
     copyFileSync(a.file, join(copy, DATA_FILE));
     const c = await openAt(copy);
-    expect(c.data.deviceId).toBe(a.data.deviceId);
+    expect(c.data.deviceId).not.toBe(a.data.deviceId);
     await a.saveNote('aaaaaaaaaaa', 'edited here');
     await c.saveNote('aaaaaaaaaaa', 'edited on the copy');
     expect(await a.mergeBackup(c.exportBackup())).toEqual({ ...ZERO, conflicts: 1 });
-    expect(a.data.notes.aaaaaaaaaaa.text).toContain('edited here');
-    expect(a.data.notes.aaaaaaaaaaa.text).toContain('edited on the copy');
+    expect(a.data.notes.aaaaaaaaaaa?.text).toContain('edited here');
+    expect(a.data.notes.aaaaaaaaaaa?.text).toContain('edited on the copy');
   });
 
   it('without clocks on one side, falls back to comparing texts', async () => {
@@ -182,8 +183,8 @@ describe('merge by clocks', () => {
       }),
     );
     expect(report).toEqual({ ...ZERO, conflicts: 1 });
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('Attention is all you need');
-    expect(s.data.notes.bbbbbbbbbbb.text).toMatch(/^mine\n\n---\n<!-- merged from backup .*-->\ntheirs$/);
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('Attention is all you need');
+    expect(s.data.notes.bbbbbbbbbbb?.text).toMatch(/^mine\n\n---\n<!-- merged from backup .*-->\ntheirs$/);
   });
 
   it('after restoring an older backup, new edits still count as newer than the ones it undid', async () => {
@@ -195,13 +196,13 @@ describe('merge by clocks', () => {
     const dev = s.data.deviceId;
     const exportedV2 = s.exportBackup();
     await s.restoreBackup(dailyName(BASE + DAY));
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('v1');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('v1');
     expect(s.data.deviceId).toBe(dev);
     expect(s.data.deviceSeq).toBe(2);
     await s.saveNote('aaaaaaaaaaa', 'v3 after the restore');
-    expect({ ...s.data.notes.aaaaaaaaaaa.clock }).toEqual({ [dev]: 3 });
+    expect({ ...s.data.notes.aaaaaaaaaaa?.clock }).toEqual({ [dev]: 3 });
     expect(await s.mergeBackup(exportedV2)).toEqual(ZERO);
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('v3 after the restore');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('v3 after the restore');
   });
 });
 
@@ -242,12 +243,12 @@ describe('notes saved while an import or a restore is in flight', () => {
     expect(during).toBeGreaterThan(1);
     s = await reopen(s);
     for (const id of acked) expect(s.data.notes[id]?.text, id).toMatch(/^typed while busy/);
-    expect(s.data.notes.bbbbbbbbbbb.text).toBe('from the other computer');
-    expect(s.data.notes.aaaaaaaaaaa.text).toContain('theirs');
+    expect(s.data.notes.bbbbbbbbbbb?.text).toBe('from the other computer');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toContain('theirs');
     // One before-merge backup (outdated attempts are replaced), holding the data as it was.
     const before = backupFiles(dir, 'before-merge');
     expect(before).toHaveLength(1);
-    const saved = readJson(join(dir, 'backups', before[0]));
+    const saved = readJson(join(dir, 'backups', nth(before, 0)));
     expect(saved.notes.aaaaaaaaaaa.text).toBe('mine');
     expect(saved.notes.bbbbbbbbbbb).toBeUndefined();
   });
@@ -263,7 +264,7 @@ describe('notes saved while an import or a restore is in flight', () => {
     s = await reopen(s, () => BASE + DAY);
     const before = backupFiles(dir, 'before-restore');
     expect(before).toHaveLength(1);
-    const saved = readJson(join(dir, 'backups', before[0]));
+    const saved = readJson(join(dir, 'backups', nth(before, 0)));
     expect(saved.notes.aaaaaaaaaaa.text).toBe('rewritten today');
     // Each acknowledged note is either in the backup taken just before the restore or,
     // saved after the restore took effect, in the live data.
@@ -274,7 +275,7 @@ describe('notes saved while an import or a restore is in flight', () => {
       if (saved.notes[id]) inBackup++;
     }
     expect(inBackup).toBeGreaterThan(0);
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('old');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('old');
   });
 });
 
@@ -290,10 +291,10 @@ describe('deleted notes (tombstones)', () => {
     const dev = s.data.deviceId;
     expect(A_ID in s.data.notes).toBe(false);
     // The deletion bumped this device's clock past the note's.
-    expect({ ...s.data.deletedNotes[A_ID].clock }).toEqual({ [dev]: 3 });
+    expect({ ...s.data.deletedNotes[A_ID]?.clock }).toEqual({ [dev]: 3 });
     expect(await s.mergeBackup(older)).toEqual(ZERO);
     expect(A_ID in s.data.notes).toBe(false);
-    expect(s.data.notes.bbbbbbbbbbb.text).toBe('kept');
+    expect(s.data.notes.bbbbbbbbbbb?.text).toBe('kept');
     // Nothing to merge, so nothing backed up or written; still deleted after a restart.
     expect(existsSync(join(s.dataDir, 'backups'))).toBe(false);
     const again = await reopen(s);
@@ -334,24 +335,27 @@ describe('deleted notes (tombstones)', () => {
     await s.saveNote(A_ID, 'written again after deleting');
     const [dev, odev] = [s.data.deviceId, other.data.deviceId];
     expect(A_ID in s.data.deletedNotes).toBe(false);
-    expect({ ...s.data.notes[A_ID].clock }).toEqual({ [odev]: 1, [dev]: 2 });
+    expect({ ...s.data.notes[A_ID]?.clock }).toEqual({ [odev]: 1, [dev]: 2 });
     expect(readJson(s.file).deletedNotes).toEqual({});
     expect(await s.mergeBackup(preDelete)).toEqual(ZERO);
-    expect(s.data.notes[A_ID].text).toBe('written again after deleting');
+    expect(s.data.notes[A_ID]?.text).toBe('written again after deleting');
     // And the other computer takes the new text as a plain update.
     expect(await other.mergeBackup(s.exportBackup())).toEqual({ ...ZERO, updated: 1 });
   });
 
-  it('equal clocks on a note and a tombstone (a copied data folder) keep the note, and count the conflict once', async () => {
+  it('equal clocks on a note and a tombstone (a folder copied before ids were tied to folders) keep the note, and count the conflict once', async () => {
     const a = await openAt(tempDir());
     await a.saveNote(A_ID, 'shared start');
     await a.flush();
     const copy = tempDir();
-    copyFileSync(a.file, join(copy, DATA_FILE));
+    // A file from before the folder was recorded: the copy takes it as its own, same id.
+    const legacy = readJson(a.file);
+    delete legacy.home;
+    writeFileSync(join(copy, DATA_FILE), JSON.stringify(legacy));
     const c = await openAt(copy);
     await a.saveNote(A_ID, '');
     await c.saveNote(A_ID, 'edited on the copy');
-    expect({ ...a.data.deletedNotes[A_ID].clock }).toEqual({ ...c.data.notes[A_ID].clock });
+    expect({ ...a.data.deletedNotes[A_ID]?.clock }).toEqual({ ...c.data.notes[A_ID]?.clock });
     const deletedOnA = a.exportBackup();
     const editedOnC = c.exportBackup();
     // Both directions, as two other copies of the folder would meet them.
@@ -359,14 +363,14 @@ describe('deleted notes (tombstones)', () => {
     writeFileSync(join(a2dir, DATA_FILE), deletedOnA);
     const a2 = await openAt(a2dir);
     expect(await a2.mergeBackup(editedOnC)).toEqual({ ...ZERO, conflicts: 1 });
-    expect(a2.data.notes[A_ID].text).toBe('edited on the copy');
+    expect(a2.data.notes[A_ID]?.text).toBe('edited on the copy');
     // The outcome is newer than the tombstone it overrode: merging that again is no news.
     expect(await a2.mergeBackup(deletedOnA)).toEqual(ZERO);
     expect(await c.mergeBackup(deletedOnA)).toEqual({ ...ZERO, conflicts: 1 });
-    expect(c.data.notes[A_ID].text).toBe('edited on the copy');
+    expect(c.data.notes[A_ID]?.text).toBe('edited on the copy');
     // The kept note is newer than the deletion now: the other side restores it as is.
     expect(await a.mergeBackup(c.exportBackup())).toEqual({ ...ZERO, added: 1 });
-    expect(a.data.notes[A_ID].text).toBe('edited on the copy');
+    expect(a.data.notes[A_ID]?.text).toBe('edited on the copy');
   });
 
   it('deleted on A, edited on B after their common backup: either merge keeps B\'s text', async () => {
@@ -382,11 +386,11 @@ describe('deleted notes (tombstones)', () => {
 
     // A takes B's backup: the edit did not see the deletion, so the text comes back.
     expect(await a.mergeBackup(fromB)).toEqual({ ...ZERO, conflicts: 1 });
-    expect(a.data.notes[A_ID].text).toBe('edited on B');
+    expect(a.data.notes[A_ID]?.text).toBe('edited on B');
     expect(A_ID in a.data.deletedNotes).toBe(false);
     // B takes A's backup: the tombstone did not see B's edit, so B's note stays.
     expect(await b.mergeBackup(fromA)).toEqual({ ...ZERO, conflicts: 1 });
-    expect(b.data.notes[A_ID].text).toBe('edited on B');
+    expect(b.data.notes[A_ID]?.text).toBe('edited on B');
     expect(A_ID in b.data.deletedNotes).toBe(false);
 
     // Each result contains the other's history: merging again changes no text or count.
@@ -395,7 +399,7 @@ describe('deleted notes (tombstones)', () => {
     expect(await a.mergeBackup(b.exportBackup())).toEqual(ZERO);
     expect(await b.mergeBackup(a.exportBackup())).toEqual(ZERO);
     expect(await a.mergeBackup(common)).toEqual(ZERO);
-    expect((await reopen(a)).data.notes[A_ID].text).toBe('edited on B');
+    expect((await reopen(a)).data.notes[A_ID]?.text).toBe('edited on B');
   });
 
   it('a tombstone from a backup deletes an unchanged note here, and travels on to stop older copies', async () => {
@@ -410,11 +414,11 @@ describe('deleted notes (tombstones)', () => {
 
     expect(await a.mergeBackup(b.exportBackup())).toEqual({ ...ZERO, deleted: 1 });
     expect(A_ID in a.data.notes).toBe(false);
-    expect({ ...a.data.deletedNotes[A_ID].clock }).toEqual({ ...b.data.deletedNotes[A_ID].clock });
-    expect(a.data.notes.bbbbbbbbbbb.text).toBe('untouched');
+    expect({ ...a.data.deletedNotes[A_ID]?.clock }).toEqual({ ...b.data.deletedNotes[A_ID]?.clock });
+    expect(a.data.notes.bbbbbbbbbbb?.text).toBe('untouched');
     // A before-merge backup still holds the deleted text.
     const before = backupFiles(a.dataDir, 'before-merge');
-    expect(readJson(join(a.dataDir, 'backups', before[0])).notes[A_ID].text).toBe('to be deleted on B');
+    expect(readJson(join(a.dataDir, 'backups', nth(before, 0))).notes[A_ID].text).toBe('to be deleted on B');
     // Deleted on disk too.
     const reopened = await reopen(a);
     expect(A_ID in reopened.data.notes).toBe(false);
@@ -437,10 +441,10 @@ describe('deleted notes (tombstones)', () => {
     await a.saveNote(A_ID, 'rewritten on A after the deletion');
     // B's tombstone ≤ A's new note: A's note stays, nothing to report.
     expect(await a.mergeBackup(b.exportBackup())).toEqual(ZERO);
-    expect(a.data.notes[A_ID].text).toBe('rewritten on A after the deletion');
+    expect(a.data.notes[A_ID]?.text).toBe('rewritten on A after the deletion');
     // And B restores it: the note descends from B's deletion.
     expect(await b.mergeBackup(a.exportBackup())).toEqual({ ...ZERO, added: 1 });
-    expect(b.data.notes[A_ID].text).toBe('rewritten on A after the deletion');
+    expect(b.data.notes[A_ID]?.text).toBe('rewritten on A after the deletion');
     expect(A_ID in b.data.deletedNotes).toBe(false);
 
     const dir = tempDir();
@@ -456,13 +460,15 @@ describe('deleted notes (tombstones)', () => {
     const old = await openAt(dir);
     await b.saveNote(A_ID, '');
     expect(await old.mergeBackup(b.exportBackup())).toEqual(ZERO);
-    expect(old.data.notes[A_ID].text).toBe('from before clocks');
+    expect(old.data.notes[A_ID]?.text).toBe('from before clocks');
     // Its other way round: a clockless note older than the deletion stays deleted, a newer one comes back.
     expect(await b.mergeBackup(JSON.stringify(plain))).toEqual(ZERO);
     expect(A_ID in b.data.notes).toBe(false);
-    const later = { ...plain, notes: { [A_ID]: { text: 'clockless, edited later', updatedAt: b.data.deletedNotes[A_ID].deletedAt + 1 } } };
+    const tomb = b.data.deletedNotes[A_ID];
+    if (!tomb) throw new Error('expected a tombstone for A_ID on B');
+    const later = { ...plain, notes: { [A_ID]: { text: 'clockless, edited later', updatedAt: tomb.deletedAt + 1 } } };
     expect(await b.mergeBackup(JSON.stringify(later))).toEqual({ ...ZERO, added: 1 });
-    expect(b.data.notes[A_ID].text).toBe('clockless, edited later');
+    expect(b.data.notes[A_ID]?.text).toBe('clockless, edited later');
   });
 
   it('tombstones on both sides join their clocks; v2 files without the map load and gain it when written', async () => {

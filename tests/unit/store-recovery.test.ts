@@ -6,6 +6,8 @@ import { useStores } from './helpers/store';
 import { ApiError } from '../../electron/shared/contract';
 import { fileStamp } from '../../electron/main/store/backups';
 import { DATA_FILE, openStore } from '../../electron/main/store/store';
+import { nth } from './helpers/nth';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
 
 const FIXTURE_V1 = resolve(import.meta.dirname, '../fixtures/data-v1.json');
 const NOW = Date.UTC(2025, 2, 14, 9, 30, 0);
@@ -39,7 +41,7 @@ describe('a corrupt or foreign data file', () => {
     expect(s.status.message).toMatch(/backup/i);
     expect(s.data.notes).toEqual({});
     // The original path now holds a good file, so the next start is normal.
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     await s.close();
     const again = await openAt(dir);
     expect(again.status.state).toBe('ok');
@@ -56,12 +58,12 @@ describe('a corrupt or foreign data file', () => {
 
     const s = await openAt(dir, () => NOW + 60_000);
     expect(s.status.state).toBe('recovered');
-    const newest = (await s.listBackups())[0];
+    const newest = nth(await s.listBackups(), 0);
     expect(newest.notes).toBe(1);
     expect(s.status.message).toContain(newest.name);
     await s.restoreBackup(newest.name);
     expect(s.status).toEqual({ state: 'ok', message: null, quarantinePath: null });
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('my lecture notes');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('my lecture notes');
     expect(JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8')).notes.aaaaaaaaaaa.text).toBe('my lecture notes');
   });
 
@@ -97,8 +99,8 @@ describe('a corrupt or foreign data file', () => {
 });
 
 describe('a data file from a newer version', () => {
-  const V3 = JSON.stringify({
-    schemaVersion: 3,
+  const NEWER = JSON.stringify({
+    schemaVersion: SCHEMA_VERSION + 1,
     watched: { aaaaaaaaaaa: 1_700_000_000_000, bbbbbbbbbbb: 'soon' },
     notes: { aaaaaaaaaaa: { text: 'kept', updatedAt: 1_700_000_000_000, tags: ['x'] }, bbbbbbbbbbb: { body: 'new format' } },
     corrections: { moves: {}, titles: { c1: 'Mine' } },
@@ -110,7 +112,7 @@ describe('a data file from a newer version', () => {
   it('opens read-only with what parses, refuses every change, and never writes', async () => {
     const dir = tempDir();
     const file = join(dir, DATA_FILE);
-    writeFileSync(file, V3);
+    writeFileSync(file, NEWER);
     const past = new Date('2024-01-01T00:00:00Z');
     utimesSync(file, past, past);
     const before = statSync(file).mtimeMs;
@@ -118,9 +120,9 @@ describe('a data file from a newer version', () => {
     const s = await openAt(dir);
     expect(s.status.state).toBe('readonly');
     expect(s.status.message).toMatch(/newer version/);
-    expect(s.data.notes.aaaaaaaaaaa.text).toBe('kept');
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('kept');
     expect(s.data.notes.bbbbbbbbbbb).toBeUndefined();
-    expect(s.data.watched).toEqual({ aaaaaaaaaaa: 1_700_000_000_000 });
+    expect(s.data.watched).toEqual({ aaaaaaaaaaa: { at: 1_700_000_000_000 } });
     expect(s.data.prefs.uploadOrder).toBe(true);
     expect(s.data.corrections.titles).toEqual({ c1: 'Mine' });
 
@@ -141,7 +143,7 @@ describe('a data file from a newer version', () => {
     expect(JSON.parse(s.exportBackup()).notes.aaaaaaaaaaa.text).toBe('kept'); // reading still works
     await s.close();
 
-    expect(readFileSync(file, 'utf8')).toBe(V3);
+    expect(readFileSync(file, 'utf8')).toBe(NEWER);
     expect(statSync(file).mtimeMs).toBe(before);
     expect(readdirSync(dir).sort()).toEqual([DATA_FILE]); // no backups, no temp file, lock released
   });
@@ -156,8 +158,8 @@ describe('migration from version 1', () => {
 
     const s = await openAt(dir);
     expect(s.status.state).toBe('ok');
-    expect(s.data.schemaVersion).toBe(2);
-    expect(s.data.watched).toEqual({ Ye018rCVvOo: NOW, bHcJCp2Fyxs: NOW, 'XnyM3-xtxHs': NOW });
+    expect(s.data.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(s.data.watched).toEqual({ Ye018rCVvOo: { at: NOW }, bHcJCp2Fyxs: { at: NOW }, 'XnyM3-xtxHs': { at: NOW } });
     expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: 'bHcJCp2Fyxs', lastCourseId: null });
     expect(s.data.window).toEqual({ x: 120, y: 80, width: 1280, height: 800, maximized: false });
     expect(s.data.notes).toEqual({});
@@ -166,17 +168,47 @@ describe('migration from version 1', () => {
     const pre = join(dir, 'backups', `pre-migration-v1-${fileStamp(NOW)}.json`);
     expect(readFileSync(pre).equals(original)).toBe(true);
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
-    expect(onDisk.schemaVersion).toBe(2);
-    expect(onDisk.watched.Ye018rCVvOo).toBe(NOW);
+    expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(onDisk.watched.Ye018rCVvOo).toEqual({ at: NOW });
 
     const listed = await s.listBackups();
     const info = listed.find((b) => b.name === `pre-migration-v1-${fileStamp(NOW)}.json`);
     expect(info).toMatchObject({ reason: 'pre-migration', watched: 3, notes: 0, createdAt: NOW });
     await s.close();
 
-    // A second start finds version 2: no second migration or pre-migration backup.
+    // A second start finds the current version: no second migration or pre-migration backup.
     const again = await openAt(dir, () => NOW + 1000);
-    expect(again.data.watched.Ye018rCVvOo).toBe(NOW);
+    expect(again.data.watched.Ye018rCVvOo).toEqual({ at: NOW });
     expect(readdirSync(join(dir, 'backups')).filter((n) => n.startsWith('pre-migration'))).toHaveLength(1);
+  });
+});
+
+describe('migration from version 2', () => {
+  it('gives watched marks their own records (time kept, no clock yet), after backing up the original bytes', async () => {
+    const dir = tempDir();
+    const file = join(dir, DATA_FILE);
+    const v2 = JSON.stringify({
+      schemaVersion: 2,
+      deviceId: 'dev-A',
+      deviceSeq: 3,
+      watched: { Ye018rCVvOo: 1_700_000_000_000 },
+      notes: { aaaaaaaaaaa: { text: 'kept', updatedAt: 1_700_000_000_000, clock: { 'dev-A': 3 } } },
+      deletedNotes: {},
+      corrections: { moves: {}, titles: {} },
+      prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+      window: null,
+    });
+    writeFileSync(file, v2);
+    const s = await openAt(dir);
+    expect(s.status.state).toBe('ok');
+    expect(s.data.watched).toEqual({ Ye018rCVvOo: { at: 1_700_000_000_000 } });
+    expect(s.data.unwatched).toEqual({});
+    expect(s.data.notes.aaaaaaaaaaa?.text).toBe('kept');
+    expect(readFileSync(join(dir, 'backups', `pre-migration-v2-${fileStamp(NOW)}.json`), 'utf8')).toBe(v2);
+    const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+    expect(onDisk).toMatchObject({ schemaVersion: SCHEMA_VERSION, deviceId: 'dev-A', watched: { Ye018rCVvOo: { at: 1_700_000_000_000 } }, unwatched: {} });
+    // Unwatching now gives the mark a clock that continues this device's sequence.
+    await s.setWatched('Ye018rCVvOo', false);
+    expect(JSON.parse(readFileSync(file, 'utf8')).unwatched).toEqual({ Ye018rCVvOo: { at: NOW, clock: { 'dev-A': 4 } } });
   });
 });

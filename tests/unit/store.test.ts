@@ -1,10 +1,12 @@
 // The Store on real files: persistence across restarts, the write queue's promise
 // ("resolved" means "on disk"), failed writes, large data.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useStores } from './helpers/store';
+import { fillingDisk, useStores } from './helpers/store';
 import { DATA_FILE, type Store } from '../../electron/main/store/store';
+import { nth } from './helpers/nth';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
 
 const { tempDir, openAt } = useStores('lc-store-');
 const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
@@ -41,10 +43,12 @@ describe('Store persistence', () => {
     expect(JSON.parse(JSON.stringify(again.data))).toEqual(before);
     // The same device id after a restart, and the note's clock counts this device's edits.
     expect(again.data.deviceId).toBe(s.data.deviceId);
-    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt, clock: { [again.data.deviceId]: 1 } });
+    // Three watched changes came first: they count on the same clock.
+    expect(again.data.notes.aaaaaaaaaaa).toEqual({ text: '# Attention\nQ, K, V', updatedAt, clock: { [again.data.deviceId]: 4 } });
     expect(Object.keys(again.data.watched)).toEqual(['aaaaaaaaaaa']);
     expect(again.data.notes.ccccccccccc).toBeUndefined();
-    expect(onDisk(again).schemaVersion).toBe(2);
+    expect(onDisk(again).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(Object.keys(again.data.unwatched)).toEqual(['bbbbbbbbbbb']);
   });
 
   it('keeps the time of the first watched mark', async () => {
@@ -53,7 +57,7 @@ describe('Store persistence', () => {
     await s.setWatched('aaaaaaaaaaa', true);
     t = 5000;
     await s.setWatched('aaaaaaaaaaa', true);
-    expect(onDisk(s).watched).toEqual({ aaaaaaaaaaa: 1000 });
+    expect(onDisk(s).watched).toEqual({ aaaaaaaaaaa: { at: 1000, clock: { [s.data.deviceId]: 1 } } });
   });
 
   it('treats ids like "constructor" as plain ids, not as Object.prototype members', async () => {
@@ -115,18 +119,17 @@ describe('write queue', () => {
     expect(Object.keys(onDisk(s).watched)).toHaveLength(50);
   });
 
-  it('rejects when the write fails, and a later write still carries the change', async () => {
+  it('rejects when the write fails, and a later write does not carry the refused change', async () => {
     const dir = tempDir();
-    const s = await openAt(dir);
+    const disk = fillingDisk();
+    const s = await openAt(dir, undefined, disk.fs);
     await s.saveNote('aaaaaaaaaaa', 'first');
-    // steno writes through `.lecture-companion.json.tmp`; a folder there makes the write fail.
-    const tmp = join(dir, `.${DATA_FILE}.tmp`);
-    mkdirSync(tmp);
+    disk.state.full = true;
     await expect(s.saveNote('bbbbbbbbbbb', 'second')).rejects.toThrow();
     expect(onDisk(s).notes.bbbbbbbbbbb).toBeUndefined();
-    rmSync(tmp, { recursive: true });
+    disk.state.full = false;
     await s.saveNote('ccccccccccc', 'third');
-    expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'bbbbbbbbbbb', 'ccccccccccc']);
+    expect(Object.keys(onDisk(s).notes).sort()).toEqual(['aaaaaaaaaaa', 'ccccccccccc']);
   });
 
   it('flush waits for pending writes and close releases the folder', async () => {
@@ -138,7 +141,7 @@ describe('write queue', () => {
     await s.flush(); // idle: resolves without a write
     await s.close();
     const again = await openAt(dir);
-    expect(again.data.notes.aaaaaaaaaaa.text).toBe('pending');
+    expect(again.data.notes.aaaaaaaaaaa?.text).toBe('pending');
   });
 });
 
@@ -150,7 +153,7 @@ describe('large data', () => {
     await s.saveNote('aaaaaaaaaaa', text);
     await s.close();
     const again = await openAt(dir);
-    expect(again.data.notes.aaaaaaaaaaa.text).toBe(text);
+    expect(again.data.notes.aaaaaaaaaaa?.text).toBe(text);
   });
 
   it('saves and loads 10,000 notes', async () => {
@@ -158,12 +161,12 @@ describe('large data', () => {
     const s = await openAt(dir);
     const ids = Array.from({ length: 10_000 }, (_, i) => `x${String(i).padStart(10, '0')}`);
     await Promise.all(ids.map((id, i) => s.saveNote(id, `note ${i}: ${'word '.repeat(40)}`)));
-    await s.setWatched(ids[9_999], true);
+    await s.setWatched(nth(ids, 9_999), true);
     await s.close();
     const again = await openAt(dir);
     expect(Object.keys(again.data.notes)).toHaveLength(10_000);
-    expect(again.data.notes[ids[1234]].text.startsWith('note 1234: ')).toBe(true);
-    expect(again.data.watched[ids[9_999]]).toBeTypeOf('number');
+    expect(again.data.notes[nth(ids, 1234)]?.text.startsWith('note 1234: ')).toBe(true);
+    expect(again.data.watched[nth(ids, 9_999)]?.at).toBeTypeOf('number');
   });
 });
 
@@ -182,15 +185,15 @@ describe('incremental file encoding', () => {
     const exports: string[] = [];
     const kinds = { deletes: 0, tombstonesMerged: 0, restoredOrDeletedByMerge: 0 };
     for (let step = 0; step < 1500; step++) {
-      const id = ids[Math.floor(rand() * ids.length)];
+      const id = nth(ids, Math.floor(rand() * ids.length));
       const r = rand();
-      if (r < 0.4) await s.saveNote(id, texts[Math.floor(rand() * texts.length)] + step);
+      if (r < 0.4) await s.saveNote(id, nth(texts, Math.floor(rand() * texts.length)) + step);
       else if (r < 0.5) {
         if (Object.hasOwn(s.data.notes, id)) kinds.deletes++;
         await s.saveNote(id, '');
       } else if (r < 0.56) await other.saveNote(id, rand() < 0.5 ? '' : `other ${step}`);
       else if (r < 0.6) {
-        const from = rand() < 0.5 && exports.length ? exports[Math.floor(rand() * exports.length)] : other.exportBackup();
+        const from = rand() < 0.5 && exports.length ? nth(exports, Math.floor(rand() * exports.length)) : other.exportBackup();
         const report = await s.mergeBackup(from);
         kinds.restoredOrDeletedByMerge += report.added + report.updated + report.conflicts;
         if (Object.keys(JSON.parse(from).deletedNotes).length) kinds.tombstonesMerged++;
@@ -207,7 +210,7 @@ describe('incremental file encoding', () => {
     await s.mergeBackup(JSON.stringify({ schemaVersion: 1, watched: { merged00000: true } }));
     await s.saveNote('after-merge', 'x');
     expect(onDisk(s)).toEqual(JSON.parse(JSON.stringify(s.data)));
-    expect(s.data.watched.merged00000).toBeTypeOf('number');
+    expect(s.data.watched.merged00000?.at).toBeTypeOf('number');
     // The sequence exercised what it is meant to.
     expect(kinds.deletes).toBeGreaterThan(50);
     expect(kinds.tombstonesMerged).toBeGreaterThan(10);

@@ -2,11 +2,15 @@
 // from the fixture pages and the seed, invented ones for families those pages lack.
 import { describe, expect, it } from 'vitest';
 import {
+  LECTURE_RULES,
+  PART_RULES,
   compareLecture,
   normaliseKey,
   parseChineseNumeral,
   parseRomanNumeral,
   parseTitle,
+  readLecture,
+  readPart,
   type TitleInfo,
 } from '../../electron/main/catalog/titles';
 
@@ -18,6 +22,7 @@ const none: TitleInfo = {
   partOf: null,
   seriesStem: null,
   year: null,
+  weakName: false,
 };
 
 type Row = [family: string, title: string, expected: Partial<TitleInfo>];
@@ -110,6 +115,42 @@ const rows: Row[] = [
 describe('parseTitle', () => {
   it.each(rows)('%s: %s', (_family, title, expected) => {
     expect(parseTitle(title)).toEqual({ ...none, ...expected });
+  });
+});
+
+// The rule tables carry their own examples (real and invented): each must be read by
+// its own rule, and parseTitle must pick that rule (no earlier rule shadows it).
+describe('the numbering rules, by their examples', () => {
+  const fold = (t: string) => t.normalize('NFKC');
+  describe.each(LECTURE_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    it.each(rule.examples)('%s', (title, lecture, course) => {
+      const got = readLecture(rule, fold(title));
+      expect(got).toMatchObject({ lecture, course });
+      const shadowing = LECTURE_RULES.slice(0, LECTURE_RULES.indexOf(rule)).find((r) => readLecture(r, fold(title)));
+      expect(shadowing?.name).toBeUndefined();
+      expect(parseTitle(title).lecture).toEqual(lecture);
+    });
+  });
+  describe.each(PART_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    it.each(rule.examples)('%s', (title, part) => {
+      const m = rule.pattern.exec(fold(title));
+      expect(m?.groups?.k === undefined ? null : rule.read(m.groups.k)).toBe(part);
+      expect(readPart(fold(title))?.part).toBe(part);
+    });
+  });
+
+  it('marks names that need a second video', () => {
+    expect(parseTitle('Structured Learning 2: Linear Model')).toMatchObject({ courseKey: 'structuredlearning', lecture: [2], weakName: true });
+    expect(parseTitle('HW3 (presented by 謝宏祺)')).toMatchObject({ courseKey: 'hw', lecture: [3], weakName: true });
+    expect(parseTitle('Linear Algebra Lecture 2: System of Linear Equations')).toMatchObject({ courseKey: 'linearalgebra', weakName: false });
+    // Under a tag the tag names the course; the number still orders.
+    expect(parseTitle('[ML 2017] HW2: Classification')).toMatchObject({ courseKey: 'ml2017', lecture: [2], weakName: false });
+  });
+
+  it('does not read a number inside a word or a model name as a lecture', () => {
+    for (const t of ['GPT-4o 背後可能的語音技術猜測', 'C# for beginners', '80分鐘快速了解大型語言模型 (5:30 有咒術迴戰雷)']) {
+      expect(parseTitle(t).lecture, t).toBeNull();
+    }
   });
 });
 

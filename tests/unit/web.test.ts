@@ -25,7 +25,7 @@ afterAll(async () => {
 function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((ok, fail) => {
     const u = new URL(origin);
-    const req = request({ host: '127.0.0.1', port: u.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: u.port, path, method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => ok({ status: res.statusCode!, body, headers: res.headers }));
@@ -96,9 +96,32 @@ describe('loopback server', () => {
     expect(csp).toContain(origin);
   });
 
-  it('records openVideo through the host', async () => {
-    const r = await call('openVideo', { videoId: 'CB0a3aBwND8' });
-    expect(JSON.parse(r.body).result.url).toBe('https://www.youtube.com/watch?v=CB0a3aBwND8');
+  it('answers openVideo with the URL it built, for the page to open', async () => {
+    const r = await call('openVideo', { videoId: 'CB0a3aBwND8', seconds: 754 });
+    expect(JSON.parse(r.body).result.url).toBe('https://www.youtube.com/watch?v=CB0a3aBwND8&t=754s');
+  });
+
+  it('refuses a token of the right length with a non-ASCII character with 403, not a 500', async () => {
+    const r = await call('getLibrary', {}, 'é' + TOKEN.slice(1));
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body)).toEqual({ error: 'missing or wrong token', code: 'forbidden' });
+  });
+
+  it('answers a body over the limit with 413 and changes nothing', async () => {
+    const before = JSON.stringify(service.store.data);
+    const huge = JSON.stringify({ content: 'x'.repeat(71 * 1024 * 1024) });
+    const r = await raw('/api/importBackup', { method: 'POST', headers: { 'x-lc-token': TOKEN, 'content-type': 'application/json' }, body: huge });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error).toBe('The request is too large');
+    expect(JSON.stringify(service.store.data)).toBe(before);
+  });
+
+  it("forbids framing on every response: page, API, errors and 404s", async () => {
+    const responses = [await raw('/'), await call('getLibrary', {}), await call('getLibrary', {}, 'wrong'), await raw('/nope.js')];
+    for (const r of responses) {
+      expect(String(r.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(r.headers['x-frame-options']).toBe('DENY');
+    }
   });
 });
 

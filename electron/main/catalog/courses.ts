@@ -1,11 +1,13 @@
 // Entries → courses in study order. The heuristics (titles.ts) propose a course
 // for every video; the student's corrections, keyed by video id so they survive
 // a new catalog edition, override them. Pure: no node, no electron.
-import type { CatalogEntry, Corrections, Course, CourseKind } from '../../shared/types';
-import { compareLecture, normaliseKey, parseTitle, type TitleInfo } from './titles';
+import type { CatalogEntry, Corrections, Course, CourseCategory, CourseKind } from '../../shared/types';
+import { OTHER_COURSE_ID, OTHER_COURSE_TITLE, addSpelling, type Draft, type Item } from './drafts';
+import { attachByEvidence } from './evidence';
+import { OTHER_GROUP, UploadYears, categoryOf, groupOf } from './shelves';
+import { compareLecture, hasCourseTag, normaliseKey, parseTitle } from './titles';
 
-export const OTHER_COURSE_ID = 'other';
-export const OTHER_COURSE_TITLE = 'Other videos';
+export { OTHER_COURSE_ID, OTHER_COURSE_TITLE };
 
 const TAG_PREFIX = 'tag:';
 const SERIES_PREFIX = 'series:';
@@ -28,27 +30,6 @@ export function customCourseId(title: string): string {
   const key = normaliseKey(title);
   const slug = title.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 40);
   return CUSTOM_PREFIX + (slug ? `${slug}-` : '') + fnv1a(key);
-}
-
-interface Item {
-  entry: CatalogEntry;
-  info: TitleInfo;
-}
-
-interface Draft {
-  id: string;
-  kind: CourseKind;
-  /** Spellings seen, with how often and where first: the title is the most common one. */
-  spellings: Map<string, { count: number; first: number }>;
-  items: Item[];
-}
-
-function addSpelling(draft: Draft, spelling: string, index: number): void {
-  const seen = draft.spellings.get(spelling);
-  if (seen) {
-    seen.count++;
-    seen.first = Math.min(seen.first, index);
-  } else draft.spellings.set(spelling, { count: 1, first: index });
 }
 
 function draftTitle(draft: Draft): string {
@@ -80,21 +61,31 @@ function uniqueByVideo(entries: readonly CatalogEntry[]): CatalogEntry[] {
 /** The course each video belongs to by its title alone. */
 function heuristicCourses(items: readonly Item[]): { drafts: Map<string, Draft>; home: Map<string, string> } {
   // An untagged topic is a series only when two videos share it; a lone `(1/2)`
-  // would otherwise become a one-video course.
+  // would otherwise become a one-video course. Names from shared-trust rules
+  // (`Structured Learning 1:`, `HW3`) likewise need a second video.
   const untaggedStems = new Map<string, number>();
+  const weakNames = new Map<string, number>();
   for (const { info } of items) {
     if (info.courseKey === null && info.seriesStem !== null) {
       const key = normaliseKey(info.seriesStem);
       untaggedStems.set(key, (untaggedStems.get(key) ?? 0) + 1);
     }
+    if (info.weakName && info.courseKey !== null) weakNames.set(info.courseKey, (weakNames.get(info.courseKey) ?? 0) + 1);
+  }
+  for (const item of items) {
+    const { info } = item;
+    if (info.weakName && info.courseKey !== null && (weakNames.get(info.courseKey) ?? 0) < 2) {
+      // Alone, `Top 10: …` is a title, not lecture 10 of a course called Top.
+      item.info = { ...info, courseKey: null, courseTitle: null, lecture: null, weakName: false };
+    }
   }
 
   const drafts = new Map<string, Draft>();
   const home = new Map<string, string>();
-  const draftFor = (id: string, kind: CourseKind): Draft => {
+  const draftFor = (id: string, kind: CourseKind, by: Draft['by']): Draft => {
     let d = drafts.get(id);
     if (!d) {
-      d = { id, kind, spellings: new Map(), items: [] };
+      d = { id, kind, by, spellings: new Map(), items: [] };
       drafts.set(id, d);
     }
     return d;
@@ -104,17 +95,18 @@ function heuristicCourses(items: readonly Item[]): { drafts: Map<string, Draft>;
     const { info, entry } = item;
     let draft: Draft;
     if (info.courseKey !== null && info.courseTitle !== null) {
-      draft = draftFor(TAG_PREFIX + info.courseKey, 'course');
+      draft = draftFor(TAG_PREFIX + info.courseKey, 'course', hasCourseTag(entry.title) ? 'tag' : 'name');
       addSpelling(draft, info.courseTitle, entry.index);
     } else if (info.seriesStem !== null && (untaggedStems.get(normaliseKey(info.seriesStem)) ?? 0) >= 2) {
-      draft = draftFor(SERIES_PREFIX + normaliseKey(info.seriesStem), 'series');
+      draft = draftFor(SERIES_PREFIX + normaliseKey(info.seriesStem), 'series', 'series');
       addSpelling(draft, info.seriesStem, entry.index);
     } else {
-      draft = draftFor(OTHER_COURSE_ID, 'other');
+      draft = draftFor(OTHER_COURSE_ID, 'other', 'other');
       addSpelling(draft, OTHER_COURSE_TITLE, entry.index);
     }
     home.set(entry.videoId, draft.id);
   }
+  attachByEvidence(items, drafts, home, draftFor);
   return { drafts, home };
 }
 
@@ -179,14 +171,17 @@ function orderLectures(items: readonly Item[]): Item[] {
   // number, so an unnumbered video (an intro, a closing talk) stays where it was
   // uploaded relative to the lectures around it.
   const slots: number[] = [];
+  const numbered: { unit: Unit; lecture: number[] }[] = [];
   units.forEach((u, i) => {
-    if (u.lecture !== null) slots.push(i);
+    if (u.lecture !== null) {
+      slots.push(i);
+      numbered.push({ unit: u, lecture: u.lecture });
+    }
   });
-  const numbered = slots
-    .map((i) => units[i])
-    .sort((a, b) => compareLecture(a.lecture!, b.lecture!) || a.first - b.first);
+  numbered.sort((a, b) => compareLecture(a.lecture, b.lecture) || a.unit.first - b.unit.first);
   slots.forEach((slot, k) => {
-    units[slot] = numbered[k];
+    const n = numbered[k];
+    if (n) units[slot] = n.unit;
   });
   return units.flatMap((u) => u.items);
 }
@@ -206,7 +201,7 @@ export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOption
   // Where each video ends up: a move counts only when its target is a course the
   // heuristics made, "other", or a course the student named (a custom course).
   const heuristicIds = new Set(drafts.keys());
-  const named = (id: string) => Object.hasOwn(titles, id) && titles[id].trim() !== '';
+  const named = (id: string) => Object.hasOwn(titles, id) && (titles[id] ?? '').trim() !== '';
   const members = new Map<string, Item[]>();
   for (const item of items) {
     const id = item.entry.videoId;
@@ -219,15 +214,19 @@ export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOption
     list.push(item);
   }
 
+  const years = new UploadYears(items.map((i) => i.entry));
   const courses: { course: Course; first: number }[] = [];
   for (const [id, list] of members) {
     const draft = drafts.get(id);
     const kind: CourseKind = draft?.kind ?? (id === OTHER_COURSE_ID ? 'other' : 'custom');
     const heuristicTitle = draft ? draftTitle(draft) : id === OTHER_COURSE_ID ? OTHER_COURSE_TITLE : id;
-    const title = named(id) ? titles[id] : heuristicTitle;
+    const title = (named(id) && titles[id]) || heuristicTitle;
     const ordered = orderLectures(list);
+    const other = id === OTHER_COURSE_ID;
+    const category: CourseCategory = other ? 'other' : categoryOf(title, list.map((i) => i.entry.title));
+    const group = other ? OTHER_GROUP : groupOf(list, years);
     courses.push({
-      course: { id, title, kind, lectures: ordered.map((i) => i.entry.videoId) },
+      course: { id, title, kind, category, group, lectures: ordered.map((i) => i.entry.videoId) },
       first: firstIndex(list),
     });
   }

@@ -128,10 +128,11 @@ function parseHead(inner: string): Head | string {
   let badDate: string | undefined;
   // Only `[YYYY-MM-DD] ` is a date; `[ML 2021 ...]`, `[TA 補充課]` stay in the title.
   const d = /^\[(\d{4}-\d{2}-\d{2})\](?:\s|$)/.exec(rest);
-  if (d) {
+  const ymd = d?.[1];
+  if (d && ymd !== undefined) {
     // A date-shaped slot is the generator's date field even when the date is impossible,
     // so it leaves the title either way (else it would look like a `[...]` course tag).
-    if (isCalendarDate(d[1])) date = d[1]; else badDate = d[1];
+    if (isCalendarDate(ymd)) date = ymd; else badDate = ymd;
     rest = rest.slice(d[0].length);
   }
   const title = cleanTitle(decodeEntities(rest));
@@ -144,11 +145,12 @@ function isCalendarDate(s: string): boolean {
   if (y < 1 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return d <= days;
+  return days !== undefined && d <= days;
 }
 
 // Control characters (from damaged bytes) never belong in a one-line title.
 function cleanTitle(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -242,8 +244,9 @@ function dedupe(found: CatalogEntry[], warn: Warn): CatalogEntry[] {
   const out: CatalogEntry[] = [];
   for (const e of found) {
     const i = slot.get(e.videoId);
-    if (i === undefined) { slot.set(e.videoId, out.length); out.push(e); continue; }
-    const { keep, drop, why } = pick(out[i], e, false);
+    const first = i === undefined ? undefined : out[i];
+    if (i === undefined || first === undefined) { slot.set(e.videoId, out.length); out.push(e); continue; }
+    const { keep, drop, why } = pick(first, e, false);
     // The survivor takes the first one's place, so page order is kept.
     out[i] = { ...keep, date: keep.date ?? drop.date };
     warn(drop.line, `duplicate video id ${e.videoId}: kept the entry at line ${keep.line} (${why}), dropped this one`);

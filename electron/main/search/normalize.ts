@@ -35,14 +35,14 @@ function buildTable(): Uint16Array {
   // One converter call over every character, newline-separated, so no phrase rule spans two.
   const outputs = converter()(inputs.join('\n')).split('\n');
   const aligned = outputs.length === inputs.length;
-  for (let i = 0; i < cps.length; i++) {
-    const out = aligned ? outputs[i] : converter()(inputs[i]);
-    if (out.length === 1 && out.charCodeAt(0) !== MULTI) t[cps[i]] = out.charCodeAt(0);
+  cps.forEach((cp, i) => {
+    const out = (aligned ? outputs[i] : undefined) ?? converter()(inputs[i] ?? '');
+    if (out.length === 1 && out.charCodeAt(0) !== MULTI) t[cp] = out.charCodeAt(0);
     else {
-      t[cps[i]] = MULTI;
-      multi.set(cps[i], out);
+      t[cp] = MULTI;
+      multi.set(cp, out);
     }
-  }
+  });
   for (let cp = 0xd800; cp <= 0xdfff; cp++) t[cp] = MULTI;
   return t;
 }
@@ -67,8 +67,8 @@ function foldSlow(text: string, i: number): [string, number] {
       return [f, 2];
     }
   }
-  if (c >= 0xd800 && c <= 0xdfff) return [text[i], 1]; // a lone surrogate stays as it is
-  return [multi.get(c) ?? text[i], 1];
+  if (c >= 0xd800 && c <= 0xdfff) return [text.charAt(i), 1]; // a lone surrogate stays as it is
+  return [multi.get(c) ?? text.charAt(i), 1];
 }
 
 const decoder = new TextDecoder('utf-16le');
@@ -80,7 +80,7 @@ function foldInto(text: string, withMap: boolean): { text: string; map: Int32Arr
   let map = withMap ? new Int32Array(n + 17) : null;
   let o = 0;
   for (let i = 0; i < n; ) {
-    const v = t[text.charCodeAt(i)];
+    const v = t[text.charCodeAt(i)] ?? MULTI; // the table covers every UTF-16 unit
     if (v !== MULTI) {
       if (map) map[o] = i;
       out[o++] = v;

@@ -49,7 +49,7 @@ function occurrences(folded: string, qruns: Run[]): { ranges: [number, number][]
       let found = 0;
       for (let at = folded.indexOf(n); at !== -1 && found < MAX_OCCURRENCES; at = folded.indexOf(n, at + 1)) {
         // Words match at a word start only (`gan` in `GAN`, not in `organ`), as the index does.
-        if (!r.cjk && at > 0 && isWordChar(folded[at - 1])) continue;
+        if (!r.cjk && at > 0 && isWordChar(folded.charAt(at - 1))) continue;
         out.push([at, at + n.length]);
         found++;
       }
@@ -116,16 +116,19 @@ function wholeSnippet(text: string, qruns: Run[], markdown: boolean): Snippet | 
   const { text: folded, map } = foldWithMap(plain);
   const { ranges: occ, complete } = occurrences(folded, qruns);
   if (occ.length === 0) return null;
-  const ranges = occ.map(([s, e]): [number, number] => [map[s], Math.max(map[e], map[s] + 1)]);
+  // map has an entry for every folded position and one past the end.
+  const at = (i: number) => map[i] ?? plain.length;
+  const ranges = occ.map(([s, e]): [number, number] => [at(s), Math.max(at(e), at(s) + 1)]);
   let start = 0;
   let end = plain.length;
-  if (plain.length > WIDTH) {
-    start = Math.max(0, ranges[0][0] - LEAD);
+  const first = ranges[0];
+  if (plain.length > WIDTH && first) {
+    start = Math.max(0, first[0] - LEAD);
     end = Math.min(plain.length, start + WIDTH);
     start = Math.max(0, end - WIDTH);
     // Never split a surrogate pair at either edge.
-    if (start > 0 && /[\udc00-\udfff]/.test(plain[start])) start++;
-    if (end < plain.length && /[\udc00-\udfff]/.test(plain[end])) end++;
+    if (start > 0 && /[\udc00-\udfff]/.test(plain.charAt(start))) start++;
+    if (end < plain.length && /[\udc00-\udfff]/.test(plain.charAt(end))) end++;
   }
   const pre = start > 0 ? '…' : '';
   const shift = pre.length - start;

@@ -3,7 +3,7 @@
 // big records (watched, notes, and deletedNotes, which can grow as large) are kept encoded in chunks of CHUNK entries, and a
 // change re-encodes only its chunk, so a save is a buffer concat plus the write.
 // The store must call `touch` for every id it changes and `reset` when it replaces data.
-import type { DeletedNote, NoteRecord, StoreData } from './schema';
+import type { DeletedNote, NoteRecord, StoreData, WatchMark } from './schema';
 
 const CHUNK = 64;
 const SEP = Buffer.from(',\n');
@@ -55,7 +55,12 @@ export class RecordEncoder<V> {
     for (const chunk of this.#chunks) {
       if (chunk.buf === null) {
         const lines: string[] = [];
-        for (const id of chunk.ids) lines.push(`${this.indent}${JSON.stringify(id)}: ${this.encodeValue(record[id])}`);
+        for (const id of chunk.ids) {
+          const value = record[id];
+          // Never write `"id": undefined`, which is not JSON.
+          if (value === undefined) throw new Error(`encode: ${id} is not in the record`);
+          lines.push(`${this.indent}${JSON.stringify(id)}: ${this.encodeValue(value)}`);
+        }
         chunk.buf = Buffer.from(lines.join(',\n'));
       }
       if (chunk.buf.length === 0) continue;
@@ -71,7 +76,8 @@ export class RecordEncoder<V> {
  * so it stays readable and diffable by hand.
  */
 export class DataEncoder {
-  readonly watched = new RecordEncoder<number>('    ', (at) => JSON.stringify(at));
+  readonly watched = new RecordEncoder<WatchMark>('    ', (m) => JSON.stringify(m.clock ? { at: m.at, clock: m.clock } : { at: m.at }));
+  readonly unwatched = new RecordEncoder<WatchMark>('    ', (m) => JSON.stringify({ at: m.at, clock: m.clock }));
   readonly notes = new RecordEncoder<NoteRecord>('    ', (n) =>
     JSON.stringify(n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: n.clock } : { text: n.text, updatedAt: n.updatedAt }),
   );
@@ -79,6 +85,7 @@ export class DataEncoder {
 
   reset(data: StoreData): void {
     this.watched.reset(data.watched);
+    this.unwatched.reset(data.unwatched);
     this.notes.reset(data.notes);
     this.deletedNotes.reset(data.deletedNotes);
   }
@@ -92,6 +99,7 @@ export class DataEncoder {
    */
   encode(data: StoreData, reuse = false): Buffer {
     const w = this.watched.parts(data.watched);
+    const u = this.unwatched.parts(data.unwatched);
     const n = this.notes.parts(data.notes);
     const d = this.deletedNotes.parts(data.deletedNotes);
     const open = (parts: Buffer[]) => (parts.length ? '{\n' : '{');
@@ -99,10 +107,12 @@ export class DataEncoder {
     const all = [
       Buffer.from(
         `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "deviceId": ${JSON.stringify(data.deviceId)},\n` +
-          `  "deviceSeq": ${data.deviceSeq},\n  "watched": ${open(w)}`,
+          `  "deviceSeq": ${data.deviceSeq},\n${data.home === null ? '' : `  "home": ${JSON.stringify(data.home)},\n`}  "watched": ${open(w)}`,
       ),
       ...w,
-      Buffer.from(`${close(w)},\n  "notes": ${open(n)}`),
+      Buffer.from(`${close(w)},\n  "unwatched": ${open(u)}`),
+      ...u,
+      Buffer.from(`${close(u)},\n  "notes": ${open(n)}`),
       ...n,
       Buffer.from(`${close(n)},\n  "deletedNotes": ${open(d)}`),
       ...d,

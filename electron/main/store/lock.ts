@@ -1,7 +1,10 @@
-// One process per data folder. steno always writes through the same temp file name,
-// so two writers on one data file can corrupt it; this lock makes that impossible.
-import { promises as fsp } from 'node:fs';
-import { resolve } from 'node:path';
+// One process per data folder: two writers on one data file would each save their own
+// view of it and undo the other's saves; this lock makes that impossible.
+// The lock holds the pid and, where the system tells it (Linux: /proc/PID/stat), the
+// process's start time, so a lock whose pid now names another process is seen as stale.
+import { readFileSync, promises as fsp } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { nodeFs, syncDir, tempName, type DurableFs } from './durable';
 
 export interface Lock {
   readonly path: string;
@@ -22,6 +25,40 @@ export class LockedError extends Error {
   }
 }
 
+/**
+ * The process's start time in clock ticks since boot (field 22 of /proc/PID/stat), or
+ * null where there is no /proc or the process is gone. The same pid with another start
+ * time is another process.
+ */
+export function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The lock's content: "pid" or "pid start". */
+export function lockContent(pid: number, start: string | null = processStart(pid)): string {
+  return start ? `${pid} ${start}` : String(pid);
+}
+
+function parseLock(content: string): { pid: number; start: string | null } | null {
+  const m = /^(\d+)(?: (\d+))?$/.exec(content.trim());
+  return m ? { pid: Number(m[1]), start: m[2] ?? null } : null;
+}
+
+/** Is the process that wrote this lock still running? */
+function holderAlive(pid: number, start: string | null): boolean {
+  if (!isAlive(pid)) return false;
+  if (start === null) return true; // an older lock, or no /proc: the pid is all we know
+  const now = processStart(pid);
+  return now === null || now === start;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -37,26 +74,36 @@ function isAlive(pid: number): boolean {
  * it to the lock name (fails with EEXIST if taken). A process killed at any moment leaves
  * either no lock or a complete one, never an empty lock that would block the next start.
  */
-async function tryCreate(path: string): Promise<boolean> {
-  const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  await fsp.writeFile(tmp, String(process.pid));
+async function tryCreate(path: string, fs: DurableFs): Promise<boolean> {
+  const tmp = tempName(path);
+  const h = await fs.open(tmp, 'wx');
   try {
-    await fsp.link(tmp, path);
-    return true;
+    await h.writeFile(lockContent(process.pid));
+    await h.sync();
+  } catch (e) {
+    await h.close();
+    await fs.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  await h.close();
+  try {
+    await fs.link(tmp, path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
   } finally {
-    await fsp.unlink(tmp).catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
   }
+  await syncDir(dirname(path), fs);
+  return true;
 }
 
-export async function acquireLock(dataDir: string): Promise<Lock> {
+export async function acquireLock(dataDir: string, fs: DurableFs = nodeFs): Promise<Lock> {
   const path = resolve(dataDir, LOCK_NAME);
   await fsp.mkdir(dataDir, { recursive: true });
   // Two rounds: the second follows taking over a stale lock.
   for (let round = 0; round < 2; round++) {
-    if (await tryCreate(path)) return makeLock(path);
+    if (await tryCreate(path, fs)) return makeLock(path);
     let content: string;
     try {
       content = await fsp.readFile(path, 'utf8');
@@ -65,11 +112,12 @@ export async function acquireLock(dataDir: string): Promise<Lock> {
       throw e;
     }
     // Locks are created whole, so one without a pid is not ours to wait for: stale.
-    const pid = /^\d+$/.test(content.trim()) ? Number(content.trim()) : null;
+    const holder = parseLock(content);
+    const pid = holder?.pid ?? null;
     // A lock with our own pid that this process does not hold was left by an earlier
     // process that happened to get the same pid: stale.
     const ours = pid === process.pid && !held.has(path);
-    if (pid !== null && !ours && isAlive(pid)) {
+    if (holder && !ours && holderAlive(holder.pid, holder.start)) {
       throw new LockedError(
         `Lecture Companion is already running with this data folder (pid ${pid}). ` +
           `If it is not, delete ${path} and start again.`,
@@ -115,7 +163,7 @@ function makeLock(path: string): Lock {
       held.delete(path);
       // Only remove a lock that still carries our pid (never someone else's).
       const content = await fsp.readFile(path, 'utf8').catch(() => null);
-      if (content !== null && content.trim() === String(process.pid)) await fsp.unlink(path).catch(() => undefined);
+      if (content !== null && parseLock(content)?.pid === process.pid) await fsp.unlink(path).catch(() => undefined);
     },
   };
 }

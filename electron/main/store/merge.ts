@@ -1,15 +1,12 @@
 // Merging a backup into the current data. No note text is ever dropped: when both
 // sides changed a note since they last agreed, both texts are kept, marked.
+import { localDateTime } from '../../shared/dates';
 import type { MergeReport } from '../../shared/contract';
-import { dict, highestSeq, type Clock, type DeletedNote, type NoteRecord, type StoreData } from './schema';
+import { bumpClock, clockJoin, clockLeq, sameClock } from './clock';
+import { copyMark, dict, highestSeq, type Clock, type DeletedNote, type NoteRecord, type StoreData, type WatchMark } from './schema';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export { clockJoin, clockLeq };
 
-/** Local "YYYY-MM-DD HH:MM", as the student would read a clock. */
-export function formatStamp(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export type Origin = 'backup' | 'current';
 
@@ -20,26 +17,11 @@ export type Origin = 'backup' | 'current';
  */
 export function conflictText(newer: string, older: NoteRecord, olderFrom: Origin): string {
   const from = olderFrom === 'backup' ? 'merged from backup' : 'kept from this computer';
-  return `${newer}\n\n---\n<!-- ${from} (edited ${formatStamp(older.updatedAt)}) -->\n${older.text}`;
+  return `${newer}\n\n---\n<!-- ${from} (edited ${localDateTime(older.updatedAt)}) -->\n${older.text}`;
 }
 
-const blank = (n: NoteRecord | undefined) => !n || n.text.trim() === '';
-
-/** Every component of `a` is ≤ the same component of `b` (missing components are 0). */
-export function clockLeq(a: Clock, b: Clock): boolean {
-  for (const k in a) if (a[k] > 0 && !(Object.hasOwn(b, k) && a[k] <= b[k])) return false;
-  return true;
-}
-
-/** Componentwise maximum, as a new prototype-free record. */
-export function clockJoin(a: Clock | undefined, b: Clock | undefined): Clock {
-  const out = dict(a);
-  if (b) for (const k in b) if (!Object.hasOwn(out, k) || b[k] > out[k]) out[k] = b[k];
-  return out;
-}
-
-const sameClock = (a: Clock | undefined, b: Clock | undefined) =>
-  a === b || (!!a && !!b && clockLeq(a, b) && clockLeq(b, a));
+// Used only as an early `continue`: past it the note exists and has text, which the predicate tells TypeScript.
+const blank = (n: NoteRecord | undefined): n is undefined => !n || n.text.trim() === '';
 
 const copyNote = (n: NoteRecord, clock?: Clock): NoteRecord =>
   clock && Object.keys(clock).length ? { text: n.text, updatedAt: n.updatedAt, clock } : { text: n.text, updatedAt: n.updatedAt };
@@ -78,7 +60,7 @@ export interface MergeResult {
  * deletion saw it). Tombstones on both sides join; an incoming tombstone of a note this
  * side never had is kept, so an older copy of the note merged later stays deleted.
  *
- * Watched: union with the earliest mark. Corrections: union, the current side wins.
+ * Watched marks and their removals (see mergeWatched). Corrections: union, the current side wins.
  * Prefs, window and the device id stay as they are: they describe this computer.
  */
 export function mergeData(current: StoreData, incoming: StoreData): MergeResult {
@@ -89,6 +71,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     // back by hand): never reuse a number.
     deviceSeq: Math.max(current.deviceSeq, highestSeq(incoming, dev)),
     watched: dict(current.watched),
+    unwatched: dict(current.unwatched),
     notes: dict(current.notes),
     deletedNotes: dict(current.deletedNotes),
     corrections: { moves: dict(current.corrections.moves), titles: dict(current.corrections.titles) },
@@ -115,9 +98,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
       } else {
         // Edited there while deleted here: the text stays, and the joined, bumped clock
         // makes this outcome newer than both, so merging either side again changes nothing.
-        const joined = clockJoin(theirs.clock, tomb.clock);
-        joined[dev] = ++data.deviceSeq;
-        data.notes[id] = copyNote(theirs, joined);
+        data.notes[id] = copyNote(theirs, bumpClock(data, clockJoin(theirs.clock, tomb.clock)));
         report.conflicts++;
       }
       continue;
@@ -164,9 +145,8 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
       }
     }
     const [newer, older] = theirsNewer ? [theirs, ours] : [ours, theirs];
-    joined[dev] = ++data.deviceSeq;
     // The newest edit time stays: the text is no newer than its newest part.
-    data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt, clock: joined };
+    data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt, clock: bumpClock(data, joined) };
     report.conflicts++;
   }
 
@@ -185,9 +165,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
         report.deleted++;
       } else if (!noteSawIt || deletedSawIt) {
         // Edited here while deleted there (or equal clocks): keep the text, as above.
-        const joined = clockJoin(ours.clock, theirs.clock);
-        joined[dev] = ++data.deviceSeq;
-        data.notes[id] = copyNote(ours, joined);
+        data.notes[id] = copyNote(ours, bumpClock(data, clockJoin(ours.clock, theirs.clock)));
         report.conflicts++;
       }
       continue;
@@ -200,17 +178,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     }
   }
 
-  for (const [id, at] of Object.entries(incoming.watched)) {
-    if (id === '__proto__') continue;
-    const mine = data.watched[id];
-    if (mine === undefined) {
-      data.watched[id] = at;
-      report.watched++;
-    } else if (at < mine) {
-      data.watched[id] = at;
-      changed = true;
-    }
-  }
+  changed = mergeWatched(data, incoming, report) || changed;
 
   for (const key of ['moves', 'titles'] as const) {
     for (const [k, v] of Object.entries(incoming.corrections[key])) {
@@ -222,4 +190,57 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
   }
   changed ||= report.added + report.updated + report.deleted + report.conflicts + report.watched > 0;
   return { data, report, changed };
+}
+
+interface Version extends WatchMark {
+  watched: boolean;
+}
+
+function versionOf(d: StoreData, id: string): Version | null {
+  const on = Object.hasOwn(d.watched, id) ? d.watched[id] : undefined;
+  if (on) return { watched: true, ...on };
+  const off = Object.hasOwn(d.unwatched, id) ? d.unwatched[id] : undefined;
+  if (off) return { watched: false, ...off };
+  return null;
+}
+
+/**
+ * Watched marks merge like a register: with clocks on both sides, the version that has
+ * seen the other wins, so an older backup's mark does not undo a later "unwatch", and a
+ * later unwatch elsewhere is taken. Concurrent versions, or marks without a clock (from
+ * files before v3), go by time: the later change wins, ties keep this side. Two marks keep
+ * the earliest time. The kept version gets both clocks joined, so merging again is no news.
+ * Changes `data` in place; true when anything changed. New marks count in report.watched.
+ */
+function mergeWatched(data: StoreData, incoming: StoreData, report: MergeReport): boolean {
+  let changed = false;
+  const ids = new Set([...Object.keys(incoming.watched), ...Object.keys(incoming.unwatched)]);
+  for (const id of ids) {
+    if (id === '__proto__') continue;
+    const theirs = versionOf(incoming, id)!;
+    const ours = versionOf(data, id);
+    let win: Version;
+    if (!ours) win = theirs;
+    else if (ours.clock && theirs.clock && clockLeq(theirs.clock, ours.clock) !== clockLeq(ours.clock, theirs.clock)) {
+      win = clockLeq(theirs.clock, ours.clock) ? ours : theirs;
+    } else if (ours.watched === theirs.watched) {
+      win = { ...ours, at: ours.watched ? Math.min(ours.at, theirs.at) : Math.max(ours.at, theirs.at) };
+    } else {
+      win = theirs.at > ours.at ? theirs : ours;
+    }
+    const clock = ours?.clock || theirs.clock ? clockJoin(ours?.clock, theirs.clock) : undefined;
+    const next = copyMark({ at: win.at, clock });
+    if (ours && ours.watched === win.watched && ours.at === next.at && sameClock(ours.clock, next.clock)) continue;
+    if (win.watched) {
+      if (!ours?.watched) report.watched++;
+      data.watched[id] = next;
+      delete data.unwatched[id];
+    } else {
+      // A removal needs a clock to be compared later; a clockless one starts at nothing.
+      data.unwatched[id] = { at: next.at, clock: next.clock ?? dict() };
+      delete data.watched[id];
+    }
+    changed = true;
+  }
+  return changed;
 }

@@ -1,11 +1,14 @@
 // The data file's shape, its validation and the migrations from older versions.
 // Pure functions over text and objects: no file access here, so every rule is easy to test.
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { markSchema, noteSchema, prefsSchema, v1Schema, v2Schema, v3Schema, windowSchema } from './shapes';
+
+export { v1Schema, v2Schema, v3Schema };
 import type { Prefs } from '../../shared/contract';
 import type { Corrections } from '../../shared/types';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * A note's version vector: deviceId → the device's sequence number (StoreData.deviceSeq)
@@ -34,6 +37,17 @@ export interface DeletedNote {
   deletedAt: number;
 }
 
+/**
+ * A watched mark, or (in `unwatched`) the mark's removal. Both carry the clock of the
+ * change, like notes, so a merge keeps the newer of watch and unwatch instead of the
+ * union. No clock on marks migrated from files before v3: a merge compares times then.
+ */
+export interface WatchMark {
+  /** ms since epoch of the (first) mark, or of the removal. */
+  at: number;
+  clock?: Clock;
+}
+
 export interface WindowState {
   x: number;
   y: number;
@@ -54,8 +68,16 @@ export interface StoreData {
    * restore of an older backup — so a later edit never looks older than an earlier one.
    */
   deviceSeq: number;
-  /** videoId → ms when it was marked watched. */
-  watched: Record<string, number>;
+  /**
+   * The data folder this device id belongs to: its path, inode and birth time. A folder
+   * copied or restored elsewhere differs, and gets a device id of its own at open, so
+   * edits made on the two copies are never mistaken for one history. Null until known.
+   */
+  home: string | null;
+  /** videoId → when it was marked watched. */
+  watched: Record<string, WatchMark>;
+  /** videoId → when its mark was removed. Never holds an id that `watched` holds. */
+  unwatched: Record<string, Required<WatchMark>>;
   notes: Record<string, NoteRecord>;
   /**
    * videoId → tombstone of a deleted note. Never holds an id that `notes` holds.
@@ -75,7 +97,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = { uploadOrder: false, newestFirst:
  */
 export function dict<T>(src?: Record<string, T>): Record<string, T> {
   const out = Object.create(null) as Record<string, T>;
-  if (src) for (const k of Object.keys(src)) out[k] = src[k];
+  if (src) for (const [k, v] of Object.entries(src)) out[k] = v;
   return out;
 }
 
@@ -84,18 +106,20 @@ export function newDeviceId(): string {
 }
 
 /** The highest component `deviceId` has in any note's or tombstone's clock. */
-export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes'>, deviceId: string): number {
+export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes' | 'watched' | 'unwatched'>, deviceId: string): number {
   let max = 0;
-  for (const rec of [data.notes, data.deletedNotes] as Record<string, { clock?: Clock }>[]) {
-    for (const id in rec) {
-      const c = rec[id].clock;
-      if (c && Object.hasOwn(c, deviceId) && c[deviceId] > max) max = c[deviceId];
+  for (const rec of [data.notes, data.deletedNotes, data.watched, data.unwatched] as Record<string, { clock?: Clock }>[]) {
+    for (const r of Object.values(rec)) {
+      const seq = r.clock && Object.hasOwn(r.clock, deviceId) ? r.clock[deviceId] : undefined;
+      if (seq !== undefined && seq > max) max = seq;
     }
   }
   return max;
 }
 
-type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes'> & {
+type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched'> & {
+  unwatched?: Record<string, Required<WatchMark>>;
+  home?: string;
   deviceId?: string;
   deviceSeq?: number;
   deletedNotes?: Record<string, DeletedNote>;
@@ -108,22 +132,26 @@ type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes'> & {
  */
 export function normalize(d: Parsed): StoreData {
   const notes = dict<NoteRecord>();
-  for (const id of Object.keys(d.notes)) {
-    const n = d.notes[id];
+  for (const [id, n] of Object.entries(d.notes)) {
     notes[id] = n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: dict(n.clock) } : { text: n.text, updatedAt: n.updatedAt };
   }
   const deletedNotes = dict<DeletedNote>();
   // A hand-edited file may hold both a note and a tombstone for one id: the text stays.
-  for (const id of Object.keys(d.deletedNotes ?? {})) {
-    const t = d.deletedNotes![id];
+  for (const [id, t] of Object.entries(d.deletedNotes ?? {})) {
     if (!Object.hasOwn(notes, id)) deletedNotes[id] = { clock: dict(t.clock), deletedAt: t.deletedAt };
   }
+  const watched = dict<WatchMark>();
+  for (const [id, mark] of Object.entries(d.watched)) watched[id] = copyMark(mark);
+  const unwatched = dict<Required<WatchMark>>();
+  for (const [id, mark] of Object.entries(d.unwatched ?? {})) if (!Object.hasOwn(watched, id)) unwatched[id] = copyMark(mark) as Required<WatchMark>;
   const deviceId = d.deviceId ?? newDeviceId();
   return {
     schemaVersion: SCHEMA_VERSION,
     deviceId,
-    deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq({ notes, deletedNotes }, deviceId)),
-    watched: dict(d.watched),
+    deviceSeq: Math.max(d.deviceSeq ?? 0, highestSeq({ notes, deletedNotes, watched, unwatched }, deviceId)),
+    home: d.home ?? null,
+    watched,
+    unwatched,
     notes,
     deletedNotes,
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
@@ -132,12 +160,18 @@ export function normalize(d: Parsed): StoreData {
   };
 }
 
+export function copyMark(m: WatchMark): WatchMark {
+  return m.clock ? { at: m.at, clock: dict(m.clock) } : { at: m.at };
+}
+
 export function defaultData(): StoreData {
   return {
     schemaVersion: SCHEMA_VERSION,
     deviceId: newDeviceId(),
     deviceSeq: 0,
+    home: null,
     watched: dict(),
+    unwatched: dict(),
     notes: dict(),
     deletedNotes: dict(),
     corrections: { moves: dict(), titles: dict() },
@@ -146,48 +180,17 @@ export function defaultData(): StoreData {
   };
 }
 
-const time = z.number().finite();
-const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const clockSchema = z.record(z.string(), seq);
-const noteSchema = z.object({ text: z.string(), updatedAt: time, clock: clockSchema.optional() });
-const deletedSchema = z.object({ clock: clockSchema, deletedAt: time });
-const windowSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite(), maximized: z.boolean() });
-const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
-const prefsSchema = z.object({
-  uploadOrder: z.boolean(),
-  newestFirst: z.boolean(),
-  lastVideoId: z.string().nullable(),
-  lastCourseId: z.string().nullable(),
-});
-
-/**
- * Version 2. `deviceId`, `deviceSeq`, the notes' `clock` and `deletedNotes` came during
- * v2's development, before any release: optional, so v2 files written without them still load.
- */
-export const v2Schema = z.object({
-  schemaVersion: z.literal(2),
-  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
-  deviceSeq: seq.optional(),
-  watched: z.record(z.string(), time),
-  notes: z.record(z.string(), noteSchema),
-  deletedNotes: z.record(z.string(), deletedSchema).optional(),
-  corrections: correctionsSchema,
-  prefs: prefsSchema,
-  window: windowSchema.nullable(),
-});
-
-/** The foundation's format. `watched` values were `true`; false is accepted and means not watched. */
-export const v1Schema = z.object({
-  schemaVersion: z.literal(1),
-  watched: z.record(z.string(), z.boolean()),
-  lastVideoId: z.string().nullable().optional(),
-  window: windowSchema.nullable().optional(),
-});
+/** v2 → v3: the marks keep their time and have no clock (a merge compares their times). */
+export function migrateV2(v2: z.infer<typeof v2Schema>): StoreData {
+  const watched: Record<string, WatchMark> = {};
+  for (const [id, at] of Object.entries(v2.watched)) watched[id] = { at };
+  return normalize({ ...(v2 as Omit<Parsed, 'watched'>), watched });
+}
 
 /** v1 → v2. `now` stamps the watched marks, since v1 never recorded when. */
 export function migrateV1(v1: z.infer<typeof v1Schema>, now: number): StoreData {
   const data = defaultData();
-  for (const [id, w] of Object.entries(v1.watched)) if (w) data.watched[id] = now;
+  for (const [id, w] of Object.entries(v1.watched)) if (w) data.watched[id] = { at: now };
   data.prefs.lastVideoId = v1.lastVideoId ?? null;
   data.window = v1.window ?? null;
   return data;
@@ -230,7 +233,12 @@ export function parseStoreValue(raw: unknown, now: number): ParseOutcome {
     if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
     return { kind: 'migrated', from: 1, data: migrateV1(r.data, now) };
   }
-  const r = v2Schema.safeParse(raw);
+  if (version === 2) {
+    const r = v2Schema.safeParse(raw);
+    if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
+    return { kind: 'migrated', from: 2, data: migrateV2(r.data) };
+  }
+  const r = v3Schema.safeParse(raw);
   if (!r.success) return { kind: 'invalid', reason: describe(r.error) };
   return { kind: 'current', data: normalize(r.data as Parsed) };
 }
@@ -250,8 +258,10 @@ function salvage(raw: Record<string, unknown>): StoreData {
     v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   for (const [id, v] of Object.entries(rec(raw.watched))) {
     if (id === '__proto__') continue;
-    if (typeof v === 'number' && Number.isFinite(v)) data.watched[id] = v;
-    else if (v === true) data.watched[id] = 0;
+    const m = markSchema.safeParse(v);
+    if (m.success) data.watched[id] = { at: m.data.at };
+    else if (typeof v === 'number' && Number.isFinite(v)) data.watched[id] = { at: v };
+    else if (v === true) data.watched[id] = { at: 0 };
   }
   for (const [id, v] of Object.entries(rec(raw.notes))) {
     const n = noteSchema.safeParse(v);

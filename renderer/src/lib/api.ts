@@ -1,8 +1,9 @@
 // The renderer's only way to reach the app: the preload's `window.api` in Electron,
 // or the same contract over the loopback HTTP transport in a browser (`npm run web`).
-// Method names come from methods.ts, which imports nothing: contract.ts would pull zod into the page.
-import { METHOD_NAMES } from '../../../electron/shared/methods';
-import type { Api, Method } from '../../../electron/shared/contract';
+// Method names and error decoding come from wire.ts, which imports nothing: contract.ts would pull zod into the page.
+import { decodeHttpError, decodeIpcError, METHOD_NAMES } from '../../../electron/shared/wire';
+import type { Api, ExportResult, Method } from '../../../electron/shared/contract';
+import { download, openExternal } from './browser-host';
 
 declare global {
   interface Window {
@@ -12,19 +13,9 @@ declare global {
   }
 }
 
-/** Error thrown by the transport, carrying the message the app can show as is. */
-export class AppError extends Error {
-  constructor(message: string, readonly code: string) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-/** Electron passes only the message across IPC; main prefixes it with the code: `[invalid] …`. */
+/** Electron passes only the message across IPC; wire.ts decodes the code from it. */
 function unwrapIpcError(e: unknown): never {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /\[(invalid|not-found|forbidden|readonly|failed)\]\s*(.*)$/s.exec(msg);
-  throw new AppError(m ? m[2] : msg, m ? m[1] : 'failed');
+  throw decodeIpcError(e);
 }
 
 function fromIpc(api: Api): Api {
@@ -51,12 +42,19 @@ export function httpApi(base: string, token: string): Api {
         // A note saved from beforeunload must outlive the page; keepalive bodies are capped at 64 KB.
         keepalive: m === 'saveNote' && fitsKeepalive(body),
       });
-      const reply = (await res.json().catch(() => null)) as { result?: unknown; error?: string; code?: string } | null;
-      if (!res.ok || !reply) throw new AppError(reply?.error ?? `request failed (${res.status})`, reply?.code ?? 'failed');
+      const reply = (await res.json().catch(() => null)) as { result?: unknown } | null;
+      if (!res.ok || !reply) throw decodeHttpError(res.status, reply);
+      afterCall(m, reply.result);
       return reply.result;
     };
   }
   return out as Api;
+}
+
+/** In browser mode the page is the host: it opens what the service built and saves what it exported. */
+function afterCall(m: Method, result: unknown): void {
+  if (m === 'openVideo') openExternal((result as { url: string }).url);
+  if (m === 'exportNotes' || m === 'exportBackup') download((result as ExportResult).downloads);
 }
 
 function tokenFromLocation(): string {

@@ -11,9 +11,9 @@ export function focusablesIn(box: HTMLElement | null): HTMLElement[] {
 export function trapTab(e: KeyboardEvent, box: HTMLElement | null): void {
   if (e.key !== 'Tab') return;
   const els = focusablesIn(box);
-  if (els.length === 0) return;
   const first = els[0];
-  const last = els[els.length - 1];
+  const last = els.at(-1);
+  if (!first || !last) return;
   if (e.shiftKey && document.activeElement === first) {
     e.preventDefault();
     last.focus();

@@ -1,7 +1,10 @@
 // The loopback transport: a note saved while the page unloads must outlive the page, so
 // saveNote goes with keepalive when its body fits keepalive's 64 KB limit.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError, KEEPALIVE_MAX_BYTES, httpApi } from '../../../renderer/src/lib/api';
+import { KEEPALIVE_MAX_BYTES, connect, httpApi } from '../../../renderer/src/lib/api';
+import { ApiError } from '../../../electron/shared/wire';
+import type { Api } from '../../../electron/shared/contract';
+import { nth } from '../helpers/nth';
 
 const A = 'CB0a3aBwND8';
 
@@ -18,7 +21,7 @@ describe('httpApi', () => {
     const fetch = stubFetch();
     const api = httpApi('http://127.0.0.1:5000', 'tok');
     await expect(api.saveNote({ videoId: A, text: '自注意力 notes' })).resolves.toEqual({ updatedAt: 1 });
-    const [url, init] = fetch.mock.calls[0];
+    const [url, init] = nth(fetch.mock.calls, 0);
     expect(url).toBe('http://127.0.0.1:5000/api/saveNote');
     expect(init.method).toBe('POST');
     expect((init.headers as Record<string, string>)['x-lc-token']).toBe('tok');
@@ -41,13 +44,33 @@ describe('httpApi', () => {
   it('uses keepalive only for saveNote', async () => {
     const fetch = stubFetch({ result: [] });
     await httpApi('', 't').listNotes({});
-    expect(fetch.mock.calls[0][1].keepalive).toBe(false);
+    expect(fetch.mock.calls[0]?.[1].keepalive).toBe(false);
   });
 
-  it("turns the service's error into an AppError with its code", async () => {
+  it("turns the service's error into the ApiError it was, with its code", async () => {
     stubFetch({ error: 'nothing is saved', code: 'readonly' }, 409);
     const err = await httpApi('', 't').saveNote({ videoId: A, text: 'x' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AppError);
+    expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ message: 'nothing is saved', code: 'readonly' });
+  });
+});
+
+describe('connect() in Electron', () => {
+  afterEach(() => {
+    delete window.api;
+  });
+
+  it('turns the "[code] message" that main sends across IPC into an AppError with that code', async () => {
+    const rejectWith = (message: string) => () => Promise.reject(new Error(message));
+    window.api = {
+      // What ipcRenderer.invoke rejects with: Electron puts its own prefix before main's message.
+      getLecture: rejectWith("Error invoking remote method 'lc:getLecture': Error: [not-found] getLecture: no lecture abcdefghijk"),
+      listNotes: rejectWith('disk full'),
+    } as Partial<Api> as Api;
+    const api = connect();
+    const err = await api.getLecture({ videoId: 'abcdefghijk' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code: 'not-found', message: 'getLecture: no lecture abcdefghijk' });
+    await expect(api.listNotes({})).rejects.toMatchObject({ code: 'failed', message: 'disk full' });
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import App from '../../../renderer/src/App.svelte';
 import { fakeApi, sampleApi, vid } from './fake-api';
+import { nth } from '../helpers/nth';
 
 type Fake = ReturnType<typeof sampleApi>;
 
@@ -37,7 +38,7 @@ describe('App', () => {
     const fake = sampleApi();
     start(fake);
     await waitFor(() => expect(rowIds()).toHaveLength(3));
-    const box = within(screen.getAllByTestId('lecture-row')[0]).getByTestId('watched-toggle');
+    const box = within(nth(screen.getAllByTestId('lecture-row'), 0)).getByTestId('watched-toggle');
     await fireEvent.click(box);
     expect(progressOf('rl')).toBe('1/3');
     expect(screen.getByTestId('overall-progress')).toHaveTextContent('2/4');
@@ -51,10 +52,10 @@ describe('App', () => {
     fake.api.setWatched.mockRejectedValueOnce(new Error('disk is full'));
     start(fake);
     await waitFor(() => expect(rowIds()).toHaveLength(3));
-    await fireEvent.click(within(screen.getAllByTestId('lecture-row')[0]).getByTestId('watched-toggle'));
+    await fireEvent.click(within(nth(screen.getAllByTestId('lecture-row'), 0)).getByTestId('watched-toggle'));
     await waitFor(() => expect(screen.getByTestId('toast')).toHaveTextContent('disk is full'));
     expect(progressOf('rl')).toBe('0/3');
-    expect(within(screen.getAllByTestId('lecture-row')[0]).getByTestId<HTMLInputElement>('watched-toggle').checked).toBe(false);
+    expect(within(nth(screen.getAllByTestId('lecture-row'), 0)).getByTestId<HTMLInputElement>('watched-toggle').checked).toBe(false);
     await fireEvent.click(within(screen.getByTestId('toast')).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('toast')).toBeNull();
   });
@@ -143,7 +144,7 @@ describe('App', () => {
     const fake = sampleApi();
     start(fake);
     await waitFor(() => expect(rowIds()).toHaveLength(3));
-    await fireEvent.click(screen.getAllByTestId('lecture-row')[2]);
+    await fireEvent.click(nth(screen.getAllByTestId('lecture-row'), 2));
     await waitFor(() => expect(screen.getByTestId('lecture-title')).toHaveTextContent('Intro to RL (3/3)'));
     const textarea = document.querySelector('textarea');
     if (textarea) {

@@ -4,6 +4,7 @@ import DataMenu from '../../../renderer/src/lib/components/DataMenu.svelte';
 import RecoveryNotice from '../../../renderer/src/lib/components/RecoveryNotice.svelte';
 import type { BackupInfo, Library, StoreStatus } from '../../../electron/shared/contract';
 import { emptyLibrary, recordingApi } from './recording-api';
+import { nth } from '../helpers/nth';
 
 afterEach(cleanup);
 
@@ -32,6 +33,7 @@ describe('DataMenu', () => {
     const api = recordingApi({
       exportNotes: async (a) => ({
         saved: a.layout === 'perLecture' ? ['/out/a.md', '/out/b.md'] : ['/out/notes.md'],
+        downloads: [],
       }),
     });
     render(DataMenu, { api, currentVideoId: 'CB0a3aBwND8', storeStatus: ok, onLibraryChanged: vi.fn() });
@@ -53,7 +55,7 @@ describe('DataMenu', () => {
   });
 
   it('cannot export "this lecture" with no lecture open, and reports a cancelled dialog', async () => {
-    const api = recordingApi({ exportBackup: async () => ({ saved: null }) });
+    const api = recordingApi({ exportBackup: async () => ({ saved: [], downloads: [] }) });
     render(DataMenu, { api, currentVideoId: null, storeStatus: ok, onLibraryChanged: vi.fn() });
     await openMenu();
     expect(screen.getByRole('button', { name: "Export this lecture's notes" })).toBeDisabled();
@@ -87,7 +89,7 @@ describe('DataMenu', () => {
     const items = await screen.findAllByTestId('backup-item');
     expect(items[0]).toHaveTextContent('before restore');
     expect(items[0]).toHaveTextContent('3 notes');
-    await fireEvent.click(items[0].querySelector('button')!);
+    await fireEvent.click(nth(items, 0).querySelector('button')!);
     expect(api.callsTo('restoreBackup')).toHaveLength(0); // asks first
     await fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
     await waitFor(() => expect(changed).toHaveBeenCalledWith(restored));

@@ -3,8 +3,10 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import NoteEditor from '../../../renderer/src/lib/components/NoteEditor.svelte';
 import NotesView from '../../../renderer/src/lib/components/NotesView.svelte';
-import { UNSAVED_CLOSE_QUESTION, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
+import { RETRY_FIRST_MS, UNSAVED_CLOSE_QUESTION, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
+import { ApiError } from '../../../electron/shared/wire';
 import { deferred, recordingApi } from './recording-api';
+import { nth } from '../helpers/nth';
 
 const A = 'CB0a3aBwND8';
 const B = 'hYdO9CscNes';
@@ -67,7 +69,7 @@ describe('NoteEditor autosave', () => {
     await advance(700);
     await type('one two');
     // The first save lands while newer text waits for its debounce: not "Saved" yet.
-    pending[0].resolve({ updatedAt: 1 });
+    nth(pending, 0).resolve({ updatedAt: 1 });
     await advance(0);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saving…');
 
@@ -77,7 +79,7 @@ describe('NoteEditor autosave', () => {
     await advance(700);
     // The next save waits for the one in flight, so the disk cannot end with older text.
     expect(api.callsTo('saveNote')).toHaveLength(2);
-    pending[1].resolve({ updatedAt: 2 });
+    nth(pending, 1).resolve({ updatedAt: 2 });
     await advance(0);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saving…');
     expect(api.callsTo('saveNote')).toEqual([
@@ -86,7 +88,7 @@ describe('NoteEditor autosave', () => {
       { videoId: A, text: 'one two three four' },
     ]);
 
-    pending[2].resolve({ updatedAt: 3 });
+    nth(pending, 2).resolve({ updatedAt: 3 });
     await advance(0);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saved');
   });
@@ -133,7 +135,8 @@ describe('NoteEditor autosave', () => {
     render(NoteEditor, { api, videoId: A, note: null, onSaved });
     await type('precious');
     await advance(700);
-    expect(screen.getByTestId('note-status')).toHaveTextContent('Not saved — retry');
+    expect(screen.getByTestId('note-status')).toHaveTextContent('Not saved: disk full, retrying — retry');
+    expect(screen.getByTestId('note-status')).not.toHaveTextContent('Saved');
     expect(textarea().value).toBe('precious');
     expect(onSaved).not.toHaveBeenCalled();
 
@@ -143,6 +146,29 @@ describe('NoteEditor autosave', () => {
     expect(api.callsTo('saveNote')).toHaveLength(2);
     expect(screen.getByTestId('note-status')).toHaveTextContent('Saved');
     expect(onSaved).toHaveBeenCalledWith(A, true);
+  });
+
+  it('after a failed save shows "Not saved: disk full, retrying", never "Saved", and retries on its own', async () => {
+    let fail = true;
+    const api = recordingApi({
+      saveNote: async () => {
+        if (fail) throw new ApiError('disk full', 'failed');
+        return { updatedAt: 9 };
+      },
+    });
+    render(NoteEditor, { api, videoId: A, note: null });
+    await type('precious');
+    await advance(700);
+    const status = screen.getByTestId('note-status');
+    expect(status).toHaveTextContent('Not saved: disk full, retrying');
+    await advance(RETRY_FIRST_MS); // the first retry fails too: still not saved
+    expect(api.callsTo('saveNote')).toHaveLength(2);
+    expect(status).toHaveTextContent('Not saved: disk full, retrying');
+    expect(status).not.toHaveTextContent('Saved');
+    fail = false;
+    await advance(2 * RETRY_FIRST_MS); // the next retry, after a longer wait, gets through
+    expect(api.callsTo('saveNote')).toHaveLength(3);
+    expect(status).toHaveTextContent('Saved');
   });
 
   it('flushAllNotes, window blur and hidden visibility save without waiting', async () => {
@@ -292,9 +318,9 @@ describe('NotesView', () => {
     expect(items.map((i) => i.dataset.videoId)).toEqual([B, A]);
     expect(items[0]).toHaveTextContent('1 min ago');
     expect(items[1]).toHaveTextContent('Old <b>one</b>'); // a title is text
-    await fireEvent.click(items[1]);
+    await fireEvent.click(nth(items, 1));
     expect(open).toHaveBeenCalledWith(A);
-    expect(items[0].tagName).toBe('BUTTON'); // so Enter opens it too
+    expect(items[0]?.tagName).toBe('BUTTON'); // so Enter opens it too
   });
 
   it('says how to start when there are no notes', async () => {

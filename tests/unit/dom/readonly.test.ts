@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import App from '../../../renderer/src/App.svelte';
 import { flushAllNotes } from '../../../renderer/src/lib/state/notes.svelte';
 import { sampleApi, vid } from './fake-api';
+import { nth } from '../helpers/nth';
 
 type Fake = ReturnType<typeof sampleApi>;
 
@@ -79,10 +80,10 @@ describe('read-only data (written by a newer version)', () => {
     start(fake);
     await waitFor(() => expect(rows()).toHaveLength(3));
 
-    await fireEvent.click(within(rows()[0]).getByTestId('watched-toggle'));
+    await fireEvent.click(within(nth(rows(), 0)).getByTestId('watched-toggle'));
     await waitFor(() => expect(screen.getByTestId('toast')).toHaveTextContent(`Could not save watched: ${NEWER}`));
     expect(progressOf('rl')).toBe('0/3');
-    expect(within(rows()[0]).getByTestId<HTMLInputElement>('watched-toggle').checked).toBe(false);
+    expect(within(nth(rows(), 0)).getByTestId<HTMLInputElement>('watched-toggle').checked).toBe(false);
 
     await waitFor(() => expect(noteArea()).toBeInTheDocument());
     await fireEvent.input(noteArea(), { target: { value: 'typed before the refusal 自注意力' } });

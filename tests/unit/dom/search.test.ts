@@ -5,6 +5,7 @@ import SearchPalette from '../../../renderer/src/lib/components/SearchPalette.sv
 import { highlightSegments } from '../../../renderer/src/lib/state/search.svelte';
 import type { CourseInfo, SearchHit, SearchResponse } from '../../../electron/shared/contract';
 import { deferred, recordingApi } from './recording-api';
+import { nth } from '../helpers/nth';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -102,9 +103,9 @@ describe('SearchPalette', () => {
 
     await fireEvent.input(input(), { target: { value: 'attention' } });
     await advance(100);
-    answers[1].resolve({ hits: [hit('newnewnew01', { title: 'Newest' })], ready: true });
+    nth(answers, 1).resolve({ hits: [hit('newnewnew01', { title: 'Newest' })], ready: true });
     await advance(0);
-    answers[0].resolve({ hits: [hit('oldoldold01', { title: 'Stale' })], ready: true });
+    nth(answers, 0).resolve({ hits: [hit('oldoldold01', { title: 'Stale' })], ready: true });
     await advance(0);
     expect(screen.getAllByTestId('search-result').map((r) => r.dataset.videoId)).toEqual(['newnewnew01']);
   });
@@ -120,7 +121,7 @@ describe('SearchPalette', () => {
     expect(rows()[0]).toHaveAttribute('aria-selected', 'true');
     await fireEvent.keyDown(input(), { key: 'ArrowDown' });
     expect(rows()[1]).toHaveAttribute('aria-selected', 'true');
-    expect(input()).toHaveAttribute('aria-activedescendant', rows()[1].id);
+    expect(input()).toHaveAttribute('aria-activedescendant', rows()[1]?.id);
     await fireEvent.keyDown(input(), { key: 'ArrowDown' }); // wraps
     await fireEvent.keyDown(input(), { key: 'ArrowUp' });
     await fireEvent.keyDown(input(), { key: 'Enter' });

@@ -1,4 +1,10 @@
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/svelte';
+
+// waitFor/findBy* wait for the real condition; their timeout (1 s by default) is only a hang
+// guard. A component's first render took up to ~5 s here on a loaded 2-core machine, and
+// machines differ about 3× in speed, so 1 s would fail a correct app on a slow one.
+configure({ asyncUtilTimeout: 30_000 });
 
 // jsdom has no layout. virtua learns the viewport's size from a ResizeObserver, so this
 // stand-in reports every observed element as 400×600 px: about 15 rows of 40 px are then

@@ -11,6 +11,8 @@
 // - BrowserWindow, screen, session and protocol.handle need the app to be ready;
 //   protocol.registerSchemesAsPrivileged must come before ready, once.
 // - ipcMain.handle refuses a second handler for one channel.
+// - app emits 'web-contents-created' for every web contents (a window's, and any other such
+//   as a webview's or a devtools page's), before it loads anything.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
@@ -170,6 +172,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
 
   class FakeBrowserWindow extends EventEmitter {
     static getAllWindows = () => [...windows];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever index.ts passes; tests read nested options back
     readonly options: Record<string, any>;
     readonly webContents = new FakeWebContents();
     loadedURL: string | null = null;
@@ -181,6 +184,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
     focused = false;
     readonly calls: string[] = [];
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as `options` above
     constructor(opts: Record<string, any> = {}) {
       super();
       needReady('BrowserWindow');
@@ -196,6 +200,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
       };
       this.#visible = opts.show !== false;
       windows.push(this);
+      app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
 
     #alive(method: string) {
@@ -359,7 +364,13 @@ export function createFakeElectron(options: FakeOptions = {}) {
   /** The module namespace index.ts imports from 'electron'. */
   const module = { app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, protocol, screen, session, shell };
 
-  return { module, app, ipcMain, protocol, privilegedSchemes, protocolHandlers, permissions, dialog, shell, screen, windows, log, makeReady };
+  /** A web contents that belongs to no window of the app's (a webview, a devtools page…). */
+  const createWebContents = () => {
+    const wc = new FakeWebContents();
+    app.emit('web-contents-created', fakeEvent(), wc);
+    return wc;
+  };
+  return { module, app, ipcMain, protocol, privilegedSchemes, protocolHandlers, permissions, dialog, shell, screen, windows, log, makeReady, createWebContents };
 }
 
 /** The 'electron' module for vi.mock: every export reads the fake that is current at the time. */

@@ -14,8 +14,9 @@ export interface RecordingHost extends Host {
   cancel: boolean;
 }
 
-export function recordingHost(exportDir: string): RecordingHost {
+export function recordingHost(exportDir: string, exports: Host['exports'] = 'save'): RecordingHost {
   const host: RecordingHost = {
+    exports,
     opened: [],
     written: [],
     cancel: false,

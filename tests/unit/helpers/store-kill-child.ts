@@ -6,6 +6,7 @@ import { openStore } from '../../../electron/main/store/store';
 
 const SLOTS = 20;
 const [dataDir, runArg, seedArg] = process.argv.slice(2);
+if (dataDir === undefined) throw new Error('usage: store-kill-child <dataDir> <run> <seed>');
 const run = Number(runArg);
 let seed = Number(seedArg) >>> 0;
 // Own small PRNG: burst sizes and note lengths vary so kills land in every phase of a write.

@@ -1,8 +1,10 @@
 // Real stores in real temp folders for the store tests, closed and removed after each test.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { nodeFs, type DurableFs } from '../../../electron/main/store/durable';
 import { openStore, type Store } from '../../../electron/main/store/store';
 
 export function useStores(prefix: string, defaultNow?: () => number) {
@@ -18,10 +20,62 @@ export function useStores(prefix: string, defaultNow?: () => number) {
       dirs.push(d);
       return d;
     },
-    async openAt(dataDir: string, now: (() => number) | undefined = defaultNow): Promise<Store> {
-      const s = await openStore({ dataDir, now });
+    async openAt(dataDir: string, now: (() => number) | undefined = defaultNow, fs?: DurableFs): Promise<Store> {
+      const s = await openStore({ dataDir, now, fs });
       open.push(s);
       return s;
     },
   };
 }
+
+/**
+ * A disk for the store that fills up: a write larger than `limit` bytes (or any write
+ * while `full`) fails with ENOSPC, as a full disk does, after the temp file is opened.
+ */
+export function fillingDisk() {
+  const state = { limit: Infinity, full: false, failures: 0 };
+  const fs: DurableFs = {
+    ...nodeFs,
+    async open(path, flags) {
+      const h = await nodeFs.open(path, flags);
+      return {
+        sync: () => h.sync(),
+        close: () => h.close(),
+        utimes: (a, m) => h.utimes!(a, m),
+        async writeFile(d) {
+          if (state.full || (typeof d === 'string' ? Buffer.byteLength(d) : d.length) > state.limit) {
+            state.failures++;
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          }
+          await h.writeFile(d);
+        },
+      };
+    },
+  };
+  return { fs, state };
+}
+
+/**
+ * A real small disk: a tmpfs of `size` (e.g. '1m') mounted on a temp folder, when this
+ * runs as root and mounting is allowed; null otherwise (callers then inject ENOSPC).
+ * Unmounted after the test.
+ */
+export function tinyDisk(size: string): string | null {
+  if (process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'lc-tiny-'));
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+  if (r.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  mounts.push(dir);
+  return dir;
+}
+
+const mounts: string[] = [];
+afterEach(() => {
+  for (const d of mounts.splice(0)) {
+    spawnSync('umount', [d], { stdio: 'ignore' });
+    rmSync(d, { recursive: true, force: true });
+  }
+});

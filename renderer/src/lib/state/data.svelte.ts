@@ -1,8 +1,8 @@
 // Export, backup, merge and restore, with a one-line account of what happened for each.
 // Every action first flushes open note editors so nothing typed a moment ago is left out
 // of an export or silently overwritten by a restore.
-import { MAX_BACKUP_CHARS } from '../../../../electron/shared/methods';
-import type { Api, BackupInfo, Library } from '../../../../electron/shared/contract';
+import { MAX_BACKUP_CHARS } from '../../../../electron/shared/wire';
+import type { Api, BackupInfo, ExportResult, Library } from '../../../../electron/shared/contract';
 import { flushAllNotes, notesReplaced, formatDateTime } from './notes.svelte';
 
 export type Tone = 'info' | 'error';
@@ -42,30 +42,30 @@ export class DataActions {
     }
   }
 
-  #saved(saved: string[]): void {
-    if (saved.length === 0) this.#report('Cancelled');
+  #saved({ saved, downloads }: ExportResult): void {
+    const names = downloads.map((d) => d.name);
+    if (names.length === 1) this.#report(`Downloaded ${names[0]} (see your browser's downloads)`, 'info', names);
+    else if (names.length > 1) this.#report(`Downloaded ${names.length} files (see your browser's downloads)`, 'info', names);
+    else if (saved.length === 0) this.#report('Cancelled');
     else if (saved.length === 1) this.#report(`Saved to ${saved[0]}`, 'info', saved);
     else this.#report(`Saved ${saved.length} files`, 'info', saved);
   }
 
   exportOne(videoId: string): Promise<void> {
     return this.#run('Export', async () => {
-      const { saved } = await this.api.exportNotes({ scope: 'one', videoId, layout: 'single' });
-      this.#saved(saved);
+      this.#saved(await this.api.exportNotes({ scope: 'one', videoId, layout: 'single' }));
     });
   }
 
   exportAll(layout: 'single' | 'perLecture'): Promise<void> {
     return this.#run('Export', async () => {
-      const { saved } = await this.api.exportNotes({ scope: 'all', layout });
-      this.#saved(saved);
+      this.#saved(await this.api.exportNotes({ scope: 'all', layout }));
     });
   }
 
   backup(): Promise<void> {
     return this.#run('Backup', async () => {
-      const { saved } = await this.api.exportBackup({});
-      this.#saved(saved === null ? [] : [saved]);
+      this.#saved(await this.api.exportBackup({}));
     });
   }
 
@@ -77,6 +77,7 @@ export class DataActions {
       notesReplaced();
       this.libraryChanged(await this.api.getLibrary({}));
       const parts = [`${r.added} added`, `${r.updated} updated`, `${r.deleted} deleted`, `${r.conflicts} conflicts`, `${r.watched} watched marks`];
+      if (r.skipped) parts.push(`${r.skipped.count} skipped (${r.skipped.reasons.join('; ')})`);
       this.#report(`Merged ${file.name}: ${parts.join(', ')}`);
     });
   }

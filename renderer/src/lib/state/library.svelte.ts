@@ -26,6 +26,7 @@ export class LibraryState {
   /** Bumped to ask the playlist to scroll a row into view. */
   reveal = $state.raw<{ id: string; seq: number; align: RevealAlign } | null>(null);
 
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
   byId = $derived(this.library ? lecturesById(this.library) : new Map<string, LectureInfo>());
   courses = $derived<CourseInfo[]>(this.library?.courses ?? []);
   prefs = $derived<Prefs | null>(this.library?.prefs ?? null);
@@ -33,24 +34,33 @@ export class LibraryState {
   /** The data file is from a newer version: the service refuses every change, so the UI offers none. */
   readonly = $derived(this.library?.store.state === 'readonly');
   selectedCourse = $derived(this.courses.find((c) => c.id === this.selectedCourseId) ?? null);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
   progressByCourse = $derived(new Map<string, Progress>(this.courses.map((c) => [c.id, courseProgress(c, this.byId)])));
   overall = $derived<Progress>(this.library ? overallProgress(this.library) : { watched: 0, total: 0 });
+
+  /** Leave watched lectures out of the playlist (the highlighted and the open one stay). */
+  hideWatched = $state(false);
+  /** The last whole-course mark, until undone or replaced. */
+  courseMarkUndo = $state.raw<{ message: string; previous: [videoId: string, watched: boolean][] } | null>(null);
 
   /** What the playlist shows: the course in course order, or every lecture by upload index. */
   rows = $derived.by<LectureInfo[]>(() => {
     if (!this.library) return [];
-    if (this.uploadOrder) return this.library.lectures;
+    const keep = (l: LectureInfo) => !this.hideWatched || !l.watched || l.videoId === this.cursorId || l.videoId === this.openId;
+    if (this.uploadOrder) return this.hideWatched ? this.library.lectures.filter(keep) : this.library.lectures;
     const course = this.selectedCourse;
     if (!course) return [];
     const out: LectureInfo[] = [];
     for (const id of course.lectures) {
       const l = this.byId.get(id);
-      if (l) out.push(l);
+      if (l && keep(l)) out.push(l);
     }
     return out;
   });
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
   rowIndex = $derived(new Map(this.rows.map((l, i) => [l.videoId, i])));
 
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for stale replies, never rendered
   private watchSeq = new Map<string, number>();
   private revealSeq = 0;
   private detailSeq = 0;
@@ -101,7 +111,9 @@ export class LibraryState {
     if (to === 'first') i = 0;
     else if (to === 'last') i = n - 1;
     else i = cur < 0 ? (to > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, cur + to));
-    this.cursorId = this.rows[i].videoId;
+    const row = this.rows[i];
+    if (!row) return;
+    this.cursorId = row.videoId;
     this.requestReveal(this.cursorId);
   }
 
@@ -150,6 +162,27 @@ export class LibraryState {
       if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: before.watched });
       this.toasts.error(e, 'Could not save watched');
     }
+  }
+
+  /** Marks every lecture of a course watched or unwatched; `undoCourseMark` puts each back. */
+  async setCourseWatched(courseId: string, watched: boolean): Promise<void> {
+    const course = this.courses.find((c) => c.id === courseId);
+    if (!course || this.refuseReadonly()) return;
+    const previous = course.lectures.map((id) => [id, this.byId.get(id)?.watched ?? false] as [string, boolean]);
+    const changing = previous.filter(([, w]) => w !== watched);
+    const n = changing.length;
+    this.courseMarkUndo = {
+      message: `Marked ${n} ${n === 1 ? 'lecture' : 'lectures'} of ${course.title} ${watched ? 'watched' : 'unwatched'}.`,
+      previous: changing,
+    };
+    await Promise.all(changing.map(([id]) => this.setWatched(id, watched)));
+  }
+
+  async undoCourseMark(): Promise<void> {
+    const undo = this.courseMarkUndo;
+    if (!undo) return;
+    this.courseMarkUndo = null;
+    await Promise.all(undo.previous.map(([id, w]) => this.setWatched(id, w)));
   }
 
   toggleWatched(videoId: string): void {

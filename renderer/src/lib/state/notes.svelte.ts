@@ -1,15 +1,20 @@
 // One lecture's note as the student types it, and the rules that keep it from being lost:
 // saves are debounced, serialised (so the disk always ends with the latest text), never
 // sent mid-IME-composition, and a failed save keeps the text and retries.
+import { localDateTime } from '../../../../electron/shared/dates';
 import { tick } from 'svelte';
 import type { Api, NoteInfo } from '../../../../electron/shared/contract';
-import { AppError } from '../api';
+import { ApiError } from '../../../../electron/shared/wire';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 
 export const SAVE_DEBOUNCE_MS = 600;
+/** After a failed save (a full disk), try again on its own: first after this, then less often. */
+export const RETRY_FIRST_MS = 5_000;
+export const RETRY_MAX_MS = 60_000;
 
 /** Every draft that may hold unsaved text, so quit/blur can flush them all. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry for flushing, never rendered
 const live = new Set<NoteDraft>();
 
 export class NoteDraft {
@@ -18,7 +23,7 @@ export class NoteDraft {
   /** ms since epoch of the last save the service acknowledged for the latest text. */
   savedAt = $state<number | null>(null);
   error = $state<string | null>(null);
-  /** The AppError code of the failed save ('readonly' when the data came from a newer version). */
+  /** The ApiError code of the failed save ('readonly' when the data came from a newer version). */
   errorCode = $state<string | null>(null);
   /** The data cannot be changed: edits are refused, so nothing is ever sent. */
   readonly = false;
@@ -34,6 +39,8 @@ export class NoteDraft {
   /** Set when the data was replaced underneath us (restore/merge): accept the next note as is. */
   #replaced = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryDelay = RETRY_FIRST_MS;
   /** Saves run one after another so they reach the disk in typing order. */
   #chain: Promise<void> = Promise.resolve();
   #pending = 0;
@@ -103,13 +110,14 @@ export class NoteDraft {
     const edit = this.#edit;
     const text = this.text;
     this.#pending++;
-    this.status = 'saving';
+    if (this.status !== 'error') this.status = 'saving'; // an automatic retry keeps "Not saved" until it succeeds
     try {
       const { updatedAt } = await this.api.saveNote({ videoId: this.videoId, text });
       this.#persisted = Math.max(this.#persisted, edit);
       this.#lastSavedAt = updatedAt;
       this.error = null;
       this.errorCode = null;
+      this.#retryDelay = RETRY_FIRST_MS;
       this.onSaved?.(this.videoId, text.trim() !== '');
       if (edit === this.#edit) {
         // Only the latest text counts as "Saved".
@@ -120,11 +128,23 @@ export class NoteDraft {
       }
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
-      this.errorCode = e instanceof AppError ? e.code : 'failed';
+      this.errorCode = e instanceof ApiError ? e.code : 'failed';
       this.status = 'error';
+      // The service undid the refused change, so the text lives only here: keep trying.
+      // Read-only data will not take it however often it is sent.
+      if (this.errorCode !== 'readonly') this.#scheduleRetry();
     } finally {
       this.#pending--;
     }
+  }
+
+  #scheduleRetry(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      if (this.status === 'error' && !this.composing) void this.flush();
+    }, this.#retryDelay);
+    this.#retryDelay = Math.min(this.#retryDelay * 2, RETRY_MAX_MS);
   }
 
   /** Try the failed save again (the retry button). */
@@ -178,17 +198,7 @@ export function formatEdited(at: number, now = Date.now()): string {
   if (s < 45) return 'just now';
   if (s < 3600) return `${Math.round(s / 60)} min ago`;
   if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return formatDateTime(at);
+  return localDateTime(at);
 }
 
-export function formatDateTime(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-export function formatClock(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+export { localDateTime as formatDateTime, localClock as formatClock } from '../../../../electron/shared/dates';

@@ -124,4 +124,3 @@ export function highlightSegments(snippet: string, highlights: readonly [number,
   return out;
 }
 
-export const FIELD_LABELS: Record<string, string> = { title: 'title', summary: 'summary', note: 'note' };

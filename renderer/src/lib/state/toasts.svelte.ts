@@ -1,4 +1,4 @@
-// Transient messages: failed API calls (as the AppError's message) and small confirmations.
+// Transient messages: failed API calls (as the ApiError's message) and small confirmations.
 export interface Toast {
   id: number;
   kind: 'error' | 'info';

@@ -1,0 +1,288 @@
+// The student's data in memory and every change to it. A change is made in memory at
+// once, then waits for a durable write (queue.ts); when that write fails, the change is
+// undone, so memory never holds what the disk refused and a later write cannot carry it.
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { ApiError, type BackupInfo, type MergeReport, type Prefs, type StoreStatus } from '../../shared/contract';
+import type { Corrections } from '../../shared/types';
+import { backupsDir, DailyBackups, fileStamp, listBackups, readBackup, writeBackup } from './backups';
+import { bumpClock } from './clock';
+import { DurableFile, nodeFs, type DurableFs } from './durable';
+import { DataEncoder } from './encode';
+import type { Lock } from './lock';
+import { holdToLimits } from './limits';
+import { mergeData } from './merge';
+import { dict, highestSeq, parseStoreText, type StoreData } from './schema';
+import { WriteQueue } from './queue';
+import { fieldSlot, noteSlot, UnsavedChanges, watchedSlot, type Slot } from './unsaved';
+
+export const DATA_FILE = 'lecture-companion.json';
+
+/** Module-private to the store's files: lets openStore write before handing the store out. */
+export const persistNow = Symbol('persistNow');
+
+/** A failed write as the student should read it. */
+function saveError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new ApiError('disk full', 'failed');
+  return e;
+}
+
+export class Store {
+  readonly file: string;
+  #data: StoreData;
+  #status: StoreStatus;
+  readonly #db: Low<Uint8Array | string>;
+  readonly #encoder = new DataEncoder();
+  readonly #queue: WriteQueue<string | null>;
+  readonly #unsaved = new UnsavedChanges();
+  readonly #slotsOf = { data: () => this.#data, encoder: this.#encoder };
+  readonly #now: () => number;
+  #lock: Lock | null;
+  /** Bumped by every change to the data: tells a backup whether it is still current. */
+  #gen = 0;
+  readonly #daily: DailyBackups | null;
+
+  /** Use openStore. */
+  constructor(
+    readonly dataDir: string,
+    data: StoreData,
+    status: StoreStatus,
+    lock: Lock,
+    now: () => number,
+    daily = true,
+    readonly fs: DurableFs = nodeFs,
+    /** Why changes are refused while the status is readonly. */
+    readonly readonlyReason = 'This data was saved by a newer version of Lecture Companion; it is open read-only and nothing is saved.',
+  ) {
+    this.file = join(dataDir, DATA_FILE);
+    this.#data = data;
+    this.#status = status;
+    this.#lock = lock;
+    this.#now = now;
+    this.#daily = daily ? new DailyBackups(dataDir, this.file, fs, now()) : null;
+    this.#encoder.reset(data);
+    this.#db = new Low<Uint8Array | string>(new DurableFile(this.file, fs), '');
+    this.#queue = new WriteQueue((keys) => this.#write(keys));
+  }
+
+  async #write(keys: (string | null)[]): Promise<void> {
+    // Not while the file holds the defaults that replaced a quarantined one (it would
+    // push good dailies out); a restore makes the state ok again.
+    if (this.#status.state === 'ok') await this.#daily?.beforeWrite(this.#now());
+    // What this write puts on disk, taken with the bytes: no await in between.
+    const snap = this.#unsaved.snapshot(keys.filter((k): k is string => k !== null));
+    // The encoded bytes go to the file as they are: no re-encoding megabytes of text per save.
+    this.#db.data = this.#encoder.encode(this.#data, true);
+    try {
+      await this.#db.write();
+    } catch (e) {
+      this.#gen += snap.failed();
+      throw saveError(e);
+    }
+    snap.written();
+  }
+
+  /**
+   * Every mutation goes through here: note the part's value on disk, change memory
+   * synchronously, then wait for a write.
+   */
+  #change(key: string, slot: Slot, apply: () => void): Promise<void> {
+    this.#unsaved.begin(key, slot);
+    apply();
+    this.#gen++;
+    return this.#queue.request(key);
+  }
+
+  get status(): StoreStatus {
+    return { ...this.#status };
+  }
+
+  /** The live data: read it, never change it (only the methods below persist changes). */
+  get data(): Readonly<StoreData> {
+    return this.#data;
+  }
+
+  #assertWritable(): void {
+    if (this.#status.state === 'readonly') throw new ApiError(this.readonlyReason, 'readonly');
+  }
+
+  async setWatched(videoId: string, watched: boolean): Promise<void> {
+    this.#assertWritable();
+    await this.#change(`watched:${videoId}`, watchedSlot(this.#slotsOf, videoId), () => {
+      const data = this.#data;
+      const mark = Object.hasOwn(data.watched, videoId) ? data.watched[videoId] : undefined;
+      // Marking again, or unmarking what is not marked, is not news: no change, no clock.
+      if (watched && !mark) {
+        const removed = Object.hasOwn(data.unwatched, videoId) ? data.unwatched[videoId] : undefined;
+        data.watched[videoId] = { at: this.#now(), clock: bumpClock(data, removed?.clock) };
+        delete data.unwatched[videoId];
+      } else if (!watched && mark) {
+        data.unwatched[videoId] = { at: this.#now(), clock: bumpClock(data, mark.clock) };
+        delete data.watched[videoId];
+      }
+      this.#encoder.watched.touch(videoId, data.watched);
+      this.#encoder.unwatched.touch(videoId, data.unwatched);
+    });
+  }
+
+  async saveNote(videoId: string, text: string): Promise<{ updatedAt: number }> {
+    this.#assertWritable();
+    const updatedAt = this.#now();
+    await this.#change(`note:${videoId}`, noteSlot(this.#slotsOf, videoId), () => {
+      const data = this.#data;
+      const { notes, deletedNotes } = data;
+      const prev = Object.hasOwn(notes, videoId) ? notes[videoId] : undefined;
+      if (text.trim() === '') {
+        // Deleting is an edit: the note's clock, bumped, stays as a tombstone, so merging an
+        // older copy of the note does not bring it back. Deleting nothing changes nothing.
+        if (prev) {
+          deletedNotes[videoId] = { clock: bumpClock(data, prev.clock), deletedAt: updatedAt };
+          delete notes[videoId];
+        }
+      } else {
+        const tomb = !prev && Object.hasOwn(deletedNotes, videoId) ? deletedNotes[videoId] : undefined;
+        // Only a changed text is an edit: an autosave of the same text must not make this
+        // copy look newer than an identical one elsewhere. A note written over a deletion
+        // continues the deletion's clock: it is newer than the note that was deleted.
+        const clock = prev && prev.text === text ? prev.clock : bumpClock(data, prev ? prev.clock : tomb?.clock);
+        if (tomb) delete deletedNotes[videoId];
+        notes[videoId] = clock ? { text, updatedAt, clock } : { text, updatedAt };
+      }
+      this.#encoder.notes.touch(videoId, notes);
+      this.#encoder.deletedNotes.touch(videoId, deletedNotes);
+    });
+    return { updatedAt };
+  }
+
+  async setCorrections(c: Corrections): Promise<void> {
+    this.#assertWritable();
+    await this.#change('corrections', fieldSlot(this.#slotsOf, 'corrections'), () => {
+      this.#data.corrections = { moves: dict(c.moves), titles: dict(c.titles) };
+    });
+  }
+
+  async setPrefs(p: Partial<Prefs>): Promise<Prefs> {
+    this.#assertWritable();
+    const next = { ...this.#data.prefs };
+    for (const key of ['uploadOrder', 'newestFirst', 'lastVideoId', 'lastCourseId'] as const) {
+      if (p[key] !== undefined) (next as Record<string, unknown>)[key] = p[key];
+    }
+    await this.#change('prefs', fieldSlot(this.#slotsOf, 'prefs'), () => (this.#data.prefs = next));
+    return { ...next };
+  }
+
+  async setWindow(w: StoreData['window']): Promise<void> {
+    this.#assertWritable();
+    await this.#change('window', fieldSlot(this.#slotsOf, 'window'), () => {
+      this.#data.window = w ? { x: w.x, y: w.y, width: w.width, height: w.height, maximized: w.maximized } : null;
+    });
+  }
+
+  /** The whole data as a backup file's text; mergeBackup and restore read it back. */
+  exportBackup(): string {
+    const { schemaVersion, ...rest } = this.#data;
+    return JSON.stringify({ schemaVersion, exportedAt: new Date(this.#now()).toISOString(), ...rest }, null, 2) + '\n';
+  }
+
+  async mergeBackup(json: string): Promise<MergeReport> {
+    this.#assertWritable();
+    const parsed = parseStoreText(json, this.#now());
+    if (parsed.kind === 'invalid') throw new ApiError(`This is not a Lecture Companion backup: ${parsed.reason}.`, 'invalid');
+    if (parsed.kind === 'newer') {
+      throw new ApiError(`This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`, 'invalid');
+    }
+    const skipped = holdToLimits(parsed.data);
+    const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
+    const first = mergeData(this.#data, parsed.data);
+    if (!first.changed) return withSkipped(first.report);
+    // The merge rewrites notes: keep the data as it was, one click away.
+    await this.#backupCurrent('before-merge');
+    // Merged from the data as it is now, and swapped in with no await in between:
+    // a note saved while the backup was being written is part of the merge.
+    const { data, report, changed } = mergeData(this.#data, parsed.data);
+    if (changed) await this.#replace(data);
+    return withSkipped(report);
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return listBackups(this.dataDir, this.#now());
+  }
+
+  async restoreBackup(name: string): Promise<void> {
+    this.#assertWritable();
+    const text = await readBackup(this.dataDir, name);
+    if (text === null) throw new ApiError(`There is no backup named ${name}.`, 'not-found');
+    const parsed = parseStoreText(text, this.#now());
+    if (parsed.kind === 'invalid') throw new ApiError(`The backup ${name} cannot be read: ${parsed.reason}.`, 'invalid');
+    if (parsed.kind === 'newer') throw new ApiError(`The backup ${name} comes from a newer version of Lecture Companion.`, 'invalid');
+    await this.#backupCurrent('before-restore');
+    // No await from the backup's snapshot to here: everything the restore replaces is in it.
+    const cur = this.#data;
+    const data = parsed.data;
+    // This computer stays this device, and its sequence never goes back: edits made after
+    // restoring an older backup must not look older than the ones it undid.
+    data.deviceSeq = Math.max(cur.deviceSeq, data.deviceId === cur.deviceId ? data.deviceSeq : 0, highestSeq(data, cur.deviceId));
+    data.deviceId = cur.deviceId;
+    data.home = cur.home;
+    await this.#replace(data);
+    this.#status = { state: 'ok', message: null, quarantinePath: null };
+  }
+
+  /**
+   * Swap in whole new data. Undone on a failed write only when no other change waits
+   * for a write: those were made on the new data, and undoing it would drop them.
+   */
+  #replace(data: StoreData): Promise<void> {
+    const slot: Slot = {
+      get: () => this.#data,
+      set: (v) => {
+        if (this.#unsaved.keys().length > 0) return;
+        this.#data = v as StoreData;
+        this.#encoder.reset(this.#data);
+      },
+    };
+    return this.#change('all', slot, () => {
+      this.#data = data;
+      this.#encoder.reset(data);
+    });
+  }
+
+  /**
+   * Save the in-memory data as a backup named for `reason`. Resolves only when the
+   * backup holds the data as it is at that moment: a change made while it was being
+   * written (a note saved meanwhile) makes a fresh one, replacing the outdated one. The
+   * caller must replace the data without awaiting anything after this resolves.
+   */
+  async #backupCurrent(reason: 'before-restore' | 'before-merge'): Promise<string> {
+    let previous: string | null = null;
+    for (;;) {
+      const gen = this.#gen;
+      const now = this.#now();
+      const name = await writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encode(this.#data), now, this.fs);
+      if (previous) await fsp.unlink(join(backupsDir(this.dataDir), previous)).catch(() => undefined);
+      previous = name;
+      if (gen === this.#gen) return name;
+    }
+  }
+
+  flush(): Promise<void> {
+    return this.#queue.flush(null);
+  }
+
+  [persistNow](): Promise<void> {
+    this.#gen++;
+    return this.#queue.request(null);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      const lock = this.#lock;
+      this.#lock = null;
+      await lock?.release();
+    }
+  }
+}
