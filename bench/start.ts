@@ -97,7 +97,9 @@ export async function run(): Promise<Figure[]> {
       await waitSearchReady(server, async () => {
         // Twenty lectures between two readiness checks, one request at a time.
         for (let j = 0; j < 20; j++) {
-          const id = lib.lectures[(k++ * 7919) % lib.lectures.length].videoId;
+          const lecture = lib.lectures[(k++ * 7919) % lib.lectures.length];
+          if (!lecture) throw new Error('bench: the library has no lectures');
+          const id = lecture.videoId;
           const t = performance.now();
           await server.call('getLecture', { videoId: id });
           times.push(performance.now() - t);
@@ -127,7 +129,9 @@ export async function run(): Promise<Figure[]> {
       const idle: number[] = [];
       for (let k = 0; k < 1000; k++) {
         const t = performance.now();
-        await b.server.call('getLecture', { videoId: lib.lectures[(k * 7919) % lib.lectures.length].videoId });
+        const lecture = lib.lectures[(k * 7919) % lib.lectures.length];
+        if (!lecture) throw new Error('bench: the library has no lectures');
+        await b.server.call('getLecture', { videoId: lecture.videoId });
         idle.push(performance.now() - t);
       }
       await stop(b.server);

@@ -84,7 +84,10 @@ export function statSources(files: string[]): Source[] | null {
 }
 
 const sameSources = (a: Source[], b: Source[]) =>
-  a.length === b.length && a.every((s, i) => s.file === b[i].file && s.size === b[i].size && s.mtimeMs === b[i].mtimeMs);
+  a.length === b.length && a.every((s, i) => {
+    const t = b[i];
+    return t !== undefined && s.file === t.file && s.size === t.size && s.mtimeMs === t.mtimeMs;
+  });
 
 interface CatalogHead {
   key: string;

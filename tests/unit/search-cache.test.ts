@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Service } from '../../electron/main/service';
 import { cacheDir, cacheFiles } from '../../electron/main/startup-cache';
 import { FIXTURES, SEED, recordingHost, tempDir } from './helpers/service';
+import { nth } from './helpers/nth';
 
 const open: Service[] = [];
 afterEach(async () => {
@@ -62,13 +63,13 @@ describe('start-up cache', () => {
     const ref = await reference();
     const damages: [string, (file: string) => void][] = [
       ['truncated index', (f) => writeFileSync(f, readFileSync(f).subarray(0, 1000))],
-      ['one byte flipped in the index', (f) => { const b = readFileSync(f); b[b.length >> 1] ^= 0x20; writeFileSync(f, b); }],
+      ['one byte flipped in the index', (f) => { const b = readFileSync(f); b[b.length >> 1] = nth(b, b.length >> 1) ^ 0x20; writeFileSync(f, b); }],
       ['empty index', (f) => writeFileSync(f, '')],
       ['garbage catalog', (f) => writeFileSync(f.replace(cacheFiles.index, cacheFiles.catalog), 'not json at all')],
       ['one byte flipped in the catalog', (f) => {
         const c = f.replace(cacheFiles.index, cacheFiles.catalog);
         const b = readFileSync(c);
-        b[b.length - 200] ^= 0x01;
+        b[b.length - 200] = nth(b, b.length - 200) ^ 0x01;
         writeFileSync(c, b);
       }],
     ];
@@ -97,7 +98,7 @@ describe('start-up cache', () => {
     await stop(await start(dir, { catalogs: [page] }));
     // The same file name, one title changed.
     const text = readFileSync(SEED, 'utf8');
-    const old = /<summary>\d+\. (?:\[[\d-]+\] )?(.*?)<\/summary>/.exec(text)![1];
+    const old = nth(/<summary>\d+\. (?:\[[\d-]+\] )?(.*?)<\/summary>/.exec(text) ?? [], 1);
     writeFileSync(page, text.replace(old, 'Quokka 講座：全新標題'));
     const s = await start(dir, { catalogs: [page] });
     expect(s.searchSource).toBe('build');
@@ -112,7 +113,8 @@ describe('start-up cache', () => {
   it('notes edited, merged and restored are searched as they are now, also after a restart', async () => {
     const dir = tempDir();
     const first = await start(dir);
-    const [a, b, c] = (await first.getLibrary()).lectures;
+    const lectures = (await first.getLibrary()).lectures;
+    const [a, b, c] = [nth(lectures, 0), nth(lectures, 1), nth(lectures, 2)];
     await first.saveNote({ videoId: a.videoId, text: '舊筆記 wombat' });
     expect(await ids(first, 'wombat')).toEqual([a.videoId]);
     await first.saveNote({ videoId: a.videoId, text: '新筆記 quokka' });
@@ -156,19 +158,19 @@ describe('start-up cache', () => {
     const dir = tempDir();
     const s = await start(dir, { wait: false });
     const lib = await s.getLibrary();
-    await s.saveNote({ videoId: lib.lectures[2].videoId, text: '建索引時寫的 capybara' });
+    await s.saveNote({ videoId: nth(lib.lectures, 2).videoId, text: '建索引時寫的 capybara' });
     const early = await s.search({ query: '自注意力機制' });
     const late = () => s.search({ query: '強化學習' });
     if (!early.ready) {
       // Titles and notes are scanned meanwhile; summaries wait for the index.
       expect(early.hits.length).toBeGreaterThan(0);
-      expect((await s.search({ query: 'capybara' })).hits.map((h) => h.videoId)).toEqual([lib.lectures[2].videoId]);
-      expect((await s.getLecture({ videoId: lib.lectures[0].videoId })).videoId).toBe(lib.lectures[0].videoId);
+      expect((await s.search({ query: 'capybara' })).hits.map((h) => h.videoId)).toEqual([nth(lib.lectures, 2).videoId]);
+      expect((await s.getLecture({ videoId: nth(lib.lectures, 0).videoId })).videoId).toBe(nth(lib.lectures, 0).videoId);
     }
     await s.searchBuilt;
     expect((await late()).ready).toBe(true);
     expect((await late()).hits.length).toBeGreaterThan(5);
-    expect((await s.search({ query: 'capybara' })).hits.map((h) => h.videoId)).toEqual([lib.lectures[2].videoId]);
+    expect((await s.search({ query: 'capybara' })).hits.map((h) => h.videoId)).toEqual([nth(lib.lectures, 2).videoId]);
     expect(s.searchSource).toBe('build');
   }, HANG_GUARD);
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LectureSearch, type SearchDoc } from '../../electron/main/search/index';
 import { StaticBuilder, StaticIndex } from '../../electron/main/search/postings';
 import { fixtureDocs } from './search-fixtures';
+import { nth } from './helpers/nth';
 
 const QUERIES = ['注意力', '強化學習', '学习', 'GAN 訓練', 'self-att', '學', 'xyzzyq 注意力', 'transformer'];
 
@@ -32,14 +33,15 @@ describe('packed index', () => {
     expect(() => StaticIndex.fromBuffer(bytes.slice(0, bytes.length - 9))).toThrow();
     expect(() => StaticIndex.fromBuffer(bytes.slice(0, 100))).toThrow();
     const magic = bytes.slice();
-    magic[0] ^= 0xff;
+    magic[0] = nth(magic, 0) ^ 0xff;
     expect(() => StaticIndex.fromBuffer(magic)).toThrow();
     // A posting pointing past the last document.
     const broken = pack(fixtureDocs().slice(0, 20));
-    broken.fields[1].docs[0] = 20;
+    nth(broken.fields, 1).docs[0] = 20;
     expect(() => StaticIndex.fromBuffer(broken.toBuffer({}))).toThrow(/past the last/);
     const unordered = pack(fixtureDocs().slice(0, 20));
-    unordered.fields[0].offsets[5] = unordered.fields[0].offsets[6] + 1;
+    const offsets = nth(unordered.fields, 0).offsets;
+    offsets[5] = nth(offsets, 6) + 1;
     expect(() => StaticIndex.fromBuffer(unordered.toBuffer({}))).toThrow(/out of order/);
   });
 
@@ -55,19 +57,20 @@ describe('packed index', () => {
   it('a page whose title or summary changed after packing is found by its new text only', async () => {
     const docs = fixtureDocs();
     const s = new LectureSearch();
-    const target = docs[3];
+    const target = nth(docs, 3);
+    const dropped = nth(docs, 4);
     let release!: (i: StaticIndex) => void;
     const using = s.useIndex(docs, new Promise<StaticIndex>((ok) => (release = ok)));
     // Changed while the index was being made elsewhere, and one page dropped, one added.
     s.upsert({ ...target, title: '全新標題 Quokka', summary: '袋熊的總結' });
-    s.remove(docs[4].videoId);
+    s.remove(dropped.videoId);
     s.upsert({ videoId: 'zzzzzzzzzzz', title: 'Wombat 講座', summary: '無尾熊', note: '' });
     release(pack(docs));
     await using;
     expect(s.search('quokka').map((r) => r.videoId)).toEqual([target.videoId]);
     expect(s.search('袋熊').map((r) => r.videoId)).toEqual([target.videoId]);
     expect(s.search(target.title.slice(0, 12), { limit: 1000 }).map((r) => r.videoId)).not.toContain(target.videoId);
-    expect(s.search(docs[4].title, { limit: 1000 }).map((r) => r.videoId)).not.toContain(docs[4].videoId);
+    expect(s.search(dropped.title, { limit: 1000 }).map((r) => r.videoId)).not.toContain(dropped.videoId);
     expect(s.search('wombat').map((r) => r.videoId)).toEqual(['zzzzzzzzzzz']);
     // Back to the catalog's text: found through the packed part again.
     s.upsert(target);

@@ -45,9 +45,12 @@ export interface BuildOptions {
 // A title hit says more than a note hit, which says more than a word deep in a summary.
 // Field numbers here follow FIELDS, which is also the rank order of the tiers.
 export const FIELDS: MatchField[] = ['title', 'note', 'summary'];
-const BOOST = [3, 2, 1];
+const BOOST: readonly [number, number, number] = [3, 2, 1];
 /** FIELDS index → StaticIndex field (-1: notes are never in the packed part). */
-const PACKED = [0, -1, 1];
+const PACKED: readonly [number, number, number] = [0, -1, 1];
+/** The changing part of each of FIELDS. */
+type DynamicFields = [DynamicField, DynamicField, DynamicField];
+const dynamicFields = (): DynamicFields => [new DynamicField(), new DynamicField(), new DynamicField()];
 const DEFAULT_LIMIT = 50;
 /** A page found through a longer key (a typed prefix, a character's bigrams) counts less. */
 const PREFIX_WEIGHT = 0.375;
@@ -79,7 +82,7 @@ function popcount(x: number): number {
 
 export class LectureSearch {
   private entries = new Map<string, Entry>();
-  private dyn = FIELDS.map(() => new DynamicField());
+  private dyn = dynamicFields();
   private packed: StaticIndex | null = null;
   /** The documents `packed` was built from, by document number. */
   private packedDocs: SearchDoc[] = [];
@@ -106,7 +109,7 @@ export class LectureSearch {
     this.built = false;
     this.packed = null;
     this.entries = new Map(docs.map((d) => [d.videoId, entry(d)]));
-    this.dyn = FIELDS.map(() => new DynamicField());
+    this.dyn = dynamicFields();
     for (const d of docs) if (d.note) this.dyn[1].set(d.videoId, d.note);
     return generation;
   }
@@ -143,7 +146,7 @@ export class LectureSearch {
   }
 
   private attach(index: StaticIndex, docs: SearchDoc[]): void {
-    if (index.ids.length !== docs.length || index.ids.some((id, i) => id !== docs[i].videoId)) {
+    if (index.ids.length !== docs.length || index.ids.some((id, i) => id !== docs[i]?.videoId)) {
       throw new Error('search index: built for other documents');
     }
     this.packed = index;
@@ -155,7 +158,9 @@ export class LectureSearch {
     this.dyn[0] = new DynamicField();
     this.dyn[2] = new DynamicField();
     // Upserts and removals made while the index was being built.
-    for (let n = 0; n < docs.length; n++) if (!this.entries.has(docs[n].videoId)) this.dead[n] = 1;
+    docs.forEach((d, n) => {
+      if (!this.entries.has(d.videoId)) this.dead[n] = 1;
+    });
     for (const e of this.entries.values()) this.placeText(e.doc);
     this.built = true;
   }
@@ -164,8 +169,9 @@ export class LectureSearch {
   private placeText(doc: SearchDoc): void {
     if (!this.packed) return;
     const n = this.packedNo.get(doc.videoId);
-    const same = n !== undefined && this.packedDocs[n].title === doc.title && this.packedDocs[n].summary === doc.summary;
-    if (same) {
+    const old = n === undefined ? undefined : this.packedDocs[n];
+    const same = old !== undefined && old.title === doc.title && old.summary === doc.summary;
+    if (n !== undefined && same) {
       this.dead[n] = 0;
       this.dyn[0].delete(doc.videoId);
       this.dyn[2].delete(doc.videoId);
@@ -187,7 +193,9 @@ export class LectureSearch {
   }
 
   private idOf(n: number): string {
-    return n < this.packedDocs.length ? this.packedDocs[n].videoId : this.extraIds[n - this.packedDocs.length];
+    const id = n < this.packedDocs.length ? this.packedDocs[n]?.videoId : this.extraIds[n - this.packedDocs.length];
+    if (id === undefined) throw new Error(`search: no page numbered ${n}`);
+    return id;
   }
 
   /** Add or replace one document (e.g. a note was saved); no rebuild. */
@@ -208,10 +216,11 @@ export class LectureSearch {
   private df(key: TermKey): number {
     let n = 0;
     const t = this.packed ? this.packed.termId(key) : -1;
-    for (let f = 0; f < FIELDS.length; f++) {
-      if (t >= 0 && PACKED[f] >= 0) n += this.packed!.df(PACKED[f], t);
-      n += this.dyn[f].postings.get(key)?.size ?? 0;
-    }
+    this.dyn.forEach((dyn, f) => {
+      const pf = PACKED[f] ?? -1; // PACKED has an entry per field
+      if (this.packed && t >= 0 && pf >= 0) n += this.packed.df(pf, t);
+      n += dyn.postings.get(key)?.size ?? 0;
+    });
     return n;
   }
 
@@ -223,7 +232,7 @@ export class LectureSearch {
     const groups = planGroups(q.groups, (k) => this.df(k), this.entries.size);
     const terms = [...new Set(groups.flat())].slice(0, MAX_QUERY_TERMS);
     let rows: Row[] | null = null;
-    if (q.runs.length === 1 && q.runs[0].cjk && q.prefix.size === 1) {
+    if (q.runs.length === 1 && q.runs[0]?.cjk && q.prefix.size === 1) {
       // One Chinese character (學) expands to every bigram it starts: thousands of summary
       // postings. Title and note hits rank first anyway, so when they fill the page the
       // summaries need not be walked (those hits then list only title/note as fields).
@@ -247,6 +256,10 @@ export class LectureSearch {
     terms: TermKey[], groups: TermKey[][], prefix: Set<TermKey>, use: boolean[], limit: number,
     filter: SearchOptions['filter'], fallback: boolean,
   ): Row[] {
+    // Non-null assertions below index the scratch arrays (score, mask, fmask: at least
+    // `size` long, and every page number is below size), and a field's docs/tfs at p, which
+    // runs between offsets fromBuffer checked against docs.length, and lens at a document
+    // number below the pack's document count (fromBuffer checks the postings too).
     // Without the fallback only pages with every term count, so walks can skip the rest.
     const strict = !fallback;
     const packed = this.packed!;
@@ -265,17 +278,19 @@ export class LectureSearch {
     let need = 0;
     for (const { j } of order) {
       const key = terms[j];
+      if (key === undefined) continue; // order holds indices into terms
       const tbit = 1 << j;
       const gate = strict ? need : 0;
       for (let f = 0; f < FIELDS.length; f++) {
-        if (!use[f]) continue;
         const dyn = this.dyn[f];
         const pf = PACKED[f];
-        const fp = pf >= 0 ? packed.fields[pf] : null;
+        const boost = BOOST[f];
+        // dyn, PACKED and BOOST have an entry per field: these checks only narrow.
+        if (!use[f] || !dyn || pf === undefined || boost === undefined) continue;
+        const fp = pf >= 0 ? (packed.fields[pf] ?? null) : null;
         const present = (fp?.present ?? 0) + dyn.present;
         if (present === 0) continue;
         const avg = ((fp?.total ?? 0) + dyn.total) / present;
-        const boost = BOOST[f];
         const bit = 1 << f;
         // The exact key, then (for a prefix) longer keys: those in the packed part, then
         // keys only the dynamic part has.
@@ -286,6 +301,7 @@ export class LectureSearch {
           if (fp) {
             for (const t of packed.extensions(key)) {
               const k = t < packed.numKeys.length ? packed.numKeys[t] : packed.strKeys[t - packed.numKeys.length];
+              if (k === undefined) continue; // extensions returns ids of existing keys
               seen.add(k);
               keys.push(k);
               ids.push(t);
@@ -298,31 +314,37 @@ export class LectureSearch {
           }
         }
         for (let e = 0; e < keys.length; e++) {
-          const t = ids[e];
-          const dm = dyn.postings.get(keys[e]);
-          const df = (fp && t >= 0 ? fp.offsets[t + 1] - fp.offsets[t] : 0) + (dm?.size ?? 0);
+          const k = keys[e];
+          const t = ids[e]; // ids and keys are pushed in pairs
+          if (k === undefined || t === undefined) continue;
+          const dm = dyn.postings.get(k);
+          const from = fp && t >= 0 ? (fp.offsets[t] ?? 0) : 0;
+          const to = fp && t >= 0 ? (fp.offsets[t + 1] ?? 0) : 0;
+          const df = to - from + (dm?.size ?? 0);
           if (df === 0) continue;
           const weight = (e === 0 ? 1 : PREFIX_WEIGHT) * boost * Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
-          if (fp && t >= 0) {
+          if (fp) {
             const { docs, tfs, lens } = fp;
-            for (let p = fp.offsets[t], end = fp.offsets[t + 1]; p < end; p++) {
-              const n = docs[p];
-              if (dead[n] !== 0 || (mask[n] & gate) !== gate) continue;
-              const tf = tfs[p];
-              if (mask[n] === 0 && fmask[n] === 0) touched.push(n);
-              score[n] += weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lens[n]) / avg)) + DELTA);
-              mask[n] |= tbit;
-              fmask[n] |= bit;
+            for (let p = from; p < to; p++) {
+              const n = docs[p]!;
+              const m = mask[n]!;
+              if (dead[n] !== 0 || (m & gate) !== gate) continue;
+              const tf = tfs[p]!;
+              if (m === 0 && fmask[n] === 0) touched.push(n);
+              score[n] = score[n]! + weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lens[n]!) / avg)) + DELTA);
+              mask[n] = m | tbit;
+              fmask[n] = fmask[n]! | bit;
             }
           }
           if (dm) {
             for (const [id, tf] of dm) {
               const n = this.numberOf(id);
-              if ((mask[n] & gate) !== gate) continue;
-              if (mask[n] === 0 && fmask[n] === 0) touched.push(n);
-              score[n] += weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * dyn.lens.get(id)!) / avg)) + DELTA);
-              mask[n] |= tbit;
-              fmask[n] |= bit;
+              const m = mask[n]!;
+              if ((m & gate) !== gate) continue;
+              if (m === 0 && fmask[n] === 0) touched.push(n);
+              score[n] = score[n]! + weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * dyn.lens.get(id)!) / avg)) + DELTA);
+              mask[n] = m | tbit;
+              fmask[n] = fmask[n]! | bit;
             }
           }
         }
@@ -333,7 +355,7 @@ export class LectureSearch {
     const all = terms.length >= 32 ? 0xffffffff : 2 ** terms.length - 1;
     const rows: Row[] = [];
     const rowOf = (n: number, missing: number): Row => ({
-      n, missing, fmask: fmask[n], score: score[n] * popcount(mask[n]),
+      n, missing, fmask: fmask[n]!, score: score[n]! * popcount(mask[n]!),
     });
     for (const n of touched) if (mask[n] === all && (!filter || filter(this.idOf(n)))) rows.push(rowOf(n, 0));
     if (fallback) {
@@ -341,7 +363,7 @@ export class LectureSearch {
       // bigrams), or any bigram when the query is one Chinese run.
       const groupMasks = groups.map((g) => g.reduce<number>((m, k) => (terms.indexOf(k) >= 0 ? m | (1 << terms.indexOf(k)) : m), 0) >>> 0);
       for (const n of touched) {
-        const m = mask[n];
+        const m = mask[n]!;
         const ok = groups.length > 1 ? groupMasks.some((g) => g !== 0 && (m & g) >>> 0 === g) : m !== 0;
         if (ok && (!filter || filter(this.idOf(n)))) rows.push(rowOf(n, terms.length - popcount(m)));
       }

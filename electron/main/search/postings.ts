@@ -67,8 +67,10 @@ export class StaticIndex {
       return out;
     }
     const base = this.numKeys.length;
-    for (let i = lowerBoundStr(this.strKeys, key); i < this.strKeys.length && this.strKeys[i].startsWith(key); i++) {
-      if (this.strKeys[i] !== key) out.push(base + i);
+    for (let i = lowerBoundStr(this.strKeys, key); i < this.strKeys.length; i++) {
+      const k = this.strKeys[i];
+      if (k === undefined || !k.startsWith(key)) break;
+      if (k !== key) out.push(base + i);
     }
     return out;
   }
@@ -76,7 +78,9 @@ export class StaticIndex {
   /** Documents whose `field` holds term `t`. */
   df(field: number, t: number): number {
     const f = this.fields[field];
-    return f.offsets[t + 1] - f.offsets[t];
+    if (!f) return 0;
+    // t is a term id from termId/extensions, so offsets[t] and offsets[t + 1] exist (fromBuffer checks offsets has terms + 1 entries).
+    return f.offsets[t + 1]! - f.offsets[t]!;
   }
 
   /** One buffer: a small JSON header (meta, ids, string keys) and the typed arrays. */
@@ -140,15 +144,27 @@ export class StaticIndex {
     const u8 = (n: number) => take((b, o, k) => new Uint8Array(b, o, k), n, 1);
     const numKeys = u32(h.numKeys);
     const terms = h.numKeys + h.strKeys.length;
-    if (verify) for (let i = 1; i < numKeys.length; i++) if (numKeys[i - 1] >= numKeys[i]) throw bad('keys out of order');
+    if (verify) {
+      let prev = -1;
+      for (const k of numKeys) {
+        if (k <= prev) throw bad('keys out of order');
+        prev = k;
+      }
+    }
     const fields = h.fields.map((fh): FieldPostings => {
       const offsets = u32(terms + 1);
       const docs = u32(fh.docs);
       const lens = u32(nDocs);
       const tfs = u8(fh.docs);
       if (offsets[0] !== 0 || offsets[terms] !== docs.length) throw bad('offsets do not cover the postings');
-      if (verify) for (let t = 0; t < terms; t++) if (offsets[t] > offsets[t + 1]) throw bad('offsets out of order');
-      if (verify) for (let i = 0; i < docs.length; i++) if (docs[i] >= nDocs) throw bad('posting past the last document');
+      if (verify) {
+        let prev = 0;
+        for (const o of offsets) {
+          if (o < prev) throw bad('offsets out of order');
+          prev = o;
+        }
+        for (const d of docs) if (d >= nDocs) throw bad('posting past the last document');
+      }
       return { offsets, docs, tfs, lens, total: fh.total, present: fh.present };
     });
     if (at !== buf.length) throw bad('trailing bytes');
@@ -170,8 +186,10 @@ export class StaticBuilder {
     STATIC_FIELDS.forEach((name, f) => {
       counts.clear();
       const n = forEachKey(doc[name], (k) => counts.set(k, (counts.get(k) ?? 0) + 1));
-      this.lens[f].push(n);
       const post = this.postings[f];
+      const lens = this.lens[f];
+      if (!post || !lens) return; // both are built from STATIC_FIELDS, one per field
+      lens.push(n);
       for (const [k, c] of counts) {
         const list = post.get(k);
         // doc and count packed in one number: docs stay < 2^24, counts ≤ 255.
@@ -208,7 +226,7 @@ export class StaticBuilder {
         }
       });
       offsets[keys.length] = at;
-      const lens = Uint32Array.from(this.lens[f]);
+      const lens = Uint32Array.from(this.lens[f] ?? []);
       let sum = 0;
       let present = 0;
       for (const n of lens) {
@@ -228,7 +246,8 @@ function lowerBound(a: Uint32Array, x: number): number {
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
+    // lo <= mid < hi <= a.length: a[mid] exists.
+    if (a[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -239,7 +258,8 @@ function lowerBoundStr(a: string[], x: string): number {
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
+    // lo <= mid < hi <= a.length: a[mid] exists.
+    if (a[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -19,12 +19,14 @@ function topK<T extends { score: number }>(xs: T[], k: number): T[] {
   if (xs.length <= k) return xs.sort((a, b) => b.score - a.score);
   const top: T[] = [];
   for (const x of xs) {
-    if (top.length === k && x.score <= top[k - 1].score) continue;
+    const last = top[k - 1]; // present once top is full
+    if (last && x.score <= last.score) continue;
     let lo = 0;
     let hi = top.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (top[mid].score >= x.score) lo = mid + 1;
+      // lo <= mid < hi <= top.length: top[mid] exists.
+      if (top[mid]!.score >= x.score) lo = mid + 1;
       else hi = mid;
     }
     top.splice(lo, 0, x);

@@ -89,15 +89,17 @@ const AFTER = 240;
 function windowedSnippet(text: string, qruns: Run[]): Snippet | null {
   const { text: folded, map } = foldWithMap(text);
   const { ranges, complete } = occurrences(folded, qruns);
-  if (ranges.length === 0) return null;
-  const at = map[ranges[0][0]];
+  const first = ranges[0];
+  if (!first) return null;
+  const at = map[first[0]];
+  if (at === undefined) return null; // map has one entry per folded unit, so this does not happen
   let start = Math.max(0, at - BEFORE);
   let end = Math.min(text.length, at + AFTER);
   // Start at the line's start when it is near, so line-start Markdown (`# `, `- `) is seen as such.
   const line = text.lastIndexOf('\n', at) + 1;
   if (line > start) start = line;
-  if (start > 0 && /[\udc00-\udfff]/.test(text[start])) start++;
-  if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
+  if (start > 0 && /[\udc00-\udfff]/.test(text.charAt(start))) start++;
+  if (end < text.length && /[\udc00-\udfff]/.test(text.charAt(end))) end++;
   const s = wholeSnippet(text.slice(start, end), qruns, true);
   if (!s) return null;
   let out = s.text;

@@ -42,7 +42,7 @@ export function scanRuns(folded: string, emit: (start: number, end: number, cjk:
   const cls = classTable();
   const n = folded.length;
   const classAt = (i: number): number => {
-    const c = cls[folded.charCodeAt(i)];
+    const c = cls[folded.charCodeAt(i)] ?? OTHER; // the table covers every UTF-16 unit
     if (c !== SURROGATE) return c;
     const cp = folded.codePointAt(i)!;
     if (cp < 0x10000) return OTHER; // a lone surrogate
@@ -100,7 +100,11 @@ export function bigrams(run: string): string[] {
   const cs = chars(run);
   if (cs.length === 1) return cs;
   const out: string[] = [];
-  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+  let prev: string | undefined;
+  for (const c of cs) {
+    if (prev !== undefined) out.push(prev + c);
+    prev = c;
+  }
   return out;
 }
 
@@ -138,8 +142,12 @@ export function forEachKey(text: string, emit: (key: TermKey) => void): number {
       return;
     }
     const cs = Array.from(folded.slice(s, e));
-    for (let i = 0; i + 1 < cs.length; i++) emit(cjkKey(cs[i] + cs[i + 1]));
-    emit(cjkKey(cs[cs.length - 1]));
+    let prev: string | undefined;
+    for (const c of cs) {
+      if (prev !== undefined) emit(cjkKey(prev + c));
+      prev = c;
+    }
+    if (prev !== undefined) emit(cjkKey(prev)); // the run's last character alone
     n += cs.length;
   });
   return n;
@@ -152,13 +160,6 @@ export function cjkKey(token: string): TermKey {
     return token.charCodeAt(0) * 65536 + token.charCodeAt(1);
   }
   return astralKey(token);
-}
-
-/** Every key of `text` (tests and tools; the index uses forEachKey). */
-export function tokenize(text: string): TermKey[] {
-  const out: TermKey[] = [];
-  forEachKey(text, (k) => out.push(k));
-  return out;
 }
 
 /** True when `c` (one character) continues an alphabetic or numeric word. */
@@ -181,11 +182,12 @@ export function parseQuery(query: string): ParsedQuery {
   const groups: TermKey[][] = [];
   const prefix = new Set<TermKey>();
   // A query that ends in a letter or digit is still being typed: complete its last word.
-  const typing = q.length > 0 && isWordChar(q[q.length - 1]);
+  const typing = q.length > 0 && isWordChar(q.charAt(q.length - 1));
   rs.forEach((r, i) => {
     if (r.cjk) {
       const g = bigrams(r.text).map(cjkKey);
-      if (chars(r.text).length === 1) prefix.add(g[0]);
+      const only = g[0];
+      if (chars(r.text).length === 1 && only !== undefined) prefix.add(only);
       groups.push(g);
     } else {
       const w = stem(r.text.slice(0, MAX_WORD));
