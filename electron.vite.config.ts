@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The search worker is an entry of its own: a worker thread loads it by path
+      // (search/background.ts), so it must be a file beside index.js.
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), 'search-worker': resolve('electron/main/search/worker.ts') },
+      },
     },
   },
   preload: {

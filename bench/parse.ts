@@ -38,5 +38,5 @@ export async function run(): Promise<Figure[]> {
     }
   }
   if (count === 0) throw new Error('parse-order-10k: no courses built');
-  return [ratioFigure('parse-order-10k', median(t.ours), median(t.base), 3)];
+  return [ratioFigure('parse-order-10k', median(t.ours), median(t.base), 1.5)];
 }

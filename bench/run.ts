@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Figure } from './lib';
 
 // Each module exports `run(): Promise<Figure[]>`; listed here so the order is stable.
-const modules = ['./parse', './search', './store', './chromium'];
+const modules = ['./parse', './search', './start', './store', './chromium'];
 
 const only = process.argv.slice(2);
 const figures: Figure[] = [];

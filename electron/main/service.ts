@@ -23,8 +23,12 @@ import { parseCatalogs } from './catalog/parse';
 import { buildCourses, customCourseId } from './catalog/courses';
 import { linkVersions } from './catalog/versions';
 import { openStore, type Store } from './store/store';
-import { LectureSearch } from './search/index';
+import { LectureSearch, type SearchDoc } from './search/index';
 import { plainText } from './search/snippet';
+import { indexInWorker, type BackgroundIndex } from './search/background';
+import { catalogKey, readCatalogCache, statSources, type Page } from './startup-cache';
+import type { IndexJob } from './search/prepare';
+import { appVersion } from './version';
 import { deliverExport, planBackupExport, planNotesExport } from './export';
 import { exportStamp } from './files';
 
@@ -49,6 +53,13 @@ export interface ServiceOptions {
   catalogFiles: string[];
   dataDir: string;
   host: Host;
+  /** Part of the start-up cache's key; default: package.json's version. */
+  appVersion?: string;
+  /**
+   * Where a cold search index is built: a worker thread (default), or in chunks on this
+   * thread (`inline`, the fallback when a worker cannot start).
+   */
+  searchBuild?: 'worker' | 'inline';
 }
 
 type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
@@ -60,40 +71,81 @@ export class Service implements Methods {
   private linked = new Map<string, string>();
   private readonly byId: Map<string, CatalogEntry>;
   private readonly searchIndex = new LectureSearch();
+  private background: BackgroundIndex | null = null;
+  private closed = false;
+  /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
+  searchSource: 'cache' | 'build' | 'inline' | null = null;
+  /** Settles when the search index is ready (or given up on). */
+  searchBuilt: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly entries: CatalogEntry[],
     private readonly warnings: CatalogWarning[],
     readonly store: Store,
     private readonly host: Host,
+    private readonly indexJob: IndexJob,
+    private readonly searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
     this.reorder();
   }
 
   static async create(opts: ServiceOptions): Promise<Service> {
-    const pages: { text: string; file: string }[] = [];
-    const missing: CatalogWarning[] = [];
-    for (const file of opts.catalogFiles) {
-      try {
-        pages.push({ text: await readFile(file, 'utf8'), file });
-      } catch (e) {
-        missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
-      }
-    }
-    const parsed = parseCatalogs(pages);
     const store = await openStore({ dataDir: opts.dataDir });
-    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host);
-    // Build the search index off the request path: requests are answered between chunks.
-    setImmediate(() => void service.buildSearch());
+    const version = opts.appVersion ?? appVersion();
+    // A warm start takes the parsed catalog from the cache without reading the pages (their
+    // sizes and times are as recorded); otherwise read, key by content and parse.
+    const cached = readCatalogCache(opts.dataDir, version, statSources(opts.catalogFiles));
+    let parsed = cached?.result;
+    let key = cached?.key ?? '';
+    const missing: CatalogWarning[] = [];
+    if (!parsed) {
+      const pages: Page[] = [];
+      for (const file of opts.catalogFiles) {
+        try {
+          pages.push({ text: await readFile(file, 'utf8'), file });
+        } catch (e) {
+          missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
+        }
+      }
+      key = catalogKey(pages, version);
+      parsed = parseCatalogs(pages);
+    }
+    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host, {
+      files: opts.catalogFiles, dataDir: opts.dataDir, key, appVersion: version, catalogMissing: !cached,
+    }, opts.searchBuild ?? 'worker');
+    // The search index is loaded or built off the request path; titles and notes are
+    // searched by a scan meanwhile.
+    service.searchBuilt = new Promise((ok) => setImmediate(() => void service.buildSearch().then(ok)));
     return service;
   }
 
-  private async buildSearch(): Promise<void> {
+  private searchDocs(): SearchDoc[] {
     const notes = this.store.data.notes;
-    await this.searchIndex.buildAsync(
-      this.entries.map((e) => ({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' })),
-    );
+    return this.entries.map((e) => ({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' }));
+  }
+
+  private async buildSearch(): Promise<void> {
+    if (this.closed) return;
+    if (this.searchBuild === 'worker') {
+      const job = indexInWorker(this.indexJob);
+      this.background = job;
+      try {
+        await this.searchIndex.useIndex(this.searchDocs(), job.index.then((r) => {
+          this.searchSource = r.from;
+          return r.index;
+        }));
+        return;
+      } catch (e) {
+        if (this.closed) return;
+        process.stderr.write(`Lecture Companion: building the search index on the main thread (${(e as Error).message})\n`);
+      } finally {
+        this.background = null;
+      }
+    }
+    // Current notes: edits made while the worker ran are in the store by now.
+    await this.searchIndex.buildAsync(this.searchDocs());
+    if (this.searchIndex.ready) this.searchSource = 'inline';
   }
 
   private reorder(): void {
@@ -320,6 +372,8 @@ export class Service implements Methods {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.background?.cancel();
     await this.store.close();
   }
 }

@@ -12,18 +12,21 @@ export interface Snippet {
   complete: boolean;
 }
 
-/** Crude Markdown → text: enough for a one-line preview, not a renderer. */
+/**
+ * Crude Markdown → text: enough for a one-line preview, not a renderer. Each pass runs
+ * only when its marker occurs: on two-byte (Chinese) strings every regex pass costs
+ * tens of microseconds, and a page of 50 summary hits runs this 50 times per keystroke.
+ */
 export function plainText(md: string): string {
-  return md
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+[.)]|>)\s+/gm, '')
-    .replace(/^\s*([-*_=]\s*){3,}$/gm, ' ')
-    // Emphasis marks vanish without a space, so `自**注意**力` still reads 自注意力.
-    .replace(/[*`$~]+|(?<=^|\s)_{1,2}|_{1,2}(?=\s|$)/gm, '')
-    .replace(/\|/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = md;
+  if (s.includes('<')) s = s.replace(/<[^>]*>/g, ' ');
+  if (s.includes('](')) s = s.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  s = s.replace(/^\s{0,3}(#{1,6}|[-*+]|\d+[.)]|>)\s+/gm, '');
+  s = s.replace(/^\s*([-*_=]\s*){3,}$/gm, ' ');
+  // Emphasis marks vanish without a space, so `自**注意**力` still reads 自注意力.
+  if (/[*`$~_]/.test(s)) s = s.replace(/[*`$~]+|(?<=^|\s)_{1,2}|_{1,2}(?=\s|$)/gm, '');
+  if (s.includes('|')) s = s.replace(/\|/g, ' ');
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Target snippet length in characters (the brief's 80–120). */
@@ -68,6 +71,49 @@ function occurrences(folded: string, qruns: Run[]): { ranges: [number, number][]
  * when none occurs (the hit came from elsewhere, e.g. a prefix the window cannot show).
  */
 export function makeSnippet(text: string, qruns: Run[], markdown: boolean): Snippet | null {
+  return markdown && text.length > LONG ? windowedSnippet(text, qruns) ?? wholeSnippet(text, qruns, true) : wholeSnippet(text, qruns, markdown);
+}
+
+/** Longer Markdown is cut around its first match before the Markdown passes (see windowedSnippet). */
+const LONG = 600;
+const BEFORE = 80;
+const AFTER = 240;
+
+/**
+ * The snippet of a long Markdown field from a window of it: the first match is found on
+ * the folded source, and only ~320 characters around it go through plainText, which
+ * costs tens of microseconds per kilobyte of Chinese and runs for up to 50 hits per
+ * keystroke. Null when the source shows no match (one split by Markdown marks): then the
+ * whole field is used.
+ */
+function windowedSnippet(text: string, qruns: Run[]): Snippet | null {
+  const { text: folded, map } = foldWithMap(text);
+  const { ranges, complete } = occurrences(folded, qruns);
+  const first = ranges[0];
+  if (!first) return null;
+  const at = map[first[0]];
+  if (at === undefined) return null; // map has one entry per folded unit, so this does not happen
+  let start = Math.max(0, at - BEFORE);
+  let end = Math.min(text.length, at + AFTER);
+  // Start at the line's start when it is near, so line-start Markdown (`# `, `- `) is seen as such.
+  const line = text.lastIndexOf('\n', at) + 1;
+  if (line > start) start = line;
+  if (start > 0 && /[\udc00-\udfff]/.test(text.charAt(start))) start++;
+  if (end < text.length && /[\udc00-\udfff]/.test(text.charAt(end))) end++;
+  const s = wholeSnippet(text.slice(start, end), qruns, true);
+  if (!s) return null;
+  let out = s.text;
+  let highlights = s.highlights;
+  if (start > 0 && !out.startsWith('…')) {
+    out = '…' + out;
+    highlights = highlights.map(([a, b]): [number, number] => [a + 1, b + 1]);
+  }
+  if (end < text.length && !out.endsWith('…')) out += '…';
+  // Whether every query word occurs whole is a property of the field, not of the window.
+  return { text: out, highlights, complete };
+}
+
+function wholeSnippet(text: string, qruns: Run[], markdown: boolean): Snippet | null {
   const plain = markdown ? plainText(text) : text.replace(/\s+/g, ' ').trim();
   const { text: folded, map } = foldWithMap(plain);
   const { ranges: occ, complete } = occurrences(folded, qruns);

@@ -18,7 +18,7 @@ const WORD_RUN = 2;
 const SURROGATE = 3;
 
 /** The longest word kept as a token; longer runs are base64, URLs or noise. */
-const MAX_WORD = 64;
+export const MAX_WORD = 64;
 /** Query terms beyond this only narrow an AND further; capping keeps long pastes fast. */
 export const MAX_QUERY_TERMS = 32;
 
@@ -37,25 +37,8 @@ function classTable(): Uint8Array {
 }
 const astralClass = new Map<number, number>();
 
-// CJK tokens are stored hex-encoded behind a `~`: MiniSearch's radix tree scans a node's
-// children linearly, and raw bigrams put thousands of distinct first characters under the
-// root (≈20 s to index the 14 MB catalog, ~10 ms per lookup). Hex keeps every fan-out ≤ 16,
-// and a character's code is a prefix of its bigrams' codes, so prefix search still works.
-let hex: string[] | null = null;
-function hexTable(): string[] {
-  hex ??= Array.from({ length: 0x10000 }, (_, c) => c.toString(16).padStart(4, '0'));
-  return hex;
-}
-/** The index key of a CJK token (one or two characters). */
-export function cjkKey(token: string): string {
-  const h = hexTable();
-  let k = '~';
-  for (let i = 0; i < token.length; i++) k += h[token.charCodeAt(i)];
-  return k;
-}
-
 /** Calls `emit(start, end, cjk)` for each run of `folded`. */
-function scanRuns(folded: string, emit: (start: number, end: number, cjk: boolean) => void): void {
+export function scanRuns(folded: string, emit: (start: number, end: number, cjk: boolean) => void): void {
   const cls = classTable();
   const n = folded.length;
   const classAt = (i: number): number => {
@@ -107,7 +90,7 @@ export function runs(folded: string): Run[] {
   return out;
 }
 
-function chars(run: string): string[] {
+export function chars(run: string): string[] {
   // Fast path: no surrogate pairs (almost all text) → index by UTF-16 unit.
   return /[\ud800-\udfff]/.test(run) ? Array.from(run) : run.split('');
 }
@@ -117,59 +100,66 @@ export function bigrams(run: string): string[] {
   const cs = chars(run);
   if (cs.length === 1) return cs;
   const out: string[] = [];
-  for (let i = 1; i < cs.length; i++) out.push(`${cs[i - 1]}${cs[i]}`);
+  let prev: string | undefined;
+  for (const c of cs) {
+    if (prev !== undefined) out.push(prev + c);
+    prev = c;
+  }
   return out;
 }
 
-/**
- * Which of a query's index keys to actually look up. A page containing a CJK run contains
- * every bigram of it, so any subset keeps recall; dropping the bigrams most pages contain
- * (學習, 模型 in this catalog) is what keeps a query fast, since it spends its time scanning
- * posting lists. Per run we keep the rare bigrams (in ≤ 5% of pages), and at least the two
- * rarest, which keeps precision close to the full set (強化學習 → 強化 + 化學). Without
- * frequencies (`df` returns null) we keep a non-overlapping cover: 大型語言模型 → 大型 語言 模型.
- */
-export function planGroups(groups: string[][], df: (key: string) => number | null, docCount: number): string[][] {
-  const common = Math.max(20, docCount * 0.05);
-  return groups.map((g) => {
-    if (g.length <= 2) return g;
-    const freq = g.map(df);
-    if (freq.some((f) => f === null)) {
-      const cover = g.filter((_, i) => i % 2 === 0);
-      const last = g.at(-1);
-      if (g.length % 2 === 0 && last !== undefined) cover.push(last);
-      return cover;
-    }
-    const order = g.map((k, i) => ({ k, f: freq[i] as number })).sort((a, b) => a.f - b.f);
-    return order.filter((o, i) => i < 2 || o.f <= common).map((o) => o.k);
-  });
-}
 
-/** Index-side tokenizer (MiniSearch `tokenize`): folds, then emits words and CJK bigram keys. */
-export function tokenize(text: string): string[] {
-  const out: string[] = [];
+
+/**
+ * An index key. A CJK character of the Basic Multilingual Plane is its code unit and a
+ * bigram of two is `a * 65536 + b`: numbers, so 14 MB of text makes no key strings, and a
+ * character's bigrams form one numeric range (its prefix search). Words, and the rare CJK
+ * characters outside the BMP (`~` + the characters), are strings.
+ */
+export type TermKey = number | string;
+
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+const astralKey = (token: string) => '~' + token;
+
+/** Calls `emit` with every key of `text` (folded here), in order; returns how many. */
+export function forEachKey(text: string, emit: (key: TermKey) => void): number {
   const folded = fold(text);
-  const h = hexTable();
+  let n = 0;
   scanRuns(folded, (s, e, cjk) => {
     if (!cjk) {
-      if (e - s <= MAX_WORD) out.push(stem(folded.slice(s, e)));
+      if (e - s <= MAX_WORD) {
+        emit(stem(folded.slice(s, e)));
+        n++;
+      }
       return;
     }
     let bmp = true;
-    for (let i = s; i < e; i++) if (folded.charCodeAt(i) >= 0xd800 && folded.charCodeAt(i) <= 0xdfff) bmp = false;
+    for (let i = s; i < e; i++) if (isSurrogate(folded.charCodeAt(i))) bmp = false;
     if (bmp) {
-      for (let i = s; i + 1 < e; i++) out.push('~' + h[folded.charCodeAt(i)] + h[folded.charCodeAt(i + 1)]);
-      out.push('~' + h[folded.charCodeAt(e - 1)]); // so a single-character query finds the run's last character too
+      for (let i = s; i + 1 < e; i++) emit(folded.charCodeAt(i) * 65536 + folded.charCodeAt(i + 1));
+      emit(folded.charCodeAt(e - 1)); // so a single-character query finds the run's last character too
+      n += e - s;
       return;
     }
     const cs = Array.from(folded.slice(s, e));
-    cs.forEach((c, i) => {
-      const next = cs[i + 1];
-      // Each bigram, and the run's last character alone.
-      out.push(cjkKey(next === undefined ? c : c + next));
-    });
+    let prev: string | undefined;
+    for (const c of cs) {
+      if (prev !== undefined) emit(cjkKey(prev + c));
+      prev = c;
+    }
+    if (prev !== undefined) emit(cjkKey(prev)); // the run's last character alone
+    n += cs.length;
   });
-  return out;
+  return n;
+}
+
+/** The index key of a CJK token (one or two characters, already folded). */
+export function cjkKey(token: string): TermKey {
+  if (token.length === 1) return isSurrogate(token.charCodeAt(0)) ? astralKey(token) : token.charCodeAt(0);
+  if (token.length === 2 && !isSurrogate(token.charCodeAt(0)) && !isSurrogate(token.charCodeAt(1))) {
+    return token.charCodeAt(0) * 65536 + token.charCodeAt(1);
+  }
+  return astralKey(token);
 }
 
 /** True when `c` (one character) continues an alphabetic or numeric word. */
@@ -179,9 +169,9 @@ export function isWordChar(c: string): boolean {
 
 export interface ParsedQuery {
   /** One group per query run: the index keys that must all match for that run. */
-  groups: string[][];
+  groups: TermKey[][];
   /** Keys searched as prefixes: single CJK characters, and the last word while typing. */
-  prefix: Set<string>;
+  prefix: Set<TermKey>;
   /** The runs themselves, for snippets and the not-ready substring scan. */
   runs: Run[];
 }
@@ -189,14 +179,15 @@ export interface ParsedQuery {
 export function parseQuery(query: string): ParsedQuery {
   const q = query.slice(0, 1000);
   const rs = runs(fold(q));
-  const groups: string[][] = [];
-  const prefix = new Set<string>();
+  const groups: TermKey[][] = [];
+  const prefix = new Set<TermKey>();
   // A query that ends in a letter or digit is still being typed: complete its last word.
   const typing = q.length > 0 && isWordChar(q.charAt(q.length - 1));
   rs.forEach((r, i) => {
     if (r.cjk) {
       const g = bigrams(r.text).map(cjkKey);
-      if (chars(r.text).length === 1 && g[0] !== undefined) prefix.add(g[0]);
+      const only = g[0];
+      if (chars(r.text).length === 1 && only !== undefined) prefix.add(only);
       groups.push(g);
     } else {
       const w = stem(r.text.slice(0, MAX_WORD));
@@ -207,4 +198,20 @@ export function parseQuery(query: string): ParsedQuery {
     }
   });
   return { groups, prefix, runs: rs };
+}
+
+/**
+ * Which of a query's keys to actually look up. A page containing a CJK run contains every
+ * bigram of it, so any subset keeps recall; dropping the bigrams most pages contain (學習,
+ * 模型 in this catalog) keeps a query from walking their long posting lists. Per run we
+ * keep the rare bigrams (in ≤ 5% of pages), and at least the two rarest, which keeps
+ * precision close to the full set (強化學習 → 強化 + 化學).
+ */
+export function planGroups(groups: TermKey[][], df: (key: TermKey) => number, docCount: number): TermKey[][] {
+  const common = Math.max(20, docCount * 0.05);
+  return groups.map((g) => {
+    if (g.length <= 2) return g;
+    const order = g.map((k) => ({ k, f: df(k) })).sort((a, b) => a.f - b.f);
+    return order.filter((o, i) => i < 2 || o.f <= common).map((o) => o.k);
+  });
 }

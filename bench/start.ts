@@ -1,0 +1,158 @@
+// Start-up and responsiveness of `npm run web` (the same service as the app) on the
+// generated 10,000-entry catalog, against the 50-entry seed in the same run:
+// - start-10k-warm: process start to the first getLibrary answered, on a second start
+//   with an unchanged catalog (cache in place), against the seed's second start;
+// - request-lag-p99-during-build: getLecture latency while a cold index builds (target
+//   absolute; baseline: the same calls on a warm, idle server);
+// - main-rss-10k: the server's resident memory once warm and searchable (report).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { generatedCatalogPath } from './generate';
+import { limitFigure, median, percentile, ratioFigure, type Figure } from './lib';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SEED = join(ROOT, 'resources/catalog.md');
+const RUNS = 5;
+/** Hang guard for a cold build on a slow, busy machine; never a pass/fail criterion. */
+const BUILD_GUARD_MS = 300_000;
+
+interface Server {
+  proc: ChildProcess;
+  call: (method: string, args?: object) => Promise<unknown>;
+}
+
+async function startServer(catalog: string, dataDir: string): Promise<Server> {
+  const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir, '--port', '0', '--catalog', catalog], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    createInterface({ input: proc.stdout! }).once('line', ok);
+    proc.once('exit', (c) => fail(new Error(`web server exited ${c}`)));
+  });
+  const { origin, hash } = new URL(url);
+  const token = new URLSearchParams(hash.slice(1)).get('token')!;
+  const call = async (method: string, args: object = {}) => {
+    const res = await fetch(`${origin}/api/${method}`, {
+      method: 'POST', headers: { 'x-lc-token': token, 'content-type': 'application/json' }, body: JSON.stringify(args),
+    });
+    const body = (await res.json()) as { result?: unknown; error?: string };
+    if (!res.ok) throw new Error(`${method}: ${body.error}`);
+    return body.result;
+  };
+  return { proc, call };
+}
+
+async function stop(s: Server): Promise<void> {
+  if (s.proc.exitCode !== null) return;
+  const exited = new Promise((ok) => s.proc.once('exit', ok));
+  s.proc.kill('SIGTERM');
+  await exited;
+}
+
+async function waitSearchReady(s: Server, onWait?: () => Promise<void>): Promise<void> {
+  const t = performance.now();
+  while (!((await s.call('search', { query: '學習' })) as { ready: boolean }).ready) {
+    if (performance.now() - t > BUILD_GUARD_MS) throw new Error('search index not ready within the hang guard');
+    if (onWait) await onWait();
+    else await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+/** Process start to the first getLibrary answered. */
+async function timedStart(catalog: string, dataDir: string): Promise<{ ms: number; server: Server }> {
+  const t = performance.now();
+  const server = await startServer(catalog, dataDir);
+  await server.call('getLibrary');
+  return { ms: performance.now() - t, server };
+}
+
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+export async function run(): Promise<Figure[]> {
+  const big = generatedCatalogPath(10_000);
+  const dirs: string[] = [];
+  const dir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'lc-bench-start-'));
+    dirs.push(d);
+    return d;
+  };
+  try {
+    // Cold 10k starts: request latency while the index builds (each run in a fresh folder).
+    const lags: number[] = [];
+    let warmBig = '';
+    for (let i = 0; i < RUNS; i++) {
+      const d = dir();
+      const { server } = await timedStart(big, d);
+      const lib = (await server.call('getLibrary')) as { lectures: { videoId: string }[] };
+      const times: number[] = [];
+      let k = 0;
+      await waitSearchReady(server, async () => {
+        // Twenty lectures between two readiness checks, one request at a time.
+        for (let j = 0; j < 20; j++) {
+          const lecture = lib.lectures[(k++ * 7919) % lib.lectures.length];
+          if (!lecture) throw new Error('bench: the library has no lectures');
+          const id = lecture.videoId;
+          const t = performance.now();
+          await server.call('getLecture', { videoId: id });
+          times.push(performance.now() - t);
+        }
+      });
+      await stop(server);
+      if (times.length) lags.push(percentile(times, 99));
+      warmBig ||= d;
+      process.stderr.write(`bench start: cold 10k run ${i + 1}: ${times.length} getLecture calls, p99 ${percentile(times, 99).toFixed(1)} ms\n`);
+    }
+
+    const warmSeed = dir();
+    await stop((await timedStart(SEED, warmSeed)).server);
+    // Warm starts, seed and 10k alternating so machine load hits both alike; the first pair warms the disk.
+    const seedTimes: number[] = [];
+    const bigTimes: number[] = [];
+    const rss: number[] = [];
+    const idleLags: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const s = await timedStart(SEED, warmSeed);
+      await stop(s.server);
+      const b = await timedStart(big, warmBig);
+      await waitSearchReady(b.server);
+      const mb = rssMb(b.server.proc.pid!);
+      // The same getLecture calls with nothing building: how much of the lag is the machine.
+      const lib = (await b.server.call('getLibrary')) as { lectures: { videoId: string }[] };
+      const idle: number[] = [];
+      for (let k = 0; k < 1000; k++) {
+        const t = performance.now();
+        const lecture = lib.lectures[(k * 7919) % lib.lectures.length];
+        if (!lecture) throw new Error('bench: the library has no lectures');
+        await b.server.call('getLecture', { videoId: lecture.videoId });
+        idle.push(performance.now() - t);
+      }
+      await stop(b.server);
+      if (i === 0) continue;
+      seedTimes.push(s.ms);
+      bigTimes.push(b.ms);
+      rss.push(mb);
+      idleLags.push(percentile(idle, 99));
+    }
+    // An absolute target; the idle p99 beside it says how much the machine itself adds.
+    const lag: Figure = {
+      ...limitFigure('request-lag-p99-during-build', median(lags), 50),
+      baseline: Math.round(median(idleLags) * 100) / 100,
+      ratio: Math.round((median(lags) / median(idleLags)) * 100) / 100,
+    };
+    return [
+      ratioFigure('start-10k-warm', median(bigTimes), median(seedTimes), 1.5),
+      lag,
+      limitFigure('main-rss-10k', median(rss), null, 'MB'),
+    ];
+  } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
