@@ -2,7 +2,7 @@
 // video link, the summary, then the note with its timestamps as full YouTube URLs.
 import type { CatalogEntry } from '../shared/types';
 import { ApiError, type Download, type ExportResult } from '../shared/contract';
-import type { Host } from './service';
+import type { Host } from './host';
 import { youtubeWatchUrl } from '../shared/links';
 import { linkTimestampsForExport } from '../shared/timestamps';
 

@@ -8,7 +8,8 @@ import { registerFlushChannel, registerIpc } from './ipc';
 import { FLUSH_CHANNELS } from '../shared/wire';
 import { APP_NAME, parseOptions } from './options';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, registerAppProtocol, safeOpenExternal, secureWebPreferences } from './security';
-import { asApi, Service, type Host } from './service';
+import type { Host } from './host';
+import { asApi, Service } from './service';
 import { initialBounds, MIN_SIZE } from './window-state';
 
 app.setName(APP_NAME);
@@ -87,7 +88,8 @@ async function start(): Promise<void> {
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
   registerIpc(ipcMain, asApi(service), { isAppUrl });
 
-  const saved = service.windowState();
+  // The window's last size and position: Electron glue, not part of the page's API.
+  const saved = service.store.data.window;
   win = new BrowserWindow({
     ...initialBounds(saved, screen.getAllDisplays().map((d) => d.workArea)),
     minWidth: MIN_SIZE.width,
@@ -108,7 +110,7 @@ async function start(): Promise<void> {
 
   const rememberBounds = () => {
     if (!win || win.isDestroyed() || win.isMinimized()) return;
-    void service.saveWindowState({ ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => {});
+    void service.store.setWindow({ ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => {});
   };
   let boundsTimer: NodeJS.Timeout | undefined;
   const debounceBounds = () => {

@@ -1,7 +1,6 @@
 // The app's behaviour behind the contract, transport-agnostic: Electron's IPC and the
 // loopback HTTP server both call this object after validating the payload with parseArgs.
 // No Electron import: the host (opener, save dialog) is injected.
-import { readFile } from 'node:fs/promises';
 import {
   ApiError,
   METHODS,
@@ -19,35 +18,18 @@ import {
 } from '../shared/contract';
 import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
-import { parseCatalogs } from './catalog/parse';
+import { loadCatalog } from './catalog/load';
 import { buildCourses, customCourseId } from './catalog/courses';
 import { linkVersions } from './catalog/versions';
 import { openStore, type Store } from './store/store';
-import { LectureSearch, type SearchDoc } from './search/index';
-import { plainText } from './search/snippet';
-import { indexInWorker, type BackgroundIndex } from './search/background';
-import { catalogKey, readCatalogCache, statSources, type Page } from './startup-cache';
+import type { SearchDoc } from './search/index';
+import { SearchIndexing } from './search/indexing';
+import { listNotes } from './notes-list';
 import type { IndexJob } from './search/prepare';
 import { appVersion } from './version';
 import { deliverExport, planBackupExport, planNotesExport } from './export';
 import { exportStamp } from './files';
-
-/** What the service needs from its surroundings: Electron's shell and dialogs, or stand-ins. */
-export interface Host {
-  /** Open a URL that the service built and checked; never called with anything else. */
-  openExternal(url: string): Promise<void>;
-  /** Ask where to save; `directory` for one-file-per-lecture exports. Null when cancelled. */
-  chooseSavePath(defaultName: string, kind: 'file' | 'directory'): Promise<string | null>;
-  /** Write files the user chose a place for. */
-  writeFiles(files: { path: string; content: string }[]): Promise<void>;
-  /**
-   * `download`: exports go back to the page, which hands them to the browser (browser mode:
-   * nothing is written on the server's disk). `save`: chooseSavePath + writeFiles (desktop).
-   */
-  readonly exports: 'save' | 'download';
-}
-
-
+import type { Host } from './host';
 
 export interface ServiceOptions {
   catalogFiles: string[];
@@ -70,82 +52,44 @@ export class Service implements Methods {
   /** videoId → the same lecture in the other language (catalog/versions.ts). */
   private linked = new Map<string, string>();
   private readonly byId: Map<string, CatalogEntry>;
-  private readonly searchIndex = new LectureSearch();
-  private background: BackgroundIndex | null = null;
-  private closed = false;
+  private readonly indexing: SearchIndexing;
   /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
-  searchSource: 'cache' | 'build' | 'inline' | null = null;
+  get searchSource() {
+    return this.indexing.source;
+  }
   /** Settles when the search index is ready (or given up on). */
-  searchBuilt: Promise<void> = Promise.resolve();
+  get searchBuilt() {
+    return this.indexing.built;
+  }
 
   private constructor(
     private readonly entries: CatalogEntry[],
     private readonly warnings: CatalogWarning[],
     readonly store: Store,
     private readonly host: Host,
-    private readonly indexJob: IndexJob,
-    private readonly searchBuild: 'worker' | 'inline',
+    indexJob: IndexJob,
+    searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
     this.reorder();
+    this.indexing = new SearchIndexing(indexJob, searchBuild, () => this.searchDocs());
   }
 
   static async create(opts: ServiceOptions): Promise<Service> {
     const store = await openStore({ dataDir: opts.dataDir });
     const version = opts.appVersion ?? appVersion();
-    // A warm start takes the parsed catalog from the cache without reading the pages (their
-    // sizes and times are as recorded); otherwise read, key by content and parse.
-    const cached = readCatalogCache(opts.dataDir, version, statSources(opts.catalogFiles));
-    let parsed = cached?.result;
-    let key = cached?.key ?? '';
-    const missing: CatalogWarning[] = [];
-    if (!parsed) {
-      const pages: Page[] = [];
-      for (const file of opts.catalogFiles) {
-        try {
-          pages.push({ text: await readFile(file, 'utf8'), file });
-        } catch (e) {
-          missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
-        }
-      }
-      key = catalogKey(pages, version);
-      parsed = parseCatalogs(pages);
-    }
-    const service = new Service(parsed.entries, [...missing, ...parsed.warnings], store, opts.host, {
-      files: opts.catalogFiles, dataDir: opts.dataDir, key, appVersion: version, catalogMissing: !cached,
-    }, opts.searchBuild ?? 'worker');
+    const catalog = await loadCatalog(opts.catalogFiles, opts.dataDir, version);
+    const job: IndexJob = { files: opts.catalogFiles, dataDir: opts.dataDir, key: catalog.key, appVersion: version, catalogMissing: !catalog.cached };
+    const service = new Service(catalog.entries, catalog.warnings, store, opts.host, job, opts.searchBuild ?? 'worker');
     // The search index is loaded or built off the request path; titles and notes are
     // searched by a scan meanwhile.
-    service.searchBuilt = new Promise((ok) => setImmediate(() => void service.buildSearch().then(ok)));
+    service.indexing.start();
     return service;
   }
 
   private searchDocs(): SearchDoc[] {
     const notes = this.store.data.notes;
     return this.entries.map((e) => ({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' }));
-  }
-
-  private async buildSearch(): Promise<void> {
-    if (this.closed) return;
-    if (this.searchBuild === 'worker') {
-      const job = indexInWorker(this.indexJob);
-      this.background = job;
-      try {
-        await this.searchIndex.useIndex(this.searchDocs(), job.index.then((r) => {
-          this.searchSource = r.from;
-          return r.index;
-        }));
-        return;
-      } catch (e) {
-        if (this.closed) return;
-        process.stderr.write(`Lecture Companion: building the search index on the main thread (${(e as Error).message})\n`);
-      } finally {
-        this.background = null;
-      }
-    }
-    // Current notes: edits made while the worker ran are in the store by now.
-    await this.searchIndex.buildAsync(this.searchDocs());
-    if (this.searchIndex.ready) this.searchSource = 'inline';
   }
 
   private reorder(): void {
@@ -232,27 +176,12 @@ export class Service implements Methods {
   async saveNote({ videoId, text }: ArgsOf<'saveNote'>): Promise<{ updatedAt: number }> {
     const e = this.entry(videoId);
     const r = await this.store.saveNote(videoId, text);
-    this.searchIndex.upsert({ videoId, title: e.title, summary: e.summary, note: this.store.data.notes[videoId]?.text ?? '' });
+    this.indexing.index.upsert({ videoId, title: e.title, summary: e.summary, note: this.store.data.notes[videoId]?.text ?? '' });
     return r;
   }
 
   async listNotes(): Promise<NoteListItem[]> {
-    const notes = this.store.data.notes;
-    return Object.entries(notes)
-      .filter(([id]) => this.byId.has(id))
-      .sort((a, b) => b[1].updatedAt - a[1].updatedAt)
-      .map(([videoId, n]) => {
-        const course = this.courseOf.get(videoId);
-        const flat = plainText(n.text).replace(/\s+/g, ' ').trim();
-        return {
-          videoId,
-          title: this.byId.get(videoId)!.title,
-          courseId: course?.id ?? 'other',
-          courseTitle: course?.title ?? '',
-          snippet: flat.length > 140 ? flat.slice(0, 140) + '…' : flat,
-          updatedAt: n.updatedAt,
-        };
-      });
+    return listNotes(this.store.data.notes, this.byId, this.courseOf);
   }
 
   async search({ query, courseId, watched = 'any', hasNote, limit = 50 }: ArgsOf<'search'>) {
@@ -261,9 +190,9 @@ export class Service implements Methods {
       (courseId === undefined || this.courseOf.get(id)?.id === courseId) &&
       (watched === 'any' || (id in d.watched) === (watched === 'watched')) &&
       (hasNote === undefined || (id in d.notes) === hasNote);
-    const hits = this.searchIndex.search(query, { filter, limit });
+    const hits = this.indexing.index.search(query, { filter, limit });
     return {
-      ready: this.searchIndex.ready,
+      ready: this.indexing.index.ready,
       hits: hits.map((h) => {
         const c = this.courseOf.get(h.videoId);
         return { ...h, title: this.byId.get(h.videoId)?.title ?? '', courseId: c?.id ?? 'other', courseTitle: c?.title ?? '' };
@@ -279,15 +208,11 @@ export class Service implements Methods {
 
   async moveLecture({ videoId, courseId, newCourseTitle }: ArgsOf<'moveLecture'>): Promise<Library> {
     this.entry(videoId);
+    if (newCourseTitle === undefined && !this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
+    const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
     return this.correct((c) => {
-      if (newCourseTitle !== undefined) {
-        const id = customCourseId(newCourseTitle);
-        c.titles[id] = newCourseTitle;
-        c.moves[videoId] = id;
-      } else {
-        if (!this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
-        c.moves[videoId] = courseId!;
-      }
+      if (newCourseTitle !== undefined) c.titles[target] = newCourseTitle;
+      c.moves[videoId] = target;
       return c;
     });
   }
@@ -353,27 +278,13 @@ export class Service implements Methods {
     for (const e of this.entries) {
       const text = notes[e.videoId]?.text ?? '';
       if (text !== (notesBefore[e.videoId]?.text ?? '')) {
-        this.searchIndex.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
+        this.indexing.index.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
       }
     }
   }
 
-  /** The window's last size and position (Electron main only; not part of the page's API). */
-  windowState() {
-    return this.store.data.window;
-  }
-
-  saveWindowState(w: NonNullable<ReturnType<Service['windowState']>>): Promise<void> {
-    return this.store.setWindow(w);
-  }
-
-  async flush(): Promise<void> {
-    await this.store.flush();
-  }
-
   async close(): Promise<void> {
-    this.closed = true;
-    this.background?.cancel();
+    this.indexing.close();
     await this.store.close();
   }
 }

@@ -11,7 +11,8 @@ import { ApiError, type Api } from '../shared/contract';
 import { encodeHttpError } from '../shared/wire';
 import { dispatch, isMethod } from './dispatch';
 import { parseOptions, type CliOptions } from './options';
-import { asApi, Service, type Host } from './service';
+import type { Host } from './host';
+import { asApi, Service } from './service';
 import { contentSecurityPolicy } from './security';
 import { readStaticFile } from './static-files';
 

@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Service, type Host } from '../../../electron/main/service';
+import type { Host } from '../../../electron/main/host';
+import { Service } from '../../../electron/main/service';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const SEED = join(ROOT, 'resources/catalog.md');
