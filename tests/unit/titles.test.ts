@@ -1,18 +1,9 @@
 // One row per title family (docs/catalog-format.md, "Title conventions"): real titles
 // from the fixture pages and the seed, invented ones for families those pages lack.
 import { describe, expect, it } from 'vitest';
-import {
-  LECTURE_RULES,
-  PART_RULES,
-  compareLecture,
-  normaliseKey,
-  parseChineseNumeral,
-  parseRomanNumeral,
-  parseTitle,
-  readLecture,
-  readPart,
-  type TitleInfo,
-} from '../../electron/main/catalog/titles';
+import { compareLecture, normaliseKey, parseTitle, type TitleInfo } from '../../electron/main/catalog/titles';
+import { LECTURE_RULES, PART_RULES, readLecture, readPart } from '../../electron/main/catalog/title-rules';
+import { parseChineseNumeral, parseRomanNumeral } from '../../electron/main/catalog/numerals';
 
 const none: TitleInfo = {
   courseKey: null,
