@@ -6,6 +6,7 @@ import { highlightSegments } from '../../../renderer/src/lib/state/search.svelte
 import type { CourseInfo, SearchHit, SearchResponse } from '../../../electron/shared/contract';
 import { deferred, emptyApi } from './fake-api';
 import { renderIn, testApp } from './render';
+import { NOT_READY_RETRY_MS } from '../../../renderer/src/lib/state/search.svelte';
 import { nth } from '../helpers/nth';
 
 beforeEach(() => {
@@ -156,13 +157,30 @@ describe('SearchPalette', () => {
     expect(api.callsTo('search').at(-1)).toEqual({ query: 'gan', courseId: 'genai2024', watched: 'unwatched', hasNote: true });
   });
 
-  it('says when the index is still building', async () => {
-    const api = emptyApi({ search: async () => ({ hits: [hit('aaaaaaaaaaa', { fields: ['title'] })], ready: false }) });
+  it('says when the index is still building, and replaces the title matches with the full answer once it is ready', async () => {
+    let ready = false;
+    const api = emptyApi({
+      search: async () =>
+        ready
+          ? { hits: [hit('aaaaaaaaaaa', { fields: ['title'] }), hit('bbbbbbbbbbb', { fields: ['summary'], title: 'In the summary' })], ready: true }
+          : { hits: [hit('aaaaaaaaaaa', { fields: ['title'] })], ready: false },
+    });
     renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: vi.fn() });
     await advance(0);
     await fireEvent.input(input(), { target: { value: 'x' } });
     await advance(100);
     expect(screen.getByText('Index still building — showing title matches')).toBeInTheDocument();
+    expect(screen.getAllByTestId('search-result')).toHaveLength(1);
+    // Asked again while building, with no keystroke; the full answer then shows by itself.
+    ready = true;
+    await advance(NOT_READY_RETRY_MS + 10);
+    expect(api.callsTo('search').length).toBeGreaterThanOrEqual(2);
+    expect(screen.getAllByTestId('search-result')).toHaveLength(2);
+    expect(screen.queryByText('Index still building — showing title matches')).toBeNull();
+    // Ready now: no more asking.
+    const calls = api.callsTo('search').length;
+    await advance(NOT_READY_RETRY_MS * 4);
+    expect(api.callsTo('search')).toHaveLength(calls);
   });
 
   it('does not open on / typed into a text field', async () => {

@@ -5,6 +5,8 @@ import type { Api, SearchHit } from '../../../../electron/shared/contract';
 export type WatchedFilter = 'any' | 'watched' | 'unwatched';
 
 export const SEARCH_DEBOUNCE_MS = 80;
+/** While the index is still building, the same query is asked again this often, so the full answer replaces the title-only one by itself. */
+export const NOT_READY_RETRY_MS = 500;
 
 export class SearchState {
   query = $state('');
@@ -69,6 +71,11 @@ export class SearchState {
       this.answered = query;
       this.error = null;
       this.selected = 0;
+      // Asked again by the same timer as typing, so a newer keystroke cancels it.
+      if (!res.ready) this.#timer = setTimeout(() => {
+        this.#timer = null;
+        void this.run();
+      }, NOT_READY_RETRY_MS);
     } catch (e) {
       if (seq !== this.#seq) return;
       this.error = e instanceof Error ? e.message : String(e);
