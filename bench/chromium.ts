@@ -2,32 +2,17 @@
 // Chromium (`npm run web`) with a 10,000-entry catalog: time from navigation to the
 // playlist showing its rows, and the page's JS heap once it has settled.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { limitFigure, median, type Figure } from './lib';
+import { join } from 'node:path';
+import { limitFigure, median, startWebServer, type Figure } from './lib';
 import { generatedCatalogPath } from './generate';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function startWeb(catalog: string, dataDir: string) {
-  const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir, '--port', '0', '--catalog', catalog], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    createInterface({ input: proc.stdout! }).once('line', ok);
-    proc.once('exit', (c) => fail(new Error(`web server exited ${c}`)));
-  });
-  return { proc, url };
-}
 
 export async function run(runs = 5): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-'));
-  const { proc, url } = await startWeb(generatedCatalogPath(10_000), dataDir);
+  const { proc, url } = await startWebServer(generatedCatalogPath(10_000), dataDir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, '--enable-precise-memory-info'] });
   const times: number[] = [];
   const heaps: number[] = [];

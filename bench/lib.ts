@@ -1,6 +1,22 @@
 // Shared helpers for `npm run bench`: every figure is a median over repeated runs,
 // compared with a baseline measured in the same run on the same machine.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+
+/** `npm run web` on one catalog and data folder, as a student starts it; resolves with its URL line. */
+export async function startWebServer(catalog: string, dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir, '--port', '0', '--catalog', catalog], {
+    cwd: resolve(import.meta.dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    createInterface({ input: proc.stdout! }).once('line', ok);
+    proc.once('exit', (c) => fail(new Error(`web server exited ${c}`)));
+  });
+  return { proc, url };
+}
 
 export interface Figure {
   name: string;

@@ -5,14 +5,13 @@
 // - request-lag-p99-during-build: getLecture latency while a cold index builds (target
 //   absolute; baseline: the same calls on a warm, idle server);
 // - main-rss-10k: the server's resident memory once warm and searchable (report).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { generatedCatalogPath } from './generate';
-import { limitFigure, median, percentile, ratioFigure, type Figure } from './lib';
+import { limitFigure, median, percentile, ratioFigure, startWebServer, type Figure } from './lib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = join(ROOT, 'resources/catalog.md');
@@ -26,14 +25,7 @@ interface Server {
 }
 
 async function startServer(catalog: string, dataDir: string): Promise<Server> {
-  const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir, '--port', '0', '--catalog', catalog], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    createInterface({ input: proc.stdout! }).once('line', ok);
-    proc.once('exit', (c) => fail(new Error(`web server exited ${c}`)));
-  });
+  const { proc, url } = await startWebServer(catalog, dataDir);
   const { origin, hash } = new URL(url);
   const token = new URLSearchParams(hash.slice(1)).get('token')!;
   const call = async (method: string, args: object = {}) => {
