@@ -3,6 +3,7 @@
 // boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
+import { prefsSchema, type Prefs } from './prefs';
 import type { CatalogWarning, CourseCategory, CourseKind } from './types';
 import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
@@ -12,14 +13,7 @@ const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
 const empty = z.object({}).strict();
 
-export interface Prefs {
-  /** Show the playlist in plain upload order instead of course order. */
-  uploadOrder: boolean;
-  /** List courses newest first instead of by first upload. */
-  newestFirst: boolean;
-  lastVideoId: string | null;
-  lastCourseId: string | null;
-}
+export type { Prefs };
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
@@ -165,13 +159,10 @@ export const contract = {
     result: returns<{ url: string }>(),
   },
   setPrefs: {
-    args: z
-      .object({
-        uploadOrder: z.boolean().optional(),
-        newestFirst: z.boolean().optional(),
-        lastVideoId: videoId.nullable().optional(),
-        lastCourseId: courseId.nullable().optional(),
-      })
+    args: prefsSchema
+      // Every stored preference, any subset; the ids are checked as ids here.
+      .extend({ lastVideoId: videoId.nullable(), lastCourseId: courseId.nullable() })
+      .partial()
       .strict(),
     result: returns<PrefsChange>(),
   },
