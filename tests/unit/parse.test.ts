@@ -210,6 +210,11 @@ describe('crafted variants', () => {
     expect(r.entries[0]?.title).toBe('A & B <i> "q" \'s\' 中文 … &lt; &bogus; \ufffd');
   });
 
+  it('knows all of HTML\'s entity names, only with their semicolon; soft hyphens drop out', () => {
+    const r = parseCatalog(page(block({ head: '1. Caf&eacute; &Omega; &rarr; &amp x&nbsp;y Trans&shy;former' })));
+    expect(r.entries[0]?.title).toBe('Café Ω → &amp x y Transformer');
+  });
+
   it('ascending and descending pages keep page order; parseCatalogs sorts ascending', () => {
     const desc = page(block({ head: '3. C', id: 'ccccccccccc' }), block({ head: '2. B', id: 'bbbbbbbbbbb' }), block({ head: '1. A', id: 'aaaaaaaaaaa' }));
     expect(parseCatalog(desc).entries.map((e) => e.index)).toEqual([3, 2, 1]);
