@@ -138,6 +138,17 @@ describe('catalog CLI, in-process', () => {
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('--yaml');
   });
+
+  it('prints usage on -h or --help, and reads the words after -- as files', async () => {
+    for (const flag of ['-h', '--help']) {
+      const help = await run([flag]);
+      expect(help.code, flag).toBe(0);
+      expect(help.stdout, flag).toMatch(/^usage/);
+    }
+    const after = await run(['--json', '--', SEED]);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout).courses.length).toBeGreaterThan(0);
+  });
 });
 
 describe('catalog CLI, spawned', () => {
