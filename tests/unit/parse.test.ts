@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog, parseCatalogs } from '../../electron/main/catalog/parse';
+import { catalogPage, SEED } from './helpers/fixtures';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
-const SEED = resolve(import.meta.dirname, '../../resources/catalog.md');
-const read = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
+const read = (name: string) => readFileSync(catalogPage(name), 'utf8');
 const seed = () => readFileSync(SEED, 'utf8');
 const ID_RE = /^[A-Za-z0-9_-]{11}$/;
 
