@@ -1,6 +1,6 @@
 // Really packages the app with electron-builder (the repo's electron-builder.yml, `--linux dir`)
-// against a stand-in Electron dist (no Electron download is possible here, see
-// shared/docs/environment.md "Packaging"), then inspects what would ship: app.asar's contents,
+// against a stand-in Electron dist (where GitHub is out of reach no Electron download is
+// possible; README, `npm run dist`), then inspects what would ship: app.asar's contents,
 // the catalog and the window icon beside it, and the fuses flipped in the packaged binary.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
