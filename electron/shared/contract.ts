@@ -3,7 +3,7 @@
 // boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
-import { prefsSchema, type Prefs } from './prefs';
+import { prefsSchema, UI_LANGUAGES, type Prefs, type Theme, type UiLanguage } from './prefs';
 import type { CatalogWarning, CourseCategory, CourseKind } from './types';
 import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
@@ -13,7 +13,8 @@ const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
 const empty = z.object({}).strict();
 
-export type { Prefs };
+export type { Prefs, UiLanguage, Theme };
+export { UI_LANGUAGES };
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
@@ -161,7 +162,7 @@ export const contract = {
   setPrefs: {
     args: prefsSchema
       // Every stored preference, any subset; the ids are checked as ids here.
-      .extend({ lastVideoId: videoId.nullable(), lastCourseId: courseId.nullable() })
+      .extend({ lastVideoId: videoId.nullable(), lastCourseId: courseId.nullable(), dismissedRecovery: z.string().max(500).nullable() })
       .partial()
       .strict(),
     result: returns<PrefsChange>(),

@@ -1,7 +1,7 @@
 // The data file's shapes as zod schemas, one per file version. Kept apart from the
 // types and rules in schema.ts; types there describe the data in memory.
 import { z } from 'zod';
-import { prefsSchema, windowSchema } from '../../shared/prefs';
+import { filePrefsSchema, windowSchema } from '../../shared/prefs';
 
 export const time = z.number().finite();
 export const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -24,7 +24,7 @@ export const v2Schema = z.object({
   notes: z.record(z.string(), noteSchema),
   deletedNotes: z.record(z.string(), deletedSchema).optional(),
   corrections: correctionsSchema,
-  prefs: prefsSchema,
+  prefs: filePrefsSchema,
   window: windowSchema.nullable(),
 });
 
