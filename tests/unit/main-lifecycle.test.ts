@@ -9,7 +9,8 @@ import { METHODS } from '../../electron/shared/contract';
 import { DATA_FILE, openStore } from '../../electron/main/store/store';
 import { secureWebPreferences } from '../../electron/main/security';
 import { APP_PAGE, createFakeElectron, type FakeElectron, type FakeOptions } from './helpers/fake-electron';
-import { ROOT, SEED, tempDir } from './helpers/service';
+import { ROOT, SEED } from './helpers/fixtures';
+import { tempDir } from './helpers/service';
 
 const holder = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock('electron', async () => {

@@ -13,7 +13,8 @@ import { DataEncoder } from './encode';
 import type { Lock } from './lock';
 import { holdToLimits } from './limits';
 import { mergeData } from './merge';
-import { DEFAULT_PREFS, dict, highestSeq, parseStoreText, type StoreData } from './schema';
+import { DEFAULT_PREFS } from '../../shared/prefs';
+import { dict, highestSeq, parseStoreText, type StoreData } from './schema';
 import { WriteQueue } from './queue';
 import { fieldSlot, noteSlot, UnsavedChanges, watchedSlot, type Slot } from './unsaved';
 

@@ -2,10 +2,10 @@
 // Pure functions over text and objects: no file access here, so every rule is easy to test.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { markSchema, noteSchema, prefsSchema, v1Schema, v2Schema, v3Schema, windowSchema } from './shapes';
+import { markSchema, noteSchema, v1Schema, v2Schema, v3Schema } from './shapes';
 
 export { v1Schema, v2Schema, v3Schema };
-import type { Prefs } from '../../shared/contract';
+import { DEFAULT_PREFS, prefsSchema, windowSchema, type Prefs, type WindowState } from '../../shared/prefs';
 import type { Corrections } from '../../shared/types';
 
 export const SCHEMA_VERSION = 3;
@@ -48,14 +48,6 @@ export interface WatchMark {
   clock?: Clock;
 }
 
-export interface WindowState {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  maximized: boolean;
-}
-
 export interface StoreData {
   schemaVersion: typeof SCHEMA_VERSION;
   /**
@@ -88,19 +80,6 @@ export interface StoreData {
   prefs: Prefs;
   window: WindowState | null;
 }
-
-export const DEFAULT_PREFS: Readonly<Prefs> = {
-  uploadOrder: false,
-  newestFirst: false,
-  lastVideoId: null,
-  lastCourseId: null,
-  language: null,
-  theme: 'system',
-  autoMarkShare: 0.9,
-  afterLast: 'wrap',
-  dailyGoal: 0,
-  dismissedRecovery: null,
-};
 
 /**
  * A record keyed by ids from files and the renderer, without a prototype: a lookup of
