@@ -19,6 +19,10 @@ export interface Prefs {
   newestFirst: boolean;
   lastVideoId: string | null;
   lastCourseId: string | null;
+  /** The in-app player's speed, kept for every lecture (0.25–2). */
+  playbackRate: number;
+  /** Mark a lecture watched once this share of it has played (0.5–1); null: never automatically. */
+  autoMarkShare: number | null;
 }
 
 export interface StoreStatus {
@@ -84,11 +88,19 @@ export interface NoteInfo {
   updatedAt: number;
 }
 
+/** Where the student stopped in the video (seconds), for "Resume at 12:34". */
+export interface PlaybackInfo {
+  position: number;
+  duration: number;
+}
+
 export interface LectureDetail extends LectureInfo {
   courseTitle: string;
   summary: string;
   note: NoteInfo | null;
   thumbnailUrl: string;
+  /** The last position played in the app's player; null when never played here. */
+  playback?: PlaybackInfo | null;
 }
 
 export interface NoteListItem {
@@ -171,6 +183,8 @@ export const contract = {
         newestFirst: z.boolean().optional(),
         lastVideoId: videoId.nullable().optional(),
         lastCourseId: courseId.nullable().optional(),
+        playbackRate: z.number().min(0.25).max(2).optional(),
+        autoMarkShare: z.number().min(0.5).max(1).nullable().optional(),
       })
       .strict(),
     result: returns<PrefsChange>(),
@@ -180,6 +194,22 @@ export const contract = {
     result: returns<{ updatedAt: number }>(),
   },
   listNotes: { args: empty, result: returns<NoteListItem[]>() },
+  /**
+   * The player's report while a lecture plays (every few seconds, on pause, switch and quit):
+   * the position to resume at, and `played` seconds of video since the last report for the
+   * day's history. Answers with the lecture, marked watched when enough of it has played.
+   */
+  savePlayback: {
+    args: z
+      .object({
+        videoId,
+        position: z.number().finite().min(0).max(48 * 3600),
+        duration: z.number().finite().min(0).max(48 * 3600),
+        played: z.number().finite().min(0).max(3600).optional(),
+      })
+      .strict(),
+    result: returns<LectureInfo>(),
+  },
   search: {
     args: z
       .object({

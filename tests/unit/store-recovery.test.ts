@@ -160,7 +160,7 @@ describe('migration from version 1', () => {
     expect(s.status.state).toBe('ok');
     expect(s.data.schemaVersion).toBe(SCHEMA_VERSION);
     expect(s.data.watched).toEqual({ Ye018rCVvOo: { at: NOW }, bHcJCp2Fyxs: { at: NOW }, 'XnyM3-xtxHs': { at: NOW } });
-    expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: 'bHcJCp2Fyxs', lastCourseId: null });
+    expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: 'bHcJCp2Fyxs', lastCourseId: null, playbackRate: 1, autoMarkShare: 0.9 });
     expect(s.data.window).toEqual({ x: 120, y: 80, width: 1280, height: 800, maximized: false });
     expect(s.data.notes).toEqual({});
     expect(s.data.corrections).toEqual({ moves: {}, titles: {} });

@@ -17,7 +17,7 @@ describe('Store persistence', () => {
     const s = await openAt(dir);
     expect(s.status).toEqual({ state: 'ok', message: null, quarantinePath: null });
     expect(s.data.notes).toEqual({});
-    expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null });
+    expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null, playbackRate: 1, autoMarkShare: 0.9 });
     expect(() => readFileSync(join(dir, DATA_FILE))).toThrow();
   });
 
@@ -33,7 +33,7 @@ describe('Store persistence', () => {
     await s.saveNote('ccccccccccc', '  \n ');
     await s.setCorrections({ moves: { aaaaaaaaaaa: 'ml2025' }, titles: { ml2025: 'ML 2025' } });
     const prefs = await s.setPrefs({ newestFirst: true, lastVideoId: 'aaaaaaaaaaa' });
-    expect(prefs).toEqual({ uploadOrder: false, newestFirst: true, lastVideoId: 'aaaaaaaaaaa', lastCourseId: null });
+    expect(prefs).toEqual({ uploadOrder: false, newestFirst: true, lastVideoId: 'aaaaaaaaaaa', lastCourseId: null, playbackRate: 1, autoMarkShare: 0.9 });
     await s.setWindow({ x: 1, y: 2, width: 900, height: 700, maximized: true });
     const before = JSON.parse(JSON.stringify(s.data));
     await s.close();

@@ -16,6 +16,8 @@ import { mergeData } from './merge';
 import { dict, highestSeq, parseStoreText, type StoreData } from './schema';
 import { WriteQueue } from './queue';
 import { fieldSlot, noteSlot, UnsavedChanges, watchedSlot, type Slot } from './unsaved';
+import { addWatchTime, playbackSlot } from './playback';
+import { localDay } from '../../shared/dates';
 
 export const DATA_FILE = 'lecture-companion.json';
 
@@ -166,11 +168,26 @@ export class Store {
   async setPrefs(p: Partial<Prefs>): Promise<Prefs> {
     this.#assertWritable();
     const next = { ...this.#data.prefs };
-    for (const key of ['uploadOrder', 'newestFirst', 'lastVideoId', 'lastCourseId'] as const) {
+    for (const key of ['uploadOrder', 'newestFirst', 'lastVideoId', 'lastCourseId', 'playbackRate', 'autoMarkShare'] as const) {
       if (p[key] !== undefined) (next as Record<string, unknown>)[key] = p[key];
     }
     await this.#change('prefs', fieldSlot(this.#slotsOf, 'prefs'), () => (this.#data.prefs = next));
     return { ...next };
+  }
+
+  /**
+   * The player's report: where the lecture is now, and `played` seconds of it since the last
+   * report, counted on today's (local) date in the history.
+   */
+  async savePlayback(videoId: string, position: number, duration: number, played = 0): Promise<void> {
+    this.#assertWritable();
+    const at = this.#now();
+    await this.#change(`playback:${videoId}`, playbackSlot(this.#slotsOf, videoId), () => {
+      const data = this.#data;
+      data.playback[videoId] = { position, duration, at };
+      if (played > 0) data.watchTime = addWatchTime(data.watchTime, localDay(at), videoId, played);
+      this.#encoder.playback.touch(videoId, data.playback);
+    });
   }
 
   async setWindow(w: StoreData['window']): Promise<void> {

@@ -15,7 +15,15 @@ export const prefsSchema = z.object({
   newestFirst: z.boolean(),
   lastVideoId: z.string().nullable(),
   lastCourseId: z.string().nullable(),
+  // Added with the player: absent in older files, where the defaults apply.
+  playbackRate: z.number().min(0.25).max(2).optional(),
+  autoMarkShare: z.number().min(0.5).max(1).nullable().optional(),
 });
+
+const seconds = z.number().finite().min(0).max(48 * 3600);
+export const playbackSchema = z.object({ position: seconds, duration: seconds, at: time });
+/** Local day → videoId → seconds played. */
+export const watchTimeSchema = z.record(z.string().regex(/^\d{4}-\d\d-\d\d$/), z.record(z.string(), z.number().finite().min(0).max(86_400)));
 
 /**
  * Version 2. `deviceId`, `deviceSeq`, the notes' `clock` and `deletedNotes` came during
@@ -39,6 +47,9 @@ export const v3Schema = v2Schema.extend({
   schemaVersion: z.literal(3),
   watched: z.record(z.string(), markSchema),
   unwatched: z.record(z.string(), markSchema.required()),
+  // Added with the player, within v3: older v3 files have neither.
+  playback: z.record(z.string(), playbackSchema).optional(),
+  watchTime: watchTimeSchema.optional(),
 });
 
 /** The foundation's format. `watched` values were `true`; false is accepted and means not watched. */

@@ -30,7 +30,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       hasSummary: !!l.summary,
     })),
     summaries: new Map(lectures.map((l) => [l.videoId, l.summary ?? ''])),
-    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null, ...prefs } as Prefs,
+    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null, playbackRate: 1, autoMarkShare: 0.9, ...prefs } as Prefs,
     store: { state: 'ok', message: null, quarantinePath: null } as StoreStatus,
     notes: new Map<string, NoteInfo>(),
   };
@@ -89,6 +89,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     resetCorrections: vi.fn(async () => library()),
     saveNote: vi.fn(async () => ({ updatedAt: Date.now() })),
     listNotes: vi.fn(async () => []),
+    savePlayback: vi.fn(async ({ videoId }: { videoId: string }) => state.lectures.find((l) => l.videoId === videoId)!),
     search: vi.fn(async () => ({ hits: [], ready: true })),
     exportNotes: vi.fn(async () => ({ saved: [] })),
     exportBackup: vi.fn(async () => ({ saved: null })),
@@ -115,7 +116,7 @@ export function emptyLibrary(): Library {
     courses: [],
     lectures: [],
     warnings: [],
-    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null, playbackRate: 1, autoMarkShare: 0.9 },
     store: { state: 'ok', message: null, quarantinePath: null },
   };
 }
