@@ -96,8 +96,7 @@ export function thumbnailUrl(videoId: string): string {
  */
 export function youtubeEmbedUrl(videoId: string, pageOrigin: string): string {
   checkId(videoId);
-  const q = new URLSearchParams({ enablejsapi: '1', origin: pageOrigin, rel: '0', disablekb: '1', playsinline: '1' });
-  return `${EMBED_ORIGIN}/embed/${videoId}?${q.toString()}`;
+  return `${EMBED_ORIGIN}/embed/${videoId}?enablejsapi=1&origin=${encodeURIComponent(pageOrigin)}&rel=0&disablekb=1&playsinline=1`;
 }
 
 /** True for `https://www.youtube-nocookie.com/embed/…` and nothing else (no user info, no port). */
@@ -105,7 +104,7 @@ export function isEmbedUrl(url: unknown): boolean {
   if (typeof url !== 'string' || UNSAFE_RAW.test(url)) return false;
   try {
     const u = new URL(url);
-    return u.origin === EMBED_ORIGIN && u.username === '' && u.password === '' && u.pathname.startsWith('/embed/');
+    return u.protocol === 'https:' && u.hostname === EMBED_HOST && u.port === '' && u.username === '' && u.password === '' && u.pathname.startsWith('/embed/');
   } catch {
     return false;
   }

@@ -107,7 +107,7 @@ function badValues(f: Field): unknown[] {
   // Positions are seconds of video with fractions, up to 48 h; played is one report's share of it.
   if (k === 'position') return [...common.filter((v) => v !== 42), '12', -1, NaN, Infinity, 48 * 3600 + 1];
   if (k === 'played') return [...common.filter((v) => v !== 42), '5', -0.5, NaN, 3601];
-  if (k === 'share') return [...common.filter((v) => v !== true), '0.9', 0.1, 1.5, NaN];
+  if (k === 'share') return [...common.filter((v) => v !== true), '0.9', -0.1, 1.5, NaN];
   if (k === 'rate') return [...common.filter((v) => v !== true && v !== 42), '1', 0, 0.1, 16, NaN];
   if (k === 'limit') return [...common.filter((v) => v !== 42), '20', 0, 201, 2.5, NaN];
   const strings: Record<string, unknown[]> = {

@@ -77,7 +77,7 @@ describe('savePlayback in the service', () => {
   it('refuses reports outside the contract', () => {
     expect(() => parseArgs('savePlayback', { videoId: 'aaaaaaaaaaa', position: -1, duration: 10 })).toThrow(/position/);
     expect(() => parseArgs('savePlayback', { videoId: 'aaaaaaaaaaa', position: 1, duration: 10, played: 1e9 })).toThrow(/played/);
-    expect(() => parseArgs('setPrefs', { autoMarkShare: 0.1 })).toThrow(/autoMarkShare/);
+    expect(() => parseArgs('setPrefs', { autoMarkShare: 1.5 })).toThrow(/autoMarkShare/);
     expect(() => parseArgs('setPrefs', { playbackRate: 16 })).toThrow(/playbackRate/);
   });
 });

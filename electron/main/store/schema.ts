@@ -112,8 +112,13 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   newestFirst: false,
   lastVideoId: null,
   lastCourseId: null,
-  playbackRate: 1,
+  language: null,
+  theme: 'system',
   autoMarkShare: 0.9,
+  playbackRate: 1,
+  afterLast: 'wrap',
+  dailyGoal: 0,
+  dismissedRecovery: null,
 };
 
 /**
@@ -183,8 +188,7 @@ export function normalize(d: Parsed): StoreData {
     notes,
     deletedNotes,
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
-    // Prefs added later (the player's) take their defaults in files written before them.
-    prefs: { ...DEFAULT_PREFS, ...d.prefs },
+    prefs: { ...DEFAULT_PREFS, ...definedOnly(d.prefs) },
     window: d.window ? { ...d.window } : null,
     playback: copyPlayback(d.playback),
     watchTime: copyWatchTime(d.watchTime),
@@ -305,8 +309,13 @@ function salvage(raw: Record<string, unknown>): StoreData {
     for (const [k, v] of Object.entries(rec(c[key]))) if (k !== '__proto__' && typeof v === 'string') data.corrections[key][k] = v;
   }
   const p = prefsSchema.partial().safeParse(raw.prefs);
-  if (p.success) Object.assign(data.prefs, p.data);
+  if (p.success) Object.assign(data.prefs, definedOnly(p.data));
   const w = windowSchema.safeParse(raw.window);
   if (w.success) data.window = w.data;
   return data;
+}
+
+/** Prefs from a file, without the keys it lacks, so the defaults fill them. */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,7 @@
 // The data file's shapes as zod schemas, one per file version. Kept apart from the
 // types and rules in schema.ts; types there describe the data in memory.
 import { z } from 'zod';
+import { AFTER_LAST, THEMES, UI_LANGUAGES } from '../../shared/contract';
 
 export const time = z.number().finite();
 export const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -15,9 +16,15 @@ export const prefsSchema = z.object({
   newestFirst: z.boolean(),
   lastVideoId: z.string().nullable(),
   lastCourseId: z.string().nullable(),
-  // Added with the player: absent in older files, where the defaults apply.
+  // Later additions are optional in the file, so files written before them still load.
+  language: z.enum(UI_LANGUAGES).nullable().optional(),
+  theme: z.enum(THEMES).optional(),
+  autoMarkShare: z.number().min(0).max(1).nullable().optional(),
+  afterLast: z.enum(AFTER_LAST).optional(),
+  dailyGoal: z.number().int().min(0).max(100).optional(),
+  dismissedRecovery: z.string().nullable().optional(),
+  // The in-app player's speed.
   playbackRate: z.number().min(0.25).max(2).optional(),
-  autoMarkShare: z.number().min(0.5).max(1).nullable().optional(),
 });
 
 const seconds = z.number().finite().min(0).max(48 * 3600);
