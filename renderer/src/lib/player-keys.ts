@@ -1,6 +1,7 @@
-// The player's single keys (YouTube's own: k or Space, j / l, < / >, f), for when the student
-// is not typing and the playlist does not have the key (it handles j, k and Space itself, first).
+// The player's single keys (YouTube's own: k or Space, j / l, < / >, f; listed in keys.ts), for
+// when the student is not typing and the playlist does not have the key (it handles j, k and Space first).
 import type { PlayerState } from './state/player.svelte';
+import { playerActionFor, type PlayerAction } from './keys';
 
 /** Space on a button, link or checkbox presses it: the player does not take it from them. */
 function spaceBelongsTo(t: EventTarget | null): boolean {
@@ -10,30 +11,17 @@ function spaceBelongsTo(t: EventTarget | null): boolean {
 /** Do what `e` asks of the player; true when it was a player key (the caller prevents the default). */
 export function handlePlayerKey(e: KeyboardEvent, player: PlayerState): boolean {
   if (!player.available) return false;
-  switch (e.key) {
-    case ' ':
-      if (spaceBelongsTo(e.target)) return false;
-      player.toggle();
-      return true;
-    case 'k':
-      player.toggle();
-      return true;
-    case 'j':
-      player.seekBy(-10);
-      return true;
-    case 'l':
-      player.seekBy(10);
-      return true;
-    case '<':
-      player.stepRate(-1);
-      return true;
-    case '>':
-      player.stepRate(1);
-      return true;
-    case 'f':
-      player.fullscreen();
-      return true;
-    default:
-      return false;
-  }
+  const action = playerActionFor(e.key);
+  if (action === null || (e.key === ' ' && spaceBelongsTo(e.target))) return false;
+  run[action](player);
+  return true;
 }
+
+const run: Record<PlayerAction, (p: PlayerState) => void> = {
+  toggle: (p) => p.toggle(),
+  back: (p) => p.seekBy(-10),
+  forward: (p) => p.seekBy(10),
+  slower: (p) => p.stepRate(-1),
+  faster: (p) => p.stepRate(1),
+  fullscreen: (p) => p.fullscreen(),
+};

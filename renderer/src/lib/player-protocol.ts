@@ -94,10 +94,10 @@ export function playedBetween(prevTime: number, nextTime: number, wallMs: number
   return delta <= allowed ? delta : 0;
 }
 
-/** What the student reads about a player error code (YouTube's documented codes). */
-export function playerErrorMessage(code: number): string {
-  if (code === 100) return 'This video is not on YouTube any more, or it is private.';
-  if (code === 101 || code === 150) return 'The owner of this video does not allow it to play outside YouTube.';
-  if (code === 153) return 'YouTube refused to set up its player here (error 153).';
-  return `YouTube's player stopped with error ${code}.`;
+/** Which plain-words message a player error code gets (YouTube's documented codes). */
+export function playerErrorKind(code: number): 'gone' | 'embed' | '153' | 'other' {
+  if (code === 100) return 'gone';
+  if (code === 101 || code === 150) return 'embed';
+  if (code === 153) return '153';
+  return 'other';
 }
