@@ -30,6 +30,7 @@ import { appVersion } from './version';
 import { deliverExport, planBackupExport, planNotesExport } from './export';
 import { exportStamp } from './files';
 import type { Host } from './host';
+import { autoMarkDue } from '../shared/playback';
 
 export interface ServiceOptions {
   catalogFiles: string[];
@@ -140,12 +141,14 @@ export class Service implements Methods {
   async getLecture({ videoId }: ArgsOf<'getLecture'>): Promise<LectureDetail> {
     const e = this.entry(videoId);
     const note = this.store.data.notes[videoId] ?? null;
+    const played = Object.hasOwn(this.store.data.playback, videoId) ? this.store.data.playback[videoId] : undefined;
     return {
       ...this.info(e),
       courseTitle: this.courseOf.get(videoId)?.title ?? '',
       summary: e.summary,
       note: note && { text: note.text, updatedAt: note.updatedAt },
       thumbnailUrl: thumbnailUrl(videoId),
+      playback: played ? { position: played.position, duration: played.duration } : null,
     };
   }
 
@@ -180,6 +183,21 @@ export class Service implements Methods {
     const r = await this.store.saveNote(videoId, text);
     this.indexing.index.upsert({ videoId, title: e.title, summary: e.summary, note: this.store.data.notes[videoId]?.text ?? '' });
     return r;
+  }
+
+  async savePlayback({ videoId, position, duration, played }: ArgsOf<'savePlayback'>): Promise<LectureInfo> {
+    const e = this.entry(videoId);
+    await this.store.savePlayback(videoId, position, duration, played);
+    const d = this.store.data;
+    const due = autoMarkDue({
+      position,
+      duration,
+      share: d.prefs.autoMarkShare,
+      watched: Object.hasOwn(d.watched, videoId),
+      unwatchedByStudent: Object.hasOwn(d.unwatched, videoId),
+    });
+    if (due) await this.store.setWatched(videoId, true);
+    return this.info(e);
   }
 
   async listNotes(): Promise<NoteListItem[]> {

@@ -83,11 +83,19 @@ export interface NoteInfo {
   updatedAt: number;
 }
 
+/** Where the student stopped in the video (seconds), for "Resume at 12:34". */
+export interface PlaybackInfo {
+  position: number;
+  duration: number;
+}
+
 export interface LectureDetail extends LectureInfo {
   courseTitle: string;
   summary: string;
   note: NoteInfo | null;
   thumbnailUrl: string;
+  /** The last position played in the app's player; null when never played here. */
+  playback?: PlaybackInfo | null;
 }
 
 export interface NoteListItem {
@@ -176,6 +184,22 @@ export const contract = {
     result: returns<{ updatedAt: number }>(),
   },
   listNotes: { args: empty, result: returns<NoteListItem[]>() },
+  /**
+   * The player's report while a lecture plays (every few seconds, on pause, switch and quit):
+   * the position to resume at, and `played` seconds of video since the last report for the
+   * day's history. Answers with the lecture, marked watched when enough of it has played.
+   */
+  savePlayback: {
+    args: z
+      .object({
+        videoId,
+        position: z.number().finite().min(0).max(48 * 3600),
+        duration: z.number().finite().min(0).max(48 * 3600),
+        played: z.number().finite().min(0).max(3600).optional(),
+      })
+      .strict(),
+    result: returns<LectureInfo>(),
+  },
   search: {
     args: z
       .object({

@@ -34,6 +34,8 @@ const laterPrefs = z.object({
   dailyGoal: z.number().int().min(0).max(100),
   /** File name of the set-aside data file whose notice the student dismissed, so the same event stays quiet. */
   dismissedRecovery: z.string().nullable(),
+  /** The in-app player's speed, kept for every lecture. */
+  playbackRate: z.number().min(0.25).max(2),
 });
 
 /** Every preference, as the app holds them in memory. */
@@ -51,6 +53,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   language: null,
   theme: 'system',
   autoMarkShare: 0.9,
+  playbackRate: 1,
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,

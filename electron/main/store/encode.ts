@@ -3,7 +3,7 @@
 // big records (watched, notes, and deletedNotes, which can grow as large) are kept encoded in chunks of CHUNK entries, and a
 // change re-encodes only its chunk, so a save is a buffer concat plus the write.
 // The store must call `touch` for every id it changes and `reset` when it replaces data.
-import type { DeletedNote, NoteRecord, StoreData, WatchMark } from './schema';
+import type { DeletedNote, NoteRecord, PlaybackRecord, StoreData, WatchMark } from './schema';
 
 const CHUNK = 64;
 const SEP = Buffer.from(',\n');
@@ -82,12 +82,15 @@ export class DataEncoder {
     JSON.stringify(n.clock ? { text: n.text, updatedAt: n.updatedAt, clock: n.clock } : { text: n.text, updatedAt: n.updatedAt }),
   );
   readonly deletedNotes = new RecordEncoder<DeletedNote>('    ', (t) => JSON.stringify({ clock: t.clock, deletedAt: t.deletedAt }));
+  // One entry per lecture ever played, rewritten every few seconds while one plays.
+  readonly playback = new RecordEncoder<PlaybackRecord>('    ', (p) => JSON.stringify({ position: p.position, duration: p.duration, at: p.at }));
 
   reset(data: StoreData): void {
     this.watched.reset(data.watched);
     this.unwatched.reset(data.unwatched);
     this.notes.reset(data.notes);
     this.deletedNotes.reset(data.deletedNotes);
+    this.playback.reset(data.playback);
   }
 
   #out: Buffer = Buffer.alloc(0);
@@ -102,6 +105,7 @@ export class DataEncoder {
     const u = this.unwatched.parts(data.unwatched);
     const n = this.notes.parts(data.notes);
     const d = this.deletedNotes.parts(data.deletedNotes);
+    const p = this.playback.parts(data.playback);
     const open = (parts: Buffer[]) => (parts.length ? '{\n' : '{');
     const close = (parts: Buffer[]) => (parts.length ? '\n  }' : '}');
     const all = [
@@ -116,8 +120,10 @@ export class DataEncoder {
       ...n,
       Buffer.from(`${close(n)},\n  "deletedNotes": ${open(d)}`),
       ...d,
+      Buffer.from(`${close(d)},\n  "playback": ${open(p)}`),
+      ...p,
       Buffer.from(
-        `${close(d)},\n  "corrections": ${JSON.stringify(data.corrections)},\n` +
+        `${close(p)},\n  "watchTime": ${JSON.stringify(data.watchTime)},\n  "corrections": ${JSON.stringify(data.corrections)},\n` +
           `  "prefs": ${JSON.stringify(data.prefs)},\n  "window": ${JSON.stringify(data.window)}\n}\n`,
       ),
     ];

@@ -3,6 +3,7 @@
 import { localDateTime } from '../../shared/dates';
 import type { MergeReport } from '../../shared/contract';
 import { bumpClock, clockJoin, clockLeq, sameClock } from './clock';
+import { copyPlayback, mergePlayback } from './playback';
 import { copyMark, dict, highestSeq, type Clock, type DeletedNote, type NoteRecord, type StoreData, type WatchMark } from './schema';
 
 export { clockJoin, clockLeq };
@@ -60,7 +61,8 @@ export interface MergeResult {
  * deletion saw it). Tombstones on both sides join; an incoming tombstone of a note this
  * side never had is kept, so an older copy of the note merged later stays deleted.
  *
- * Watched marks and their removals (see mergeWatched). Corrections: union, the current side wins.
+ * Watched marks and their removals (see mergeWatched). Player positions and history: see
+ * mergePlayback. Corrections: union, the current side wins.
  * Prefs, window and the device id stay as they are: they describe this computer.
  */
 export function mergeData(current: StoreData, incoming: StoreData): MergeResult {
@@ -75,6 +77,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     notes: dict(current.notes),
     deletedNotes: dict(current.deletedNotes),
     corrections: { moves: dict(current.corrections.moves), titles: dict(current.corrections.titles) },
+    playback: copyPlayback(current.playback),
   };
   const report: MergeReport = { added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 };
   let changed = data.deviceSeq !== current.deviceSeq;
@@ -179,6 +182,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
   }
 
   changed = mergeWatched(data, incoming, report) || changed;
+  changed = mergePlayback(data, incoming) || changed;
 
   for (const key of ['moves', 'titles'] as const) {
     for (const [k, v] of Object.entries(incoming.corrections[key])) {

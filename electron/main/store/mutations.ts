@@ -17,6 +17,8 @@ import { DEFAULT_PREFS } from '../../shared/prefs';
 import { dict, highestSeq, parseStoreText, type StoreData } from './schema';
 import { WriteQueue } from './queue';
 import { fieldSlot, noteSlot, UnsavedChanges, watchedSlot, type Slot } from './unsaved';
+import { addWatchTime, playbackSlot } from './playback';
+import { localDay } from '../../shared/dates';
 
 export const DATA_FILE = 'lecture-companion.json';
 
@@ -172,6 +174,21 @@ export class Store {
     }
     await this.#change('prefs', fieldSlot(this.#slotsOf, 'prefs'), () => (this.#data.prefs = next));
     return { ...next };
+  }
+
+  /**
+   * The player's report: where the lecture is now, and `played` seconds of it since the last
+   * report, counted on today's (local) date in the history.
+   */
+  async savePlayback(videoId: string, position: number, duration: number, played = 0): Promise<void> {
+    this.#assertWritable();
+    const at = this.#now();
+    await this.#change(`playback:${videoId}`, playbackSlot(this.#slotsOf, videoId), () => {
+      const data = this.#data;
+      data.playback[videoId] = { position, duration, at };
+      if (played > 0) data.watchTime = addWatchTime(data.watchTime, localDay(at), videoId, played);
+      this.#encoder.playback.touch(videoId, data.playback);
+    });
   }
 
   async setWindow(w: StoreData['window']): Promise<void> {

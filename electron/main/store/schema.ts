@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { markSchema, noteSchema, v1Schema, v2Schema, v3Schema } from './shapes';
+import { copyPlayback, copyWatchTime } from './playback';
 
 export { v1Schema, v2Schema, v3Schema };
 import { DEFAULT_PREFS, prefsSchema, windowSchema, type Prefs, type WindowState } from '../../shared/prefs';
@@ -48,6 +49,19 @@ export interface WatchMark {
   clock?: Clock;
 }
 
+/** Where the student stopped in a lecture's video, for "Resume at 12:34". */
+export interface PlaybackRecord {
+  /** Seconds into the video. */
+  position: number;
+  /** The video's length in seconds, as the player last reported it (0 when unknown). */
+  duration: number;
+  /** ms since epoch of the report: a merge keeps the newer position. */
+  at: number;
+}
+
+/** Local day (`2026-12-02`) → videoId → seconds of video played that day. */
+export type WatchTime = Record<string, Record<string, number>>;
+
 export interface StoreData {
   schemaVersion: typeof SCHEMA_VERSION;
   /**
@@ -79,6 +93,10 @@ export interface StoreData {
   corrections: Corrections;
   prefs: Prefs;
   window: WindowState | null;
+  /** videoId → the last position played. Optional in the file (before the player); always set in memory. */
+  playback: Record<string, PlaybackRecord>;
+  /** Seconds played per day and lecture, for the statistics. Optional in the file; always set in memory. */
+  watchTime: WatchTime;
 }
 
 /**
@@ -107,7 +125,10 @@ export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes' | 'wat
   return max;
 }
 
-type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched'> & {
+type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched' | 'playback' | 'watchTime' | 'prefs'> & {
+  prefs: Partial<Prefs> & Omit<Prefs, 'playbackRate' | 'autoMarkShare'>;
+  playback?: Record<string, PlaybackRecord>;
+  watchTime?: WatchTime;
   unwatched?: Record<string, Required<WatchMark>>;
   home?: string;
   deviceId?: string;
@@ -147,6 +168,8 @@ export function normalize(d: Parsed): StoreData {
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
     prefs: { ...DEFAULT_PREFS, ...definedOnly(d.prefs) },
     window: d.window ? { ...d.window } : null,
+    playback: copyPlayback(d.playback),
+    watchTime: copyWatchTime(d.watchTime),
   };
 }
 
@@ -167,6 +190,8 @@ export function defaultData(): StoreData {
     corrections: { moves: dict(), titles: dict() },
     prefs: { ...DEFAULT_PREFS },
     window: null,
+    playback: dict(),
+    watchTime: dict(),
   };
 }
 

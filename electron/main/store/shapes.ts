@@ -11,6 +11,11 @@ export const deletedSchema = z.object({ clock: clockSchema, deletedAt: time });
 export const markSchema = z.object({ at: time, clock: clockSchema.optional() });
 export const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
 
+const seconds = z.number().finite().min(0).max(48 * 3600);
+export const playbackSchema = z.object({ position: seconds, duration: seconds, at: time });
+/** Local day → videoId → seconds played. */
+export const watchTimeSchema = z.record(z.string().regex(/^\d{4}-\d\d-\d\d$/), z.record(z.string(), z.number().finite().min(0).max(86_400)));
+
 /**
  * Version 2. `deviceId`, `deviceSeq`, the notes' `clock` and `deletedNotes` came during
  * v2's development, before any release: optional, so v2 files written without them still load.
@@ -33,6 +38,9 @@ export const v3Schema = v2Schema.extend({
   schemaVersion: z.literal(3),
   watched: z.record(z.string(), markSchema),
   unwatched: z.record(z.string(), markSchema.required()),
+  // Added with the player, within v3: older v3 files have neither.
+  playback: z.record(z.string(), playbackSchema).optional(),
+  watchTime: watchTimeSchema.optional(),
 });
 
 /** The foundation's format. `watched` values were `true`; false is accepted and means not watched. */

@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Api } from '../../../electron/shared/contract';
 import { DataActions } from './state/data.svelte';
 import { LibraryState } from './state/library.svelte';
+import { PlayerState } from './state/player.svelte';
 import { Toasts } from './state/toasts.svelte';
 import { UiState } from './state/ui.svelte';
 
@@ -15,6 +16,7 @@ export interface AppContext {
   toasts: Toasts;
   ui: UiState;
   data: DataActions;
+  player: PlayerState;
 }
 
 const KEY = Symbol('lecture-companion');
@@ -23,7 +25,8 @@ const KEY = Symbol('lecture-companion');
 export function createApp(api: Api): AppContext {
   const toasts = new Toasts();
   const library = new LibraryState(api, toasts);
-  return { api, library, toasts, ui: new UiState(), data: new DataActions(api, (lib) => library.applyLibrary(lib)) };
+  const player = new PlayerState(api, (info) => library.watchedByPlayer(info));
+  return { api, library, toasts, ui: new UiState(), data: new DataActions(api, (lib) => library.applyLibrary(lib)), player };
 }
 
 /** The context map for `app`, as Svelte's `setContext` or testing-library's `render(..., { context })` takes it. */
@@ -47,3 +50,4 @@ export const useLibrary = (): LibraryState => useApp().library;
 export const useToasts = (): Toasts => useApp().toasts;
 export const useUi = (): UiState => useApp().ui;
 export const useDataActions = (): DataActions => useApp().data;
+export const usePlayer = (): PlayerState => useApp().player;
