@@ -4,9 +4,9 @@
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
 import type { CatalogWarning, CourseCategory, CourseKind } from './types';
-import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
+import { ApiError, MAX_BACKUP_CHARS, MAX_BULK_LECTURES, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
-export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
+export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS, MAX_BULK_LECTURES };
 
 const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
@@ -19,7 +19,15 @@ export interface Prefs {
   newestFirst: boolean;
   lastVideoId: string | null;
   lastCourseId: string | null;
+  /**
+   * Watching a lecture marks its other-language version too (中文版 / English version).
+   * Absent in data files from before the setting: read it with `marksLinkedVersion`.
+   */
+  linkedWatched?: boolean;
 }
+
+/** On unless the student turned it off: having watched one version, the other is seen. */
+export const marksLinkedVersion = (prefs: Pick<Prefs, 'linkedWatched'>): boolean => prefs.linkedWatched ?? true;
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
@@ -171,6 +179,7 @@ export const contract = {
         newestFirst: z.boolean().optional(),
         lastVideoId: videoId.nullable().optional(),
         lastCourseId: courseId.nullable().optional(),
+        linkedWatched: z.boolean().optional(),
       })
       .strict(),
     result: returns<PrefsChange>(),
@@ -195,6 +204,18 @@ export const contract = {
   moveLecture: {
     args: z
       .object({ videoId, courseId: courseId.optional(), newCourseTitle: z.string().trim().min(1).max(200).optional() })
+      .strict()
+      .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
+    result: returns<Library>(),
+  },
+  /** Several lectures into one course in a single correction: all move, or none do. */
+  moveLectures: {
+    args: z
+      .object({
+        videoIds: z.array(videoId).min(1).max(MAX_BULK_LECTURES),
+        courseId: courseId.optional(),
+        newCourseTitle: z.string().trim().min(1).max(200).optional(),
+      })
       .strict()
       .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
     result: returns<Library>(),

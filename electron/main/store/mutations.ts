@@ -166,7 +166,7 @@ export class Store {
   async setPrefs(p: Partial<Prefs>): Promise<Prefs> {
     this.#assertWritable();
     const next = { ...this.#data.prefs };
-    for (const key of ['uploadOrder', 'newestFirst', 'lastVideoId', 'lastCourseId'] as const) {
+    for (const key of ['uploadOrder', 'newestFirst', 'lastVideoId', 'lastCourseId', 'linkedWatched'] as const) {
       if (p[key] !== undefined) (next as Record<string, unknown>)[key] = p[key];
     }
     await this.#change('prefs', fieldSlot(this.#slotsOf, 'prefs'), () => (this.#data.prefs = next));

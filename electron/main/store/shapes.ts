@@ -15,6 +15,8 @@ export const prefsSchema = z.object({
   newestFirst: z.boolean(),
   lastVideoId: z.string().nullable(),
   lastCourseId: z.string().nullable(),
+  /** Added after v3 shipped: optional, so files without it still load (absent = on). */
+  linkedWatched: z.boolean().optional(),
 });
 
 /**

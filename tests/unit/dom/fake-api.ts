@@ -80,6 +80,10 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       l.courseId = target.id;
       return library();
     }),
+    moveLectures: vi.fn(async ({ videoIds, ...target }: { videoIds: string[]; courseId?: string; newCourseTitle?: string }) => {
+      for (const videoId of videoIds) await api.moveLecture({ videoId, ...target });
+      return library();
+    }),
     renameCourse: vi.fn(async ({ courseId, title }: { courseId: string; title: string }) => {
       const c = state.courses.find((x) => x.id === courseId)!;
       c.title = title;
