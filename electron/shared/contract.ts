@@ -21,13 +21,10 @@ export interface Prefs {
   lastCourseId: string | null;
   /**
    * Watching a lecture marks its other-language version too (中文版 / English version).
-   * Absent in data files from before the setting: read it with `marksLinkedVersion`.
+   * Absent in data files from before the setting: read it with `marksLinkedVersion` (progress.ts).
    */
   linkedWatched?: boolean;
 }
-
-/** On unless the student turned it off: having watched one version, the other is seen. */
-export const marksLinkedVersion = (prefs: Pick<Prefs, 'linkedWatched'>): boolean => prefs.linkedWatched ?? true;
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
