@@ -1,9 +1,6 @@
 // Progress figures and "next up", computed from the Library the service returns.
 // Pure functions: the renderer, tests and any future tray/menu share one definition.
-import type { CourseInfo, LectureInfo, Library, Prefs } from './contract';
-
-/** Watching one version marks the other (中文版 / English version) unless the student turned it off. */
-export const marksLinkedVersion = (prefs: Pick<Prefs, 'linkedWatched'>): boolean => prefs.linkedWatched ?? true;
+import type { CourseInfo, LectureInfo, Library } from './contract';
 
 export interface Progress {
   watched: number;

@@ -142,7 +142,7 @@ describe('service on the seed catalog', () => {
 
   it('keeps the linked-version setting, on until turned off', async () => {
     const { service } = await start();
-    expect((await service.getLibrary()).prefs.linkedWatched).toBeUndefined();
+    expect((await service.getLibrary()).prefs.linkedWatched).toBe(true);
     expect((await service.setPrefs({ linkedWatched: false })).prefs.linkedWatched).toBe(false);
     expect((await service.getLibrary()).prefs.linkedWatched).toBe(false);
   });

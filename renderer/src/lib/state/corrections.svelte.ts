@@ -1,5 +1,6 @@
 // The student's corrections to the course grouping: move lectures, rename a course, reset.
 // Each answers with a new Library, which LibraryState takes in whole.
+import { t } from '../i18n/locale.svelte';
 import type { LibraryState, MoveTarget } from './library.svelte';
 
 export class CourseCorrections {
@@ -21,10 +22,9 @@ export class CourseCorrections {
    */
   async moveLectures(videoIds: readonly string[], target: MoveTarget): Promise<boolean> {
     if (videoIds.length === 0) return false;
-    if (!(await this.#apply(() => this.lib.api.moveLectures({ videoIds: [...videoIds], ...target }), 'Could not move the lectures'))) return false;
+    if (!(await this.#apply(() => this.lib.api.moveLectures({ videoIds: [...videoIds], ...target }), t('bulk.moveFailed')))) return false;
     const where = this.lib.courses.find((c) => c.id === this.lib.byId.get(videoIds[0]!)?.courseId)?.title ?? '';
-    const n = videoIds.length;
-    this.lib.toasts.push(`Moved ${n} ${n === 1 ? 'lecture' : 'lectures'} to ${where}.`, 'info');
+    this.lib.toasts.push(t('bulk.moved', { count: videoIds.length, course: where }), 'info');
     return true;
   }
 

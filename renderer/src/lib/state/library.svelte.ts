@@ -2,7 +2,8 @@
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
 import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, PrefsChange, StoreStatus } from '../../../../electron/shared/contract';
-import { lecturesById, marksLinkedVersion, nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
+import { lecturesById, nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
+import { t } from '../i18n/locale.svelte';
 import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
 import type { Toasts } from './toasts.svelte';
 
@@ -160,7 +161,7 @@ export class LibraryState {
 
   /** Watching one version marks the other too (the linkedWatched setting), unless `linked` is false. */
   async setWatched(videoId: string, watched: boolean, { linked = true } = {}): Promise<void> {
-    const other = linked && this.prefs && marksLinkedVersion(this.prefs) ? this.linkedOf(videoId) : undefined;
+    const other = linked && this.prefs?.linkedWatched ? this.linkedOf(videoId) : undefined;
     await Promise.all([this.#writeWatched(videoId, watched), other && other.watched !== watched ? this.#writeWatched(other.videoId, watched) : null]);
   }
 
@@ -230,7 +231,7 @@ export class LibraryState {
     try {
       this.applyPrefs(await this.api.setPrefs({ linkedWatched }));
     } catch (e) {
-      this.toasts.error(e, 'Could not change the setting');
+      this.toasts.error(e, t('prefs.saveFailed'));
     }
   }
 

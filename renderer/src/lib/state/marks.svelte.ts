@@ -1,7 +1,7 @@
 // Marking many lectures at once (a whole course, or the playlist's selection), with one
 // undo for the last such mark. Each lecture is still its own optimistic setWatched, so a
 // failure rolls back that lecture alone and says why.
-import { marksLinkedVersion } from '../../../../electron/shared/progress';
+import { t } from '../i18n/locale.svelte';
 import type { LibraryState } from './library.svelte';
 
 /** Where the mark was made: the undo is offered there. */
@@ -23,29 +23,30 @@ export class WatchMarks {
   /** Marks every lecture of a course watched or unwatched. */
   async setCourseWatched(courseId: string, watched: boolean): Promise<void> {
     const course = this.lib.courses.find((c) => c.id === courseId);
-    if (course) await this.markMany(course.lectures, watched, 'course', `of ${course.title}`);
+    if (course) await this.markMany(course.lectures, watched, 'course', course.title);
   }
 
   /**
    * Marks `ids` (and, with the linkedWatched setting, their other-language versions) and
    * remembers each changed lecture's value before, so `undoMark` puts exactly those back.
    */
-  async markMany(ids: readonly string[], watched: boolean, source: MarkSource, what = ''): Promise<void> {
+  async markMany(ids: readonly string[], watched: boolean, source: MarkSource, course?: string): Promise<void> {
     const lib = this.lib;
     if (ids.length === 0 || lib.refuseReadonly()) return;
     const named = ids.filter((id) => lib.byId.get(id)?.watched === !watched);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local list of ids, never rendered
     const all = new Set(named);
-    if (lib.prefs && marksLinkedVersion(lib.prefs)) {
+    if (lib.prefs?.linkedWatched) {
       for (const id of ids) {
         const other = lib.linkedOf(id);
         if (other && other.watched !== watched) all.add(other.videoId);
       }
     }
-    const n = named.length;
-    const extra = all.size - n;
+    const count = named.length;
+    const extra = all.size - count;
+    const key = course ? (watched ? 'marks.courseWatched' : 'marks.courseUnwatched') : watched ? 'marks.watched' : 'marks.unwatched';
     this.undo = {
-      message: `Marked ${n} ${n === 1 ? 'lecture' : 'lectures'}${what ? ' ' + what : ''} ${watched ? 'watched' : 'unwatched'}${extra ? ` (and ${extra} in the other language)` : ''}.`,
+      message: t(key, { count, course }) + (extra ? ' ' + t('marks.alsoLinked', { count: extra }) : ''),
       source,
       previous: [...all].map((id) => [id, !watched]),
     };

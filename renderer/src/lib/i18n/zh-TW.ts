@@ -1,0 +1,43 @@
+// 繁體中文（台灣）介面字串。Taiwan usage: 影片, 課程, 筆記, 已看完, 搜尋, 設定, 備份.
+// Chinese has one plural form, so only the `_other` keys appear here.
+import type { Catalog } from './en';
+
+export const zhTW: Catalog = {
+  'app.title': 'Lecture Companion',
+  'app.loadError': '無法載入課程資料',
+  'app.tryAgain': '再試一次',
+  'app.loading': '正在載入課程目錄…',
+  'common.close': '關閉',
+  'common.cancel': '取消',
+  'lang.en': 'English',
+  'lang.zh-TW': '繁體中文',
+  // 整個頻道的課程：播放清單多選、一次標記多部影片、中英文版本。
+  'bulk.toolbar': '已選取的影片',
+  'bulk.count': '已選取 {{count}} 部',
+  'bulk.move': '移到課程…',
+  'bulk.markWatched': '標為已看完',
+  'bulk.markUnwatched': '標為未看',
+  'bulk.clear': '取消選取',
+  'bulk.subject_other': '已選取的 {{count}} 部影片',
+  'bulk.moved_other': '已將 {{count}} 部影片移到「{{course}}」。',
+  'bulk.moveFailed': '無法移動這些影片',
+  'playlist.picked': '，已選取',
+  'marks.undo': '復原',
+  'marks.courseWatched_other': '已將「{{course}}」的 {{count}} 部影片標為已看完。',
+  'marks.courseUnwatched_other': '已將「{{course}}」的 {{count}} 部影片標為未看。',
+  'marks.watched_other': '已將 {{count}} 部影片標為已看完。',
+  'marks.unwatched_other': '已將 {{count}} 部影片標為未看。',
+  'marks.alsoLinked_other': '另一種語言的版本也標了 {{count}} 部。',
+  'versions.english': '英文版',
+  'versions.open': '開啟「{{title}}」(v)',
+  'versions.markBoth': '看完一個版本，另一個也一起標記',
+  'versions.markBothHint': '把一個版本標為已看完或未看時，另一種語言的版本也跟著標記',
+  'versions.none': '這部影片沒有另一種語言的版本。',
+  'versions.marker': '另有另一種語言的版本（中文版／English version）',
+  'versions.markerLabel': '有另一種語言的版本',
+  'prefs.saveFailed': '無法變更設定',
+  'help.selectRange': '選取一段連續的影片（也可以 Shift+點選）',
+  'help.selectOne': '選取或取消選取目前反白的影片（也可以 Ctrl/⌘+點選）',
+  'help.selectAll': '在清單中：選取所有顯示的影片；Esc 取消選取',
+  'help.otherVersion': '開啟另一種語言的版本（中文版／English version）',
+};
