@@ -80,8 +80,15 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       l.courseId = target.id;
       return library();
     }),
-    moveLectures: vi.fn(async ({ videoIds, ...target }: { videoIds: string[]; courseId?: string; newCourseTitle?: string }) => {
-      for (const videoId of videoIds) await api.moveLecture({ videoId, ...target });
+    moveLectures: vi.fn(async ({ videoIds, courseId, newCourseTitle }: { videoIds: string[]; courseId?: string; newCourseTitle?: string }) => {
+      let target = state.courses.find((c) => c.id === (courseId ?? `custom-${newCourseTitle}`));
+      if (!target) {
+        target = { id: `custom-${newCourseTitle}`, title: newCourseTitle!, kind: 'custom', lectures: [], corrected: true };
+        state.courses.push(target);
+      }
+      for (const c of state.courses) c.lectures = c.lectures.filter((x) => !videoIds.includes(x));
+      for (const videoId of videoIds) find(videoId).courseId = target.id;
+      target.lectures.push(...videoIds);
       return library();
     }),
     renameCourse: vi.fn(async ({ courseId, title }: { courseId: string; title: string }) => {
