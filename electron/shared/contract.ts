@@ -58,6 +58,8 @@ export interface LectureInfo {
   watched: boolean;
   hasNote: boolean;
   hasSummary: boolean;
+  /** When it was marked watched (ms since epoch); null when not watched or the time is unknown (v1 data). */
+  watchedAt?: number | null;
   /** The same lecture in the other language (中文版 / English version), when the catalog has it. */
   linkedVideoId?: string | null;
 }
@@ -83,6 +85,8 @@ export interface Library {
   warnings: CatalogWarning[];
   prefs: Prefs;
   store: StoreStatus;
+  /** Where the notes, marks and backups live, shown in Settings. */
+  dataDir?: string;
 }
 
 /** A file the page hands to the browser as a download (browser mode has no save dialog). */

@@ -1,6 +1,6 @@
 // The whole channel (the nine real catalog pages, 448 videos) in Chromium: courses grouped by
 // year and kind with a filter, several lectures selected and moved or marked in one step, and
-// the 中文版 / English version link with its one-key jump and linked watched marks.
+// the 中文版 / English version link with its one-key jump and linked watched marks (a setting).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -147,21 +147,25 @@ test('中文版 / English version: a link and the v key jump between the two, an
   await expect(page.getByTestId('playlist-heading')).toHaveText(ML21_EN);
 
   // The setting is on by default: watching the English lecture marks the Chinese one.
-  await expect(page.getByTestId('linked-watched-toggle')).toBeChecked();
   await page.getByTestId('detail-watched').check();
   await expect(progressOf(course(page, ML21_EN))).toHaveText('1/36');
   await expect(progressOf(course(page, ML21_ZH))).toHaveText('1/40');
   await page.getByTestId('detail-watched').uncheck();
   await expect(progressOf(course(page, ML21_ZH))).toHaveText('0/40');
 
-  // Turned off (and remembered across a restart), each version is marked on its own.
+  // Turned off in Settings (and remembered across a restart), each version is marked on its own.
+  await page.keyboard.press(',');
+  const setting = page.getByTestId('settings-linked-watched');
+  await expect(setting).toBeChecked();
   const saved = page.waitForResponse((r) => r.url().includes('/api/setPrefs') && r.request().postData()?.includes('linkedWatched') === true);
-  await page.getByTestId('linked-watched-toggle').uncheck();
+  await setting.uncheck();
   expect((await saved).ok()).toBe(true);
   await app.restart();
   await loaded(page);
+  await page.keyboard.press(',');
+  await expect(page.getByTestId('settings-linked-watched')).not.toBeChecked();
+  await page.keyboard.press('1');
   await expect(page.getByTestId('lecture-title')).toContainText('Lecture 1:');
-  await expect(page.getByTestId('linked-watched-toggle')).not.toBeChecked();
   await page.getByTestId('detail-watched').check();
   await expect(progressOf(course(page, ML21_EN))).toHaveText('1/36');
   await expect(progressOf(course(page, ML21_ZH))).toHaveText('0/40');

@@ -44,7 +44,7 @@ export class WatchMarks {
     }
     const count = named.length;
     const extra = all.size - count;
-    const key = course ? (watched ? 'marks.courseWatched' : 'marks.courseUnwatched') : watched ? 'marks.watched' : 'marks.unwatched';
+    const key = course ? (watched ? 'lib.markedWatched' : 'lib.markedUnwatched') : watched ? 'marks.watched' : 'marks.unwatched';
     this.undo = {
       message: t(key, { count, course }) + (extra ? ' ' + t('marks.alsoLinked', { count: extra }) : ''),
       source,
