@@ -226,13 +226,18 @@ export class Service implements Methods {
     return this.getLibrary();
   }
 
-  async moveLecture({ videoId, courseId, newCourseTitle }: ArgsOf<'moveLecture'>): Promise<Library> {
-    this.entry(videoId);
+  async moveLecture({ videoId, ...target }: ArgsOf<'moveLecture'>): Promise<Library> {
+    return this.moveLectures({ videoIds: [videoId], ...target });
+  }
+
+  async moveLectures({ videoIds, courseId, newCourseTitle }: ArgsOf<'moveLectures'>): Promise<Library> {
+    for (const id of videoIds) this.entry(id);
     if (newCourseTitle === undefined && !this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
+    // One correction, one write: a failed save leaves every lecture where it was.
     return this.correct((c) => {
       if (newCourseTitle !== undefined) c.titles[target] = newCourseTitle;
-      c.moves[videoId] = target;
+      for (const id of videoIds) c.moves[id] = target;
       return c;
     });
   }

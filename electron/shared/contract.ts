@@ -3,18 +3,18 @@
 // boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
-import { prefsSchema, UI_LANGUAGES, type Prefs, type Theme, type UiLanguage } from './prefs';
+import { AFTER_LAST, prefsSchema, THEMES, UI_LANGUAGES, type AfterLast, type Prefs, type Theme, type UiLanguage } from './prefs';
 import type { CatalogWarning, CourseCategory, CourseKind } from './types';
-import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
+import { ApiError, MAX_BACKUP_CHARS, MAX_BULK_LECTURES, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
-export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
+export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS, MAX_BULK_LECTURES };
 
 const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
 const empty = z.object({}).strict();
 
-export type { Prefs, UiLanguage, Theme };
-export { UI_LANGUAGES };
+export type { Prefs, UiLanguage, Theme, AfterLast };
+export { UI_LANGUAGES, THEMES, AFTER_LAST };
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
@@ -215,6 +215,18 @@ export const contract = {
   moveLecture: {
     args: z
       .object({ videoId, courseId: courseId.optional(), newCourseTitle: z.string().trim().min(1).max(200).optional() })
+      .strict()
+      .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
+    result: returns<Library>(),
+  },
+  /** Several lectures into one course in a single correction: all move, or none do. */
+  moveLectures: {
+    args: z
+      .object({
+        videoIds: z.array(videoId).min(1).max(MAX_BULK_LECTURES),
+        courseId: courseId.optional(),
+        newCourseTitle: z.string().trim().min(1).max(200).optional(),
+      })
       .strict()
       .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
     result: returns<Library>(),

@@ -7,9 +7,10 @@ import { z } from 'zod';
 
 export const UI_LANGUAGES = ['en', 'zh-TW'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
-const THEMES = ['system', 'light', 'dark'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
-const AFTER_LAST = ['stop', 'wrap'] as const;
+export const AFTER_LAST = ['stop', 'wrap'] as const;
+export type AfterLast = (typeof AFTER_LAST)[number];
 
 /** The preferences every data file has held since the first release. */
 const firstPrefs = z.object({
@@ -36,6 +37,8 @@ const laterPrefs = z.object({
   dismissedRecovery: z.string().nullable(),
   /** The in-app player's speed, kept for every lecture. */
   playbackRate: z.number().min(0.25).max(2),
+  /** Watching a lecture marks its other-language version too (中文版 / English version). */
+  linkedWatched: z.boolean(),
 });
 
 /** Every preference, as the app holds them in memory. */
@@ -54,6 +57,8 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   theme: 'system',
   autoMarkShare: 0.9,
   playbackRate: 1,
+  // Having watched one version, the other is seen; a student who wants both turns it off.
+  linkedWatched: true,
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,

@@ -125,6 +125,29 @@ describe('service on the seed catalog', () => {
     expect((await indexesOf(service))[0]?.lectures).toContain(368);
   });
 
+  it('moves several lectures in one correction, and refuses the whole move when one id is unknown', async () => {
+    const { service, dataDir } = await start();
+    const ids = ['CB0a3aBwND8', (await service.getLibrary()).lectures.find((l) => l.index === 400)!.videoId];
+    let lib = await service.moveLectures({ videoIds: ids, newCourseTitle: 'Picked' });
+    const picked = lib.courses.find((c) => c.title === 'Picked')!;
+    expect([...picked.lectures].sort()).toEqual([...ids].sort());
+    expect(readJson(join(dataDir, 'lecture-companion.json')).corrections.moves).toEqual({ [ids[0]!]: picked.id, [ids[1]!]: picked.id });
+    lib = await service.moveLectures({ videoIds: ids, courseId: 'other' });
+    expect(lib.courses.some((c) => c.title === 'Picked')).toBe(false);
+    expect(lib.lectures.filter((l) => ids.includes(l.videoId)).map((l) => l.courseId)).toEqual(['other', 'other']);
+    const before = structuredClone(service.store.data.corrections);
+    await expect(service.moveLectures({ videoIds: [ids[0]!, 'zzzzzzzzzzz'], newCourseTitle: 'Half' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.moveLectures({ videoIds: ids, courseId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(service.store.data.corrections).toEqual(before);
+  });
+
+  it('keeps the linked-version setting, on until turned off', async () => {
+    const { service } = await start();
+    expect((await service.getLibrary()).prefs.linkedWatched).toBe(true);
+    expect((await service.setPrefs({ linkedWatched: false })).prefs.linkedWatched).toBe(false);
+    expect((await service.getLibrary()).prefs.linkedWatched).toBe(false);
+  });
+
   it('exports a lecture with summary and linked timestamps', async () => {
     const { service, host } = await start();
     await service.saveNote({ videoId: 'CB0a3aBwND8', text: '剪枝 at 12:34 and [1:02:03]' });

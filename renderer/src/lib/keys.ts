@@ -5,8 +5,8 @@
 import type { MessageKey } from './i18n/en';
 
 /** What a key does in the app shell (App.svelte) or the lecture list (Playlist.svelte). */
-export type AppAction = 'help' | 'next' | 'note' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data';
-export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'first' | 'last' | 'open' | 'watch';
+export type AppAction = 'help' | 'next' | 'note' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data' | 'otherVersion';
+export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'first' | 'last' | 'open' | 'watch' | 'select' | 'selectAll' | 'clearSelection';
 /** The in-app player's keys (YouTube's own), when the lecture list does not take the key first. */
 export type PlayerAction = 'toggle' | 'back' | 'forward' | 'slower' | 'faster' | 'fullscreen';
 
@@ -27,8 +27,14 @@ export const BINDINGS: readonly Binding[] = [
   { group: 'list', keys: [['End']], what: 'key.last', action: 'last' },
   { group: 'list', keys: [['Enter']], what: 'key.open', action: 'open' },
   { group: 'list', keys: [['w'], [' ']], what: 'key.watch', action: 'watch' },
+  // The playlist's selection; Shift with any movement key above extends it (no action of its own).
+  { group: 'list', keys: [['Shift', 'ArrowDown'], ['Shift', 'ArrowUp']], what: 'key.selectRange', action: null },
+  { group: 'list', keys: [['x']], what: 'key.select', action: 'select' },
+  { group: 'list', keys: [['Mod', 'a']], what: 'key.selectAll', action: 'selectAll' },
+  { group: 'list', keys: [['Escape']], what: 'key.clearSelection', action: 'clearSelection' },
   { group: 'app', keys: [['n']], what: 'key.next', action: 'next' },
   { group: 'app', keys: [['e']], what: 'key.note', action: 'note' },
+  { group: 'app', keys: [['v']], what: 'key.otherVersion', action: 'otherVersion' },
   { group: 'app', keys: [['/'], ['Mod', 'k']], what: 'key.search', action: null },
   { group: 'app', keys: [['1']], what: 'key.library', action: 'library' },
   { group: 'app', keys: [['2']], what: 'key.notes', action: 'notes' },
@@ -65,6 +71,13 @@ export const playerActionFor = (key: string) => actionFor('player', key) as Play
 
 /** The lecture list's action for a plain key press, if any. */
 export const listActionFor = (key: string) => actionFor('list', key) as ListAction | null;
+
+/** The lecture list's action for Ctrl/⌘ with `key` (Ctrl+A), if any. */
+export function listModActionFor(key: string): ListAction | null {
+  const k = key.toLowerCase();
+  const b = BINDINGS.find((x) => x.group === 'list' && x.keys.some((c) => c.length === 2 && c[0] === 'Mod' && c[1] === k));
+  return (b?.action as ListAction | undefined) ?? null;
+}
 
 const GLYPH: Record<string, string> = {
   ArrowUp: '↑',
