@@ -34,6 +34,12 @@ function recorder(dir: string, failOn?: { op: string; code: string }) {
           fail('write');
           await h.writeFile(d);
         },
+        // The real FileHandle's single-call write, which durable writes use where it exists.
+        async write(b, offset, length) {
+          log.push(`write ${name}`);
+          fail('write');
+          return h.write!(b, offset, length);
+        },
         async sync() {
           log.push(`fsync ${name}`);
           fail(name === 'dir' ? 'fsync-dir' : 'fsync');
