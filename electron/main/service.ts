@@ -31,6 +31,9 @@ import { deliverExport, planBackupExport, planNotesExport } from './export';
 import { exportStamp } from './files';
 import type { Host } from './host';
 import { autoMarkDue } from '../shared/playback';
+import { performance } from 'node:perf_hooks';
+
+const INDEX_SLICE_MS = 5; // re-indexing per turn of the event loop after an import or restore
 
 export interface ServiceOptions {
   catalogFiles: string[];
@@ -276,9 +279,9 @@ export class Service implements Methods {
   }
 
   async importBackup({ content }: ArgsOf<'importBackup'>) {
-    const before = this.store.data.notes;
+    const before = this.beforeReplace();
     const report = await this.store.mergeBackup(content);
-    this.afterDataReplaced(before);
+    await this.afterDataReplaced(before);
     return { ...report, library: await this.getLibrary() };
   }
 
@@ -287,23 +290,33 @@ export class Service implements Methods {
   }
 
   async restoreBackup({ name }: ArgsOf<'restoreBackup'>): Promise<Library> {
-    const before = this.store.data.notes;
+    const before = this.beforeReplace();
     await this.store.restoreBackup(name);
-    this.afterDataReplaced(before);
+    await this.afterDataReplaced(before);
     return this.getLibrary();
   }
 
+  private beforeReplace() {
+    const { notes, corrections, prefs } = this.store.data;
+    return { notes, corrections: JSON.stringify(corrections), newestFirst: prefs.newestFirst };
+  }
+
   /**
-   * Notes and corrections were replaced wholesale: reorder, and re-index only the lectures
-   * whose note changed (re-indexing all 10,000 summaries would stall every request for seconds).
+   * Data replaced wholesale: reorder only if the corrections changed (seconds for 10,000
+   * lectures), and re-index the changed notes (all of them after a large import) a slice
+   * at a time, so requests are answered in between.
    */
-  private afterDataReplaced(notesBefore: Readonly<Record<string, { text: string }>>): void {
-    this.reorder();
-    const notes = this.store.data.notes;
+  private async afterDataReplaced(before: ReturnType<Service['beforeReplace']>): Promise<void> {
+    const { corrections, prefs } = this.store.data;
+    if (JSON.stringify(corrections) !== before.corrections || prefs.newestFirst !== before.newestFirst) this.reorder();
+    let until = performance.now() + INDEX_SLICE_MS;
     for (const e of this.entries) {
-      const text = notes[e.videoId]?.text ?? '';
-      if (text !== (notesBefore[e.videoId]?.text ?? '')) {
-        this.indexing.index.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
+      const text = this.store.data.notes[e.videoId]?.text ?? '';
+      if (text === (before.notes[e.videoId]?.text ?? '')) continue;
+      this.indexing.index.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
+      if (performance.now() >= until) {
+        await new Promise((r) => setImmediate(r));
+        until = performance.now() + INDEX_SLICE_MS;
       }
     }
   }
