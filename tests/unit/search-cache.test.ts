@@ -5,6 +5,7 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { Service } from '../../electron/main/service';
 import { cacheDir, cacheFiles } from '../../electron/main/startup-cache';
+import { COURSES_FILE } from '../../electron/main/course-cache';
 import { FIXTURES, SEED, recordingHost, tempDir } from './helpers/service';
 import { nth } from './helpers/nth';
 
@@ -48,7 +49,7 @@ describe('start-up cache', () => {
     const dir = tempDir();
     const first = await start(dir);
     expect(first.searchSource).toBe('build');
-    expect(readdirSync(cacheDir(dir)).sort()).toEqual([cacheFiles.catalog, cacheFiles.index].sort());
+    expect(readdirSync(cacheDir(dir)).sort()).toEqual([cacheFiles.catalog, cacheFiles.index, COURSES_FILE].sort());
     const lib1 = await first.getLibrary();
     await stop(first);
 
