@@ -11,7 +11,6 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const AFTER_LAST = ['stop', 'wrap'] as const;
-export type AfterLast = (typeof AFTER_LAST)[number];
 
 /** The preferences every data file has held since the first release. */
 const firstPrefs = z.object({
