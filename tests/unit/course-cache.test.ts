@@ -2,15 +2,22 @@
 // pages: a warm start takes the arrangement from the cache; other corrections or order,
 // a damaged file, or a file that does not fit the catalog mean arranging again.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseCatalogs } from '../../electron/main/catalog/parse';
 import { buildCourses } from '../../electron/main/catalog/courses';
 import { linkVersions } from '../../electron/main/catalog/versions';
 import { arrangeCourses, COURSES_FILE } from '../../electron/main/course-cache';
 import { cacheDir, catalogKey, readSealed, writeSealed } from '../../electron/main/startup-cache';
 import type { Corrections } from '../../electron/shared/types';
-import { FIXTURES, SEED, tempDir } from './helpers/service';
+
+// Paths spelled out here rather than taken from a helper, so this file does not depend on
+// where the helpers keep them.
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEED = join(ROOT, 'resources/catalog.md');
+const FIXTURES = resolve(ROOT, '../shared/fixtures/catalog');
+const tempDir = () => mkdtempSync(join(tmpdir(), 'lc-courses-'));
 
 const pages = [SEED, ...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort().map((f) => join(FIXTURES, f))].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 const { entries } = parseCatalogs(pages);
