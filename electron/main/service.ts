@@ -118,6 +118,7 @@ export class Service implements Methods {
       title: e.title,
       courseId: this.courseOf.get(e.videoId)?.id ?? 'other',
       watched: e.videoId in d.watched,
+      watchedAt: d.watched[e.videoId]?.at || null,
       hasNote: e.videoId in d.notes,
       hasSummary: e.summary.trim() !== '',
       linkedVideoId: this.linked.get(e.videoId) ?? null,
@@ -135,6 +136,7 @@ export class Service implements Methods {
       warnings: this.warnings,
       prefs: this.store.data.prefs,
       store: this.store.status,
+      dataDir: this.store.dataDir,
     };
   }
 

@@ -19,7 +19,25 @@ export interface Prefs {
   newestFirst: boolean;
   lastVideoId: string | null;
   lastCourseId: string | null;
+  /** The UI language; null follows the OS or browser locale. */
+  language: UiLanguage | null;
+  theme: Theme;
+  /** Share of a lecture's length played before it counts as watched (0..1); null turns auto-marking off. */
+  autoMarkShare: number | null;
+  /** What Next up does after the last course: stop and say so, or wrap to the first course with lectures left. */
+  afterLast: AfterLast;
+  /** Lectures a day the student aims for; 0 means no goal. */
+  dailyGoal: number;
+  /** File name of the set-aside data file whose notice the student dismissed, so the same event stays quiet. */
+  dismissedRecovery: string | null;
 }
+
+export const UI_LANGUAGES = ['en', 'zh-TW'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const AFTER_LAST = ['stop', 'wrap'] as const;
+export type AfterLast = (typeof AFTER_LAST)[number];
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
@@ -38,6 +56,8 @@ export interface LectureInfo {
   watched: boolean;
   hasNote: boolean;
   hasSummary: boolean;
+  /** When it was marked watched (ms since epoch); null when not watched or the time is unknown (v1 data). */
+  watchedAt?: number | null;
   /** The same lecture in the other language (中文版 / English version), when the catalog has it. */
   linkedVideoId?: string | null;
 }
@@ -63,6 +83,8 @@ export interface Library {
   warnings: CatalogWarning[];
   prefs: Prefs;
   store: StoreStatus;
+  /** Where the notes, marks and backups live, shown in Settings. */
+  dataDir?: string;
 }
 
 /** A file the page hands to the browser as a download (browser mode has no save dialog). */
@@ -171,6 +193,12 @@ export const contract = {
         newestFirst: z.boolean().optional(),
         lastVideoId: videoId.nullable().optional(),
         lastCourseId: courseId.nullable().optional(),
+        language: z.enum(UI_LANGUAGES).nullable().optional(),
+        theme: z.enum(THEMES).optional(),
+        autoMarkShare: z.number().min(0).max(1).nullable().optional(),
+        afterLast: z.enum(AFTER_LAST).optional(),
+        dailyGoal: z.number().int().min(0).max(100).optional(),
+        dismissedRecovery: z.string().max(500).nullable().optional(),
       })
       .strict(),
     result: returns<PrefsChange>(),

@@ -14,12 +14,6 @@ export function localDateTime(ms: number): string {
   return `${localDay(ms)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Local time of day, `09:41`: "Saved 09:41". */
-export function localClock(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /** UTC to the second, safe in a file name on every OS: `2026-12-02T09-41-07` (exports a student names). */
 export function fileStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace(/:/g, '-');

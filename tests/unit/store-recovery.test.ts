@@ -7,7 +7,7 @@ import { ApiError } from '../../electron/shared/contract';
 import { fileStamp } from '../../electron/main/store/backups';
 import { DATA_FILE, openStore } from '../../electron/main/store/store';
 import { nth } from './helpers/nth';
-import { SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { DEFAULT_PREFS, SCHEMA_VERSION } from '../../electron/main/store/schema';
 
 const FIXTURE_V1 = resolve(import.meta.dirname, '../fixtures/data-v1.json');
 const NOW = Date.UTC(2025, 2, 14, 9, 30, 0);
@@ -160,7 +160,7 @@ describe('migration from version 1', () => {
     expect(s.status.state).toBe('ok');
     expect(s.data.schemaVersion).toBe(SCHEMA_VERSION);
     expect(s.data.watched).toEqual({ Ye018rCVvOo: { at: NOW }, bHcJCp2Fyxs: { at: NOW }, 'XnyM3-xtxHs': { at: NOW } });
-    expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: 'bHcJCp2Fyxs', lastCourseId: null });
+    expect(s.data.prefs).toEqual({ ...DEFAULT_PREFS, lastVideoId: 'bHcJCp2Fyxs' });
     expect(s.data.window).toEqual({ x: 120, y: 80, width: 1280, height: 800, maximized: false });
     expect(s.data.notes).toEqual({});
     expect(s.data.corrections).toEqual({ moves: {}, titles: {} });

@@ -1,12 +1,12 @@
 // The Store on real files: persistence across restarts, the write queue's promise
 // ("resolved" means "on disk"), failed writes, large data.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillingDisk, useStores } from './helpers/store';
 import { DATA_FILE, type Store } from '../../electron/main/store/store';
 import { nth } from './helpers/nth';
-import { SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { DEFAULT_PREFS, SCHEMA_VERSION } from '../../electron/main/store/schema';
 
 const { tempDir, openAt } = useStores('lc-store-');
 const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
@@ -17,7 +17,7 @@ describe('Store persistence', () => {
     const s = await openAt(dir);
     expect(s.status).toEqual({ state: 'ok', message: null, quarantinePath: null });
     expect(s.data.notes).toEqual({});
-    expect(s.data.prefs).toEqual({ uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null });
+    expect(s.data.prefs).toEqual(DEFAULT_PREFS);
     expect(() => readFileSync(join(dir, DATA_FILE))).toThrow();
   });
 
@@ -33,7 +33,7 @@ describe('Store persistence', () => {
     await s.saveNote('ccccccccccc', '  \n ');
     await s.setCorrections({ moves: { aaaaaaaaaaa: 'ml2025' }, titles: { ml2025: 'ML 2025' } });
     const prefs = await s.setPrefs({ newestFirst: true, lastVideoId: 'aaaaaaaaaaa' });
-    expect(prefs).toEqual({ uploadOrder: false, newestFirst: true, lastVideoId: 'aaaaaaaaaaa', lastCourseId: null });
+    expect(prefs).toEqual({ ...DEFAULT_PREFS, newestFirst: true, lastVideoId: 'aaaaaaaaaaa' });
     await s.setWindow({ x: 1, y: 2, width: 900, height: 700, maximized: true });
     const before = JSON.parse(JSON.stringify(s.data));
     await s.close();
@@ -216,5 +216,24 @@ describe('incremental file encoding', () => {
     expect(kinds.tombstonesMerged).toBeGreaterThan(10);
     expect(kinds.restoredOrDeletedByMerge).toBeGreaterThan(10);
     expect(Object.keys(s.data.deletedNotes).length).toBeGreaterThan(10);
+  });
+});
+
+describe('Store prefs added after v3', () => {
+  it('fills language, theme, auto-mark, Next up, goal and dismissal from defaults for a file without them, and keeps them once set', async () => {
+    const dir = tempDir();
+    const s = await openAt(dir);
+    await s.setPrefs({ newestFirst: true });
+    const onDisk = JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
+    for (const k of ['language', 'theme', 'autoMarkShare', 'afterLast', 'dailyGoal', 'dismissedRecovery']) delete onDisk.prefs[k];
+    await s.close();
+    writeFileSync(join(dir, DATA_FILE), JSON.stringify(onDisk));
+    const old = await openAt(dir);
+    expect(old.status.state).toBe('ok');
+    expect(old.data.prefs).toEqual({ ...DEFAULT_PREFS, newestFirst: true });
+    await old.setPrefs({ language: 'zh-TW', theme: 'dark', autoMarkShare: null, afterLast: 'stop', dailyGoal: 3, dismissedRecovery: 'x.json' });
+    await old.close();
+    const again = await openAt(dir);
+    expect(again.data.prefs).toEqual({ ...DEFAULT_PREFS, newestFirst: true, language: 'zh-TW', theme: 'dark', autoMarkShare: null, afterLast: 'stop', dailyGoal: 3, dismissedRecovery: 'x.json' });
   });
 });

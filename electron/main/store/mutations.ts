@@ -13,7 +13,7 @@ import { DataEncoder } from './encode';
 import type { Lock } from './lock';
 import { readBackupText } from './import-thread';
 import { mergeData } from './merge';
-import { dict, highestSeq, type StoreData } from './schema';
+import { DEFAULT_PREFS, dict, highestSeq, type StoreData } from './schema';
 import { WriteQueue } from './queue';
 import { fieldSlot, noteSlot, UnsavedChanges, watchedSlot, type Slot } from './unsaved';
 
@@ -168,7 +168,7 @@ export class Store {
   async setPrefs(p: Partial<Prefs>): Promise<Prefs> {
     this.#assertWritable();
     const next = { ...this.#data.prefs };
-    for (const key of ['uploadOrder', 'newestFirst', 'lastVideoId', 'lastCourseId'] as const) {
+    for (const key of Object.keys(DEFAULT_PREFS) as (keyof Prefs)[]) {
       if (p[key] !== undefined) (next as Record<string, unknown>)[key] = p[key];
     }
     await this.#change('prefs', fieldSlot(this.#slotsOf, 'prefs'), () => (this.#data.prefs = next));

@@ -89,7 +89,18 @@ export interface StoreData {
   window: WindowState | null;
 }
 
-export const DEFAULT_PREFS: Readonly<Prefs> = { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null };
+export const DEFAULT_PREFS: Readonly<Prefs> = {
+  uploadOrder: false,
+  newestFirst: false,
+  lastVideoId: null,
+  lastCourseId: null,
+  language: null,
+  theme: 'system',
+  autoMarkShare: 0.9,
+  afterLast: 'wrap',
+  dailyGoal: 0,
+  dismissedRecovery: null,
+};
 
 /**
  * A record keyed by ids from files and the renderer, without a prototype: a lookup of
@@ -155,7 +166,7 @@ export function normalize(d: Parsed): StoreData {
     notes,
     deletedNotes,
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
-    prefs: { ...d.prefs },
+    prefs: { ...DEFAULT_PREFS, ...definedOnly(d.prefs) },
     window: d.window ? { ...d.window } : null,
   };
 }
@@ -272,8 +283,13 @@ function salvage(raw: Record<string, unknown>): StoreData {
     for (const [k, v] of Object.entries(rec(c[key]))) if (k !== '__proto__' && typeof v === 'string') data.corrections[key][k] = v;
   }
   const p = prefsSchema.partial().safeParse(raw.prefs);
-  if (p.success) Object.assign(data.prefs, p.data);
+  if (p.success) Object.assign(data.prefs, definedOnly(p.data));
   const w = windowSchema.safeParse(raw.window);
   if (w.success) data.window = w.data;
   return data;
+}
+
+/** Prefs from a file, without the keys it lacks, so the defaults fill them. */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,7 @@
 // The data file's shapes as zod schemas, one per file version. Kept apart from the
 // types and rules in schema.ts; types there describe the data in memory.
 import { z } from 'zod';
+import { AFTER_LAST, THEMES, UI_LANGUAGES } from '../../shared/contract';
 
 export const time = z.number().finite();
 export const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -15,6 +16,13 @@ export const prefsSchema = z.object({
   newestFirst: z.boolean(),
   lastVideoId: z.string().nullable(),
   lastCourseId: z.string().nullable(),
+  // Later additions are optional in the file, so files written before them still load.
+  language: z.enum(UI_LANGUAGES).nullable().optional(),
+  theme: z.enum(THEMES).optional(),
+  autoMarkShare: z.number().min(0).max(1).nullable().optional(),
+  afterLast: z.enum(AFTER_LAST).optional(),
+  dailyGoal: z.number().int().min(0).max(100).optional(),
+  dismissedRecovery: z.string().nullable().optional(),
 });
 
 /**

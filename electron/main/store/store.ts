@@ -155,7 +155,7 @@ async function load(dataDir: string, now: () => number, fs?: DurableFs): Promise
       await keepDailiesBeforeCorruption(dataDir);
       const newest = (await listBackups(dataDir, now()))[0];
       const offer = newest
-        ? ` The newest good backup is ${newest.name} (${localDateTime(newest.createdAt)}); restore it from Backups.`
+        ? ` The newest good backup is ${newest.name} (${localDateTime(newest.createdAt)}); restore it from Data → Restore from automatic backup….`
         : ' No backup was found to restore.';
       return {
         data: defaultData(),

@@ -22,11 +22,19 @@ const CATEGORY_LABEL: Record<CourseCategory, string> = {
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
 
-function labelOf(c: CourseInfo): string {
+/** How group labels read: the UI language's words for categories and for the non-year groups. */
+export interface GroupLabels {
+  category: (c: CourseCategory) => string;
+  /** A year stays a year; `Undated` and `Other` (named by the catalog) are words to translate. */
+  group: (g: string) => string;
+}
+const ENGLISH: GroupLabels = { category: (c) => CATEGORY_LABEL[c], group: (g) => g };
+
+function labelOf(c: CourseInfo, labels: GroupLabels): string {
   const category = c.category ?? 'course';
   if (category === 'other') return c.title;
-  const kind = CATEGORY_LABEL[category];
-  return c.group ? `${c.group} · ${kind}` : kind;
+  const kind = labels.category(category);
+  return c.group ? `${labels.group(c.group)} · ${kind}` : kind;
 }
 
 /**
@@ -34,12 +42,17 @@ function labelOf(c: CourseInfo): string {
  * holds), courses in their own order inside. A filter keeps courses whose title or
  * group label contains it (spacing, case and full-width blind); empty groups go.
  */
-export function groupCourses(courses: readonly CourseInfo[], progress: ReadonlyMap<string, Progress>, filter = ''): CourseGroup[] {
+export function groupCourses(
+  courses: readonly CourseInfo[],
+  progress: ReadonlyMap<string, Progress>,
+  filter = '',
+  labels: GroupLabels = ENGLISH,
+): CourseGroup[] {
   const q = fold(filter);
   const groups = new Map<string, CourseGroup>();
   for (const c of courses) {
     const key = `${c.group ?? ''}|${c.category ?? 'course'}`;
-    const label = labelOf(c);
+    const label = labelOf(c, labels);
     if (q && !fold(c.title).includes(q) && !fold(label).includes(q)) continue;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, label, courses: [], watched: 0, total: 0 }));

@@ -2,6 +2,7 @@
 // a timestamp opens its video at that second; any other link, and a middle or modified click on
 // a timestamp, goes through the one link filter; nothing ever navigates the app's window.
 import { openExternal } from './browser-host';
+import { t } from './i18n/locale.svelte';
 
 export interface LinkActions {
   timestamp(videoId: string, seconds: number): void;
@@ -31,5 +32,5 @@ export function blockedMessage(href: string): string {
   } catch {
     /* not a URL: no host to name */
   }
-  return host ? `Only YouTube links open from Lecture Companion; this one goes to ${host}.` : 'Only YouTube links open from Lecture Companion.';
+  return host ? t('links.blockedTo', { host }) : t('links.blocked');
 }

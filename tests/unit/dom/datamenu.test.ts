@@ -136,10 +136,12 @@ describe('DataMenu', () => {
   });
 
   it('shows the recovery message inside the menu when the store was recovered', async () => {
-    renderMenu(emptyApi(), recovered);
+    renderMenu(emptyApi({ listBackups: async () => backups }), recovered);
     const menu = await openMenu();
     expect(menu).toHaveTextContent('could not be read');
-    expect(screen.getByRole('button', { name: 'Restore newest backup' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Restore newest backup' })).toBeInTheDocument();
+    // Inside the menu it stays: that is where the student went to act.
+    expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
   });
 });
 
@@ -150,16 +152,33 @@ describe('RecoveryNotice', () => {
     const { changed } = renderNotice(api);
     expect(screen.getByRole('alert')).toHaveTextContent('Your data file could not be read');
     expect(screen.getByRole('alert')).toHaveTextContent(recovered.quarantinePath!);
-    await fireEvent.click(screen.getByRole('button', { name: 'Restore newest backup' }));
+    // Plain words, not the service's (or a parser's) own text, and the real menu's name.
+    expect(screen.getByRole('alert')).not.toHaveTextContent(recovered.message!);
+    expect(await screen.findByRole('alert')).toHaveTextContent('open the Data menu');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Backups');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Restore newest backup' }));
     await waitFor(() => expect(changed).toHaveBeenCalledWith(restored));
     expect(api.callsTo('restoreBackup')).toEqual([{ name: 'new.json' }]);
   });
 
-  it('says so when there is no backup to restore', async () => {
-    const { changed } = renderNotice(emptyApi());
-    await fireEvent.click(screen.getByRole('button', { name: 'Restore newest backup' }));
-    await waitFor(() => expect(screen.getByText('There is no automatic backup to restore.')).toBeInTheDocument());
+  it('offers no restore when there is no backup, and says what to do instead', async () => {
+    const api = emptyApi({ listBackups: async () => [] });
+    const { changed } = renderNotice(api);
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('There is no automatic backup to restore.'));
+    expect(screen.queryByRole('button', { name: 'Restore newest backup' })).toBeNull();
     expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('can be dismissed, and stays dismissed for the same set-aside file only', async () => {
+    const api = emptyApi({ listBackups: async () => backups });
+    api.setPrefs.mockImplementation(async (p) => ({ prefs: { ...emptyLibrary().prefs, ...p } }));
+    const { app } = renderNotice(api);
+    await fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(api.callsTo('setPrefs')).toEqual([{ dismissedRecovery: 'lecture-companion.corrupt-1.json' }]);
+    await waitFor(() => expect(screen.queryByTestId('recovery-notice')).toBeNull());
+    // A new corrupt file is a new event: the notice comes back.
+    app.library.library = { ...app.library.library!, store: { ...recovered, quarantinePath: '/data/lecture-companion.corrupt-2.json' } };
+    await waitFor(() => expect(screen.getByTestId('recovery-notice')).toBeInTheDocument());
   });
 
   it('renders nothing when the store is fine', () => {
@@ -181,12 +200,15 @@ describe('one data action at a time, window-wide', () => {
     await waitFor(() => expect(api.callsTo('exportNotes')).toHaveLength(1));
 
     // Every "Restore newest backup" (the one in the menu and the one below the bar) waits.
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Restore newest backup' })).toHaveLength(2));
     const restoreButtons = screen.getAllByRole('button', { name: 'Restore newest backup' });
     expect(restoreButtons).toHaveLength(2);
     for (const b of restoreButtons) expect(b).toBeDisabled();
     // Asked anyway (a script, a stale click), the one DataActions refuses it.
+    // (Each notice asked once whether a backup exists; the refused restore asks nothing.)
+    const asked = api.callsTo('listBackups').length;
     await app.data.restoreNewest();
-    expect(api.callsTo('listBackups')).toHaveLength(0);
+    expect(api.callsTo('listBackups')).toHaveLength(asked);
     expect(api.callsTo('restoreBackup')).toHaveLength(0);
 
     exported.resolve({ saved: ['/out/notes.md'], downloads: [] });

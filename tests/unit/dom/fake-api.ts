@@ -30,7 +30,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       hasSummary: !!l.summary,
     })),
     summaries: new Map(lectures.map((l) => [l.videoId, l.summary ?? ''])),
-    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null, ...prefs } as Prefs,
+    prefs: { ...DEFAULT_TEST_PREFS, ...prefs } as Prefs,
     store: { state: 'ok', message: null, quarantinePath: null } as StoreStatus,
     notes: new Map<string, NoteInfo>(),
   };
@@ -115,7 +115,7 @@ export function emptyLibrary(): Library {
     courses: [],
     lectures: [],
     warnings: [],
-    prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+    prefs: { ...DEFAULT_TEST_PREFS },
     store: { state: 'ok', message: null, quarantinePath: null },
   };
 }
@@ -148,3 +148,17 @@ export function sampleApi(prefs: Partial<Prefs> = {}) {
     prefs,
   );
 }
+
+/** The store's defaults (electron/main/store/schema.ts), as a fresh data file has them. */
+const DEFAULT_TEST_PREFS: Prefs = {
+  uploadOrder: false,
+  newestFirst: false,
+  lastVideoId: null,
+  lastCourseId: null,
+  language: null,
+  theme: 'system',
+  autoMarkShare: 0.9,
+  afterLast: 'wrap',
+  dailyGoal: 0,
+  dismissedRecovery: null,
+};

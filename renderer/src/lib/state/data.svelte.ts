@@ -3,7 +3,8 @@
 // of an export or silently overwritten by a restore.
 import { MAX_BACKUP_CHARS } from '../../../../electron/shared/wire';
 import type { Api, BackupInfo, ExportResult, Library } from '../../../../electron/shared/contract';
-import { flushAllNotes, notesReplaced, formatDateTime } from './notes.svelte';
+import { flushAllNotes, notesReplaced } from './notes.svelte';
+import { formatDateTime, t } from '../i18n/locale.svelte';
 
 export type Tone = 'info' | 'error';
 /** Where an action was started, so its account shows there and not in the other place. */
@@ -36,12 +37,12 @@ export class DataActions {
     if (this.busy) return; // one data action at a time, window-wide: there is one DataActions
     this.busy = label;
     this.origin = origin;
-    this.#report(`${label}…`);
+    this.#report(t('data.running', { action: label }));
     try {
       await flushAllNotes();
       await fn();
     } catch (e) {
-      this.#report(`${label} failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      this.#report(t('data.failed', { action: label, error: e instanceof Error ? e.message : String(e) }), 'error');
     } finally {
       this.busy = null;
     }
@@ -49,41 +50,44 @@ export class DataActions {
 
   #saved({ saved, downloads }: ExportResult): void {
     const names = downloads.map((d) => d.name);
-    if (names.length === 1) this.#report(`Downloaded ${names[0]} (see your browser's downloads)`, 'info', names);
-    else if (names.length > 1) this.#report(`Downloaded ${names.length} files (see your browser's downloads)`, 'info', names);
-    else if (saved.length === 0) this.#report('Cancelled');
-    else if (saved.length === 1) this.#report(`Saved to ${saved[0]}`, 'info', saved);
-    else this.#report(`Saved ${saved.length} files`, 'info', saved);
+    if (names.length === 1) this.#report(t('data.downloadedOne', { name: names[0] }), 'info', names);
+    else if (names.length > 1) this.#report(t('data.downloadedMany', { count: names.length }), 'info', names);
+    else if (saved.length === 0) this.#report(t('data.cancelled'));
+    else if (saved.length === 1) this.#report(t('data.savedTo', { path: saved[0] }), 'info', saved);
+    else this.#report(t('data.savedMany', { count: saved.length }), 'info', saved);
   }
 
   exportOne(videoId: string): Promise<void> {
-    return this.#run('Export', async () => {
+    return this.#run(t('data.action.export'), async () => {
       this.#saved(await this.api.exportNotes({ scope: 'one', videoId, layout: 'single' }));
     });
   }
 
   exportAll(layout: 'single' | 'perLecture'): Promise<void> {
-    return this.#run('Export', async () => {
+    return this.#run(t('data.action.export'), async () => {
       this.#saved(await this.api.exportNotes({ scope: 'all', layout }));
     });
   }
 
   backup(): Promise<void> {
-    return this.#run('Backup', async () => {
+    return this.#run(t('data.action.backup'), async () => {
       this.#saved(await this.api.exportBackup({}));
     });
   }
 
   importFile(file: File): Promise<void> {
-    return this.#run('Merge', async () => {
+    return this.#run(t('data.action.merge'), async () => {
       const content = await file.text();
-      if (content.length > MAX_BACKUP_CHARS) throw new Error(`${file.name} is too large to be a backup`);
+      if (content.length > MAX_BACKUP_CHARS) throw new Error(t('data.tooLarge', { name: file.name }));
       const r = await this.api.importBackup({ content });
       notesReplaced();
       this.libraryChanged(r.library);
-      const parts = [`${r.added} added`, `${r.updated} updated`, `${r.deleted} deleted`, `${r.conflicts} conflicts`, `${r.watched} watched marks`];
-      if (r.skipped) parts.push(`${r.skipped.count} skipped (${r.skipped.reasons.join('; ')})`);
-      this.#report(`Merged ${file.name}: ${parts.join(', ')}`);
+      const counts = { name: file.name, added: r.added, updated: r.updated, deleted: r.deleted, conflicts: r.conflicts, watched: r.watched };
+      this.#report(
+        r.skipped
+          ? t('data.mergedSkipped', { ...counts, skipped: r.skipped.count, reasons: r.skipped.reasons.join('; ') })
+          : t('data.merged', counts),
+      );
     });
   }
 
@@ -94,32 +98,32 @@ export class DataActions {
     } catch (e) {
       this.backups = [];
       this.origin = 'menu';
-      this.#report(`Could not list backups: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      this.#report(t('data.listFailed', { error: e instanceof Error ? e.message : String(e) }), 'error');
     }
   }
 
   restore(backup: Pick<BackupInfo, 'name' | 'createdAt'>): Promise<void> {
-    return this.#run('Restore', async () => {
+    return this.#run(t('data.action.restore'), async () => {
       const lib = await this.api.restoreBackup({ name: backup.name });
       notesReplaced();
       this.libraryChanged(lib);
-      this.#report(`Restored the backup from ${formatDateTime(backup.createdAt)}`);
+      this.#report(t('data.restored', { date: formatDateTime(backup.createdAt) }));
     });
   }
 
   /** The recovery path: restore whichever automatic backup is newest. */
   restoreNewest(): Promise<void> {
-    return this.#run('Restore', async () => {
+    return this.#run(t('data.action.restore'), async () => {
       const list = await this.api.listBackups({});
       const newest = [...list].sort((a, b) => b.createdAt - a.createdAt)[0];
       if (!newest) {
-        this.#report('There is no automatic backup to restore.', 'error');
+        this.#report(t('data.noBackup'), 'error');
         return;
       }
       const lib = await this.api.restoreBackup({ name: newest.name });
       notesReplaced();
       this.libraryChanged(lib);
-      this.#report(`Restored the backup from ${formatDateTime(newest.createdAt)}`);
+      this.#report(t('data.restored', { date: formatDateTime(newest.createdAt) }));
     }, 'recovery');
   }
 }

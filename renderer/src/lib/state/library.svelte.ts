@@ -5,12 +5,10 @@ import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, Prefs
 import { lecturesById, nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
 import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
 import type { Toasts } from './toasts.svelte';
+import { t } from '../i18n/locale.svelte';
 
 export type RevealAlign = 'nearest' | 'center' | 'start';
 export type MoveTarget = { courseId: string } | { newCourseTitle: string };
-
-/** Said wherever a change is refused because the data file came from a newer version. */
-export const READ_ONLY_MESSAGE = 'Read-only: this data was written by a newer version of the app, so changes cannot be saved.';
 
 export class LibraryState {
   // Raw: a new Library from the service replaces it, so 10,000 lectures are not proxied.
@@ -164,11 +162,11 @@ export class LibraryState {
     this.patchLecture(videoId, { watched });
     try {
       const info = await this.api.setWatched({ videoId, watched });
-      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: info.watched });
+      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: info.watched, watchedAt: info.watchedAt ?? null });
     } catch (e) {
       // Only the latest toggle decides; an older failure must not undo a newer click.
       if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: before });
-      this.toasts.error(e, 'Could not save watched');
+      this.toasts.error(e, t('lib.saveWatchedFailed'));
     }
   }
 
@@ -180,7 +178,7 @@ export class LibraryState {
     const changing = previous.filter(([, w]) => w !== watched);
     const n = changing.length;
     this.courseMarkUndo = {
-      message: `Marked ${n} ${n === 1 ? 'lecture' : 'lectures'} of ${course.title} ${watched ? 'watched' : 'unwatched'}.`,
+      message: t(watched ? 'lib.markedWatched' : 'lib.markedUnwatched', { count: n, course: course.title }),
       previous: changing,
     };
     await Promise.all(changing.map(([id]) => this.setWatched(id, watched)));
@@ -204,14 +202,17 @@ export class LibraryState {
   }
 
   /** Change one lecture in place; a value that is already so changes nothing. */
-  private patchLecture(videoId: string, patch: Partial<Pick<LectureInfo, 'watched' | 'hasNote'>>): void {
+  private patchLecture(videoId: string, patch: Partial<Pick<LectureInfo, 'watched' | 'hasNote' | 'watchedAt'>>): void {
     const l = this.byId.get(videoId);
     if (!l) return;
     if (patch.hasNote !== undefined && patch.hasNote !== l.hasNote) l.hasNote = patch.hasNote;
     if (patch.watched !== undefined && patch.watched !== l.watched) {
       l.watched = patch.watched;
       this.#watchedCount += patch.watched ? 1 : -1;
+      // Optimistic until the service answers with the time it stored.
+      l.watchedAt = patch.watched ? Date.now() : null;
     }
+    if (patch.watchedAt !== undefined) l.watchedAt = patch.watchedAt;
   }
 
   /** Take a Library from the service, with its lectures made live. */
@@ -226,7 +227,7 @@ export class LibraryState {
       this.applyPrefs(await this.api.setPrefs({ uploadOrder }));
       if (this.cursorId) this.requestReveal(this.cursorId, 'center');
     } catch (e) {
-      this.toasts.error(e, 'Could not change the order');
+      this.toasts.error(e, t('lib.orderFailed'));
     }
   }
 
@@ -235,7 +236,7 @@ export class LibraryState {
       // The service owns course ordering; it answers with the reordered courses.
       this.applyPrefs(await this.api.setPrefs({ newestFirst }));
     } catch (e) {
-      this.toasts.error(e, 'Could not change the course order');
+      this.toasts.error(e, t('lib.courseOrderFailed'));
     }
   }
 
@@ -251,7 +252,7 @@ export class LibraryState {
       this.requestReveal(videoId, 'center');
       return true;
     } catch (e) {
-      this.toasts.error(e, 'Could not move the lecture');
+      this.toasts.error(e, t('lib.moveFailed'));
       return false;
     }
   }
@@ -262,7 +263,7 @@ export class LibraryState {
       this.applyLibrary(await this.api.renameCourse({ courseId, title }));
       return true;
     } catch (e) {
-      this.toasts.error(e, 'Could not rename the course');
+      this.toasts.error(e, t('lib.renameFailed'));
       return false;
     }
   }
@@ -273,7 +274,7 @@ export class LibraryState {
       this.applyLibrary(await this.api.resetCorrections({}));
       return true;
     } catch (e) {
-      this.toasts.error(e, 'Could not reset corrections');
+      this.toasts.error(e, t('lib.resetFailed'));
       return false;
     }
   }
@@ -306,12 +307,17 @@ export class LibraryState {
     const from = this.selectedCourseId ?? (this.openId ? (this.byId.get(this.openId)?.courseId ?? null) : null);
     const id = nextUp(this.library, from, this.byId);
     if (!id) {
-      this.toasts.push(this.library.lectures.length === 0 ? 'No lectures are loaded, so there is nothing next.' : 'Everything is watched. Well done!', 'info');
+      this.toasts.push(this.library.lectures.length === 0 ? t('lib.nothingLoaded') : t('lib.allWatched'), 'info');
       return null;
     }
     if (wrappedAround(this.library, from, id)) {
+      // The student chose in Settings whether the end of the last course stops here or wraps.
+      if (this.library.prefs.afterLast === 'stop') {
+        this.toasts.push(t('lib.stopped'), 'info');
+        return null;
+      }
       const back = this.courses.find((c) => c.lectures.includes(id))?.title ?? '';
-      this.toasts.push(`You finished the last course in the list. Next up goes back to the first one with lectures left: ${back}.`, 'info');
+      this.toasts.push(t('lib.wrapped', { course: back }), 'info');
     }
     void this.openLecture(id, { reveal: true });
     return id;
@@ -319,7 +325,7 @@ export class LibraryState {
 
   /** True (after saying why) when the data is read-only and a change must not be tried. */
   private refuseReadonly(): boolean {
-    if (this.readonly) this.toasts.push(READ_ONLY_MESSAGE);
+    if (this.readonly) this.toasts.push(t('lib.readonly'));
     return this.readonly;
   }
 

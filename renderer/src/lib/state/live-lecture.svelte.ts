@@ -8,6 +8,8 @@ import type { Progress } from '../../../../electron/shared/progress';
 export function liveLecture(info: LectureInfo): LectureInfo {
   let watched = $state(info.watched);
   let hasNote = $state(info.hasNote);
+  // When it was marked, for the statistics view.
+  let watchedAt = $state(info.watchedAt ?? null);
   // Own enumerable accessors, so a spread or JSON copy still carries the current values.
   return {
     ...info,
@@ -22,6 +24,12 @@ export function liveLecture(info: LectureInfo): LectureInfo {
     },
     set hasNote(v: boolean) {
       hasNote = v;
+    },
+    get watchedAt() {
+      return watchedAt;
+    },
+    set watchedAt(v: number | null | undefined) {
+      watchedAt = v ?? null;
     },
   };
 }

@@ -1,7 +1,7 @@
 // One lecture's note as the student types it, and the rules that keep it from being lost:
 // saves are debounced, serialised (so the disk always ends with the latest text), never
 // sent mid-IME-composition, and a failed save keeps the text and retries.
-import { localDateTime } from '../../../../electron/shared/dates';
+import { formatDate, formatDateTime, t } from '../i18n/locale.svelte';
 import { tick } from 'svelte';
 import type { Api, NoteInfo } from '../../../../electron/shared/contract';
 import { ApiError } from '../../../../electron/shared/wire';
@@ -174,8 +174,6 @@ export async function flushAllNotes(): Promise<boolean> {
   return drafts.every((d) => !d.dirty);
 }
 
-export const UNSAVED_CLOSE_QUESTION = 'Your last note edit could not be saved. Close anyway?';
-
 /**
  * The window is about to close: save everything first. If a note could not be saved, its
  * editor is already showing the error; the student decides whether to close and lose it.
@@ -184,7 +182,7 @@ export async function mayCloseAfterFlush(ask: (question: string) => boolean): Pr
   const saved = await flushAllNotes().catch(() => false);
   if (saved) return true;
   await tick(); // let the editor show "Not saved" behind the question
-  return ask(UNSAVED_CLOSE_QUESTION);
+  return ask(t('editor.unsavedClose'));
 }
 
 /** The notes were replaced by a restore or merge: open editors take the next note they are given. */
@@ -195,10 +193,15 @@ export function notesReplaced(): void {
 /** Relative time for note lists: "just now", "5 min ago", "3 h ago", else the date. */
 export function formatEdited(at: number, now = Date.now()): string {
   const s = Math.max(0, Math.round((now - at) / 1000));
-  if (s < 45) return 'just now';
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return localDateTime(at);
+  if (s < 45) return t('time.justNow');
+  if (s < 3600) return t('time.minAgo', { count: Math.round(s / 60) });
+  if (s < 86400) return t('time.hAgo', { count: Math.round(s / 3600) });
+  return formatDateTime(at);
 }
 
-export { localDateTime as formatDateTime, localClock as formatClock } from '../../../../electron/shared/dates';
+export { formatDateTime };
+
+/** Time of day in the UI language's way: "Saved 09:41". */
+export function formatClock(ms: number): string {
+  return formatDate(ms, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}

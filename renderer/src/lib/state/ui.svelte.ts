@@ -1,11 +1,22 @@
 // Which view, overlay and dialog are showing. Kept apart from LibraryState: none of it is data.
 export type Dialog = { kind: 'move'; videoId: string } | { kind: 'rename'; courseId: string } | { kind: 'reset' };
 
+export type View = 'library' | 'notes' | 'stats' | 'settings';
+
 export class UiState {
-  view = $state<'library' | 'notes'>('library');
+  view = $state<View>('library');
+  /** The course list as a drawer over the page (narrow windows only; wide ones always show it). */
+  drawerOpen = $state(false);
+  /** Bumped to ask the data menu to open itself from the keyboard. */
+  dataMenuRequest = $state(0);
   searchOpen = $state(false);
   helpOpen = $state(false);
   dialog = $state.raw<Dialog | null>(null);
+
+  /** Show `v`, or go back to the lecture list when it is already showing. */
+  toggleView(v: View): void {
+    this.view = this.view === v ? 'library' : v;
+  }
 
   /** True while something modal owns the keyboard, so app shortcuts stay quiet. */
   get overlayOpen(): boolean {
