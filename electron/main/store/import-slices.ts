@@ -16,7 +16,8 @@ export interface ImportJob {
   limits: boolean;
 }
 
-type Base = Pick<StoreData, 'schemaVersion' | 'deviceId' | 'deviceSeq' | 'home' | 'prefs' | 'window'>;
+/** Everything but the records sent in slices: small fields, and any field added later (whole, in the head). */
+type Base = Omit<StoreData, 'watched' | 'unwatched' | 'notes' | 'deletedNotes' | 'corrections'>;
 type Field = 'watched' | 'unwatched' | 'notes' | 'deletedNotes' | 'moves' | 'titles';
 type Entry = [Field, string, unknown];
 /** The parse's outcome without the records (`version`: of a newer file; `from`: of a migrated one). */
@@ -30,8 +31,9 @@ export type ImportReply =
 
 export function headOf(outcome: ParseOutcome, skipped: Skipped | null): ImportReply {
   if (outcome.kind === 'invalid') return { kind: 'head', outcome, skipped };
-  const { schemaVersion, deviceId, deviceSeq, home, prefs, window } = outcome.data;
-  const base: Base = { schemaVersion, deviceId, deviceSeq, home, prefs, window };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the records go in slices
+  const { watched, unwatched, notes, deletedNotes, corrections, ...base } = outcome.data;
+  const { schemaVersion } = base;
   const from = outcome.kind === 'migrated' ? outcome.from : schemaVersion;
   const version = outcome.kind === 'newer' ? outcome.version : schemaVersion;
   return { kind: 'head', outcome: { kind: outcome.kind, from, version, base }, skipped };
