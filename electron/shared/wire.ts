@@ -7,7 +7,7 @@ export const MAX_NOTE_CHARS = 4_000_000; // a 1 MB note of any script fits; a 10
 export const MAX_BACKUP_CHARS = 64_000_000;
 
 export const METHOD_NAMES = [
-  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'savePlayback', 'search',
+  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'savePlayback', 'getWatchHistory', 'search',
   'moveLecture', 'renameCourse', 'resetCorrections', 'exportNotes', 'exportBackup', 'importBackup',
   'listBackups', 'restoreBackup',
 ] as const;
