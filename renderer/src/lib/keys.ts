@@ -5,7 +5,7 @@
 import type { MessageKey } from './i18n/en';
 
 /** What a key does in the app shell (App.svelte) or the lecture list (Playlist.svelte). */
-export type AppAction = 'help' | 'next' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data';
+export type AppAction = 'help' | 'next' | 'note' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data';
 export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'first' | 'last' | 'open' | 'watch';
 /** The in-app player's keys (YouTube's own), when the lecture list does not take the key first. */
 export type PlayerAction = 'toggle' | 'back' | 'forward' | 'slower' | 'faster' | 'fullscreen';
@@ -28,6 +28,7 @@ export const BINDINGS: readonly Binding[] = [
   { group: 'list', keys: [['Enter']], what: 'key.open', action: 'open' },
   { group: 'list', keys: [['w'], [' ']], what: 'key.watch', action: 'watch' },
   { group: 'app', keys: [['n']], what: 'key.next', action: 'next' },
+  { group: 'app', keys: [['e']], what: 'key.note', action: 'note' },
   { group: 'app', keys: [['/'], ['Mod', 'k']], what: 'key.search', action: null },
   { group: 'app', keys: [['1']], what: 'key.library', action: 'library' },
   { group: 'app', keys: [['2']], what: 'key.notes', action: 'notes' },

@@ -238,6 +238,7 @@ export const en = {
   'key.open': 'Open the highlighted lecture',
   'key.watch': 'Mark the highlighted lecture watched or unwatched',
   'key.next': 'Go to the next unwatched lecture',
+  'key.note': 'Write in the open lecture’s note',
   'key.search': 'Search',
   'key.notes': 'Show or hide the notes view',
   'key.stats': 'Show or hide statistics',

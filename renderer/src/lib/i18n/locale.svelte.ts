@@ -6,17 +6,11 @@ import i18next, { type TOptions } from 'i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../../../../electron/shared/contract';
 import { en, type MessageKey } from './en';
 import { zhTW } from './zh-TW';
+import { detectLanguage } from './detect';
+
+export { detectLanguage };
 
 
-/** The first of the browser's (in Electron: the OS's) preferred languages that we have; English otherwise. */
-export function detectLanguage(preferred: readonly string[]): UiLanguage {
-  for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-TW';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
 
 const instance = i18next.createInstance();
 void instance.init({

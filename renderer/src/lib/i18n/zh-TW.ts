@@ -233,6 +233,7 @@ export const zhTW: Catalog = {
   'key.open': '開啟選取的影片',
   'key.watch': '把選取的影片標為已看完或未看完',
   'key.next': '前往下一部還沒看的影片',
+  'key.note': '在目前影片的筆記中書寫',
   'key.search': '搜尋',
   'key.notes': '顯示或隱藏筆記頁',
   'key.stats': '顯示或隱藏統計',
