@@ -125,9 +125,16 @@ export function hardenWebContents(
   });
 }
 
-/** The app uses no permission (camera, notifications, clipboard read…), so every answer is no. */
+/**
+ * The app uses no permission (camera, notifications, clipboard read…), so every answer is no,
+ * but one: full screen for the player (the `f` key from the app's page, the player's own
+ * button from the embed), asked by those two and nothing else.
+ */
 export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const fullscreenFrom = (url: unknown) => typeof url === 'string' && (isAppUrl(url) || isEmbedUrl(url));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === 'fullscreen' && fullscreenFrom((details as { requestingUrl?: unknown } | undefined)?.requestingUrl)),
+  );
   session.setPermissionCheckHandler(() => false);
 }
 

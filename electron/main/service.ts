@@ -15,6 +15,7 @@ import {
   type Library,
   type NoteListItem,
   type PrefsChange,
+  type WatchHistory,
 } from '../shared/contract';
 import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
@@ -201,6 +202,10 @@ export class Service implements Methods {
     });
     if (due) await this.store.setWatched(videoId, true);
     return this.info(e);
+  }
+
+  async getWatchHistory(): Promise<WatchHistory> {
+    return structuredClone(this.store.data.watchTime);
   }
 
   async listNotes(): Promise<NoteListItem[]> {

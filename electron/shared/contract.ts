@@ -89,6 +89,9 @@ export interface PlaybackInfo {
   duration: number;
 }
 
+/** Seconds of video played in the app's player, per local day (`2026-12-02`) and lecture. */
+export type WatchHistory = Record<string, Record<string, number>>;
+
 export interface LectureDetail extends LectureInfo {
   courseTitle: string;
   summary: string;
@@ -200,6 +203,8 @@ export const contract = {
       .strict(),
     result: returns<LectureInfo>(),
   },
+  /** The player's history, for the statistics: seconds played per day and lecture. */
+  getWatchHistory: { args: empty, result: returns<WatchHistory>() },
   search: {
     args: z
       .object({

@@ -1,8 +1,6 @@
 // The player's study rules, as plain functions both the service and the page use:
 // when a lecture counts as watched, when the pane offers to resume, and the speed steps.
 
-export const DEFAULT_AUTO_MARK_SHARE = 0.9;
-
 /**
  * A lecture is marked watched by the player once `share` of it has played. Never when
  * auto-marking is off (share null), when it is marked already, when the length is not

@@ -61,6 +61,27 @@ test.describe('real Electron app', () => {
       await page.locator('[data-testid=lecture-row][data-index="351"] [data-testid=watched-toggle]').click();
       await expect(progress).toHaveText(/^1\/9/);
 
+      // The player: the one frame is the nocookie embed, sandboxed; its requests, and only
+      // those, carry the app's Referer (YouTube's Error 153 otherwise). Whether YouTube itself
+      // answers depends on the network, so the headers are read from the session, not the video.
+      await page.locator('[data-testid=lecture-row][data-index="368"]').click();
+      const frame = page.locator('iframe.player-frame');
+      await expect(frame).toHaveAttribute('src', /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]{11}\?enablejsapi=1&origin=app%3A%2F%2Flecture-companion/);
+      await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin');
+      const sent = await app.evaluate(async ({ session }) => {
+        const seen: { url: string; referer?: string }[] = [];
+        session.defaultSession.webRequest.onSendHeaders((d) => seen.push({ url: d.url, referer: d.requestHeaders.Referer }));
+        await Promise.all(
+          ['https://www.youtube-nocookie.com/embed/CB0a3aBwND8', 'https://img.youtube.com/vi/CB0a3aBwND8/mqdefault.jpg'].map((u) =>
+            session.defaultSession.fetch(u).catch(() => null),
+          ),
+        );
+        return seen;
+      });
+      for (const r of sent) {
+        expect(r.referer, r.url).toBe(r.url.startsWith('https://www.youtube-nocookie.com/') ? 'https://lecture-companion.github.io/' : undefined);
+      }
+
       await app.close();
       app = await launch();
       page = await app.firstWindow();

@@ -60,6 +60,7 @@ const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string,
   },
   saveNote: { fields: { videoId: { kind: 'videoId', required: true }, text: { kind: 'note', required: true } }, good: { videoId: 'abcdefghijk', text: 'at 12:34 **gradient**' } },
   listNotes: { fields: {}, good: {} },
+  getWatchHistory: { fields: {}, good: {} },
   savePlayback: {
     fields: { videoId: { kind: 'videoId', required: true }, position: { kind: 'position', required: true }, duration: { kind: 'position', required: true }, played: { kind: 'played' } },
     good: { videoId: 'abcdefghijk', position: 754.25, duration: 3000, played: 5 },

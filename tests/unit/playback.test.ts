@@ -63,6 +63,9 @@ describe('savePlayback in the service', () => {
     await service.setWatched({ videoId: id, watched: false });
     expect((await service.savePlayback({ videoId: id, position: 990, duration: 1000, played: 5 })).watched).toBe(false);
     expect((await service.getLecture({ videoId: id })).playback).toEqual({ position: 990, duration: 1000 });
+    // The history for the statistics: the seconds played today, under this lecture.
+    const history = await service.getWatchHistory();
+    expect(Object.values(history)).toEqual([{ [id]: 15 }]);
   });
 
   it('follows the share in the prefs, and never marks when it is off', async () => {

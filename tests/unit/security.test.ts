@@ -146,6 +146,16 @@ describe('denyAllPermissions', () => {
       expect(cb).toHaveBeenCalledWith(false);
       expect(check!(null, p)).toBe(false);
     }
+    // Full screen, for the player only: from the app's page or the embed, never another page.
+    const ask = (p: string, requestingUrl: string) => {
+      const cb = vi.fn();
+      (request as unknown as (wc: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void)(null, p, cb, { requestingUrl });
+      return cb.mock.calls[0]?.[0];
+    };
+    expect(ask('fullscreen', `${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(ask('fullscreen', 'https://www.youtube-nocookie.com/embed/abcdefghijk?enablejsapi=1')).toBe(true);
+    expect(ask('fullscreen', 'https://evil.example/')).toBe(false);
+    expect(ask('media', `${APP_ORIGIN}/index.html`)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
 // A structured clone arrives as plain objects, so the main thread puts the records back
 // into prototype-free ones (see `dict` in schema.ts) as it receives them.
 import type { Skipped } from './limits';
+import { copyPlayback, copyWatchTime } from './playback';
 import { copyMark, defaultData, dict, type DeletedNote, type NoteRecord, type ParseOutcome, type StoreData, type WatchMark } from './schema';
 
 /** About 0.5 MB of text per slice: a few milliseconds to receive, however large the backup. */
@@ -76,7 +77,15 @@ export function* slicesOf(data: StoreData): Generator<ImportReply> {
 export class DataAssembly {
   readonly data: StoreData;
   constructor(base: Base) {
-    this.data = { ...defaultData(), ...base, prefs: { ...base.prefs }, window: base.window ? { ...base.window } : null };
+    this.data = {
+      ...defaultData(),
+      ...base,
+      prefs: { ...base.prefs },
+      window: base.window ? { ...base.window } : null,
+      // Keyed by ids from the file, like the sliced records: prototype-free again.
+      playback: copyPlayback(base.playback),
+      watchTime: copyWatchTime(base.watchTime),
+    };
   }
 
   add(entries: Entry[]): void {

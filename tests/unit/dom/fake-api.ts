@@ -100,6 +100,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     resetCorrections: vi.fn(async () => library()),
     saveNote: vi.fn(async () => ({ updatedAt: Date.now() })),
     listNotes: vi.fn(async () => []),
+    getWatchHistory: vi.fn(async () => ({})),
     savePlayback: vi.fn(async ({ videoId }: { videoId: string }) => state.lectures.find((l) => l.videoId === videoId)!),
     search: vi.fn(async () => ({ hits: [], ready: true })),
     exportNotes: vi.fn(async () => ({ saved: [] })),
