@@ -4,7 +4,6 @@
 // the data file, setPrefs and the Prefs type follow.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
-import { DEFAULT_AUTO_MARK_SHARE } from './playback';
 
 export const UI_LANGUAGES = ['en', 'zh-TW'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -55,7 +54,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   lastCourseId: null,
   language: null,
   theme: 'system',
-  autoMarkShare: DEFAULT_AUTO_MARK_SHARE,
+  autoMarkShare: 0.9,
   playbackRate: 1,
   // Having watched one version, the other is seen; a student who wants both turns it off.
   linkedWatched: true,
