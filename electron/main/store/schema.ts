@@ -100,8 +100,9 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,
-  // Having watched one version, the other is seen; a student who wants both turns it off.
-  linkedWatched: true,
+  // Off: a mark changes only the lecture marked, as it always did; a student who counts one
+  // version as enough turns it on in Settings.
+  linkedWatched: false,
 };
 
 /**

@@ -172,5 +172,5 @@ const DEFAULT_TEST_PREFS: Prefs = {
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,
-  linkedWatched: true,
+  linkedWatched: false,
 };
