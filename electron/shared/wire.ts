@@ -9,7 +9,7 @@ export const MAX_BACKUP_CHARS = 64_000_000;
 export const MAX_BULK_LECTURES = 1_000;
 
 export const METHOD_NAMES = [
-  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'search',
+  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'savePlayback', 'search',
   'moveLecture', 'moveLectures', 'renameCourse', 'resetCorrections', 'exportNotes', 'exportBackup', 'importBackup',
   'listBackups', 'restoreBackup',
 ] as const;

@@ -39,7 +39,7 @@ function setup(impl?: (name: Method, args: unknown) => unknown) {
 }
 
 // What each method's arguments look like (mirrors the contract; a method without a spec fails below).
-type Kind = 'videoId' | 'videoIds' | 'bool' | 'seconds' | 'limit' | 'courseId' | 'title' | 'query' | 'note' | 'backup' | 'name' | `enum:${string}`;
+type Kind = 'videoId' | 'videoIds' | 'bool' | 'seconds' | 'position' | 'played' | 'share' | 'rate' | 'limit' | 'courseId' | 'title' | 'query' | 'note' | 'backup' | 'name' | `enum:${string}`;
 interface Field { kind: Kind; required?: boolean; nullable?: boolean }
 const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string, unknown> }> = {
   getLibrary: { fields: {}, good: {} },
@@ -47,11 +47,23 @@ const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string,
   setWatched: { fields: { videoId: { kind: 'videoId', required: true }, watched: { kind: 'bool', required: true } }, good: { videoId: '-bcdefghij_', watched: true } },
   openVideo: { fields: { videoId: { kind: 'videoId', required: true }, seconds: { kind: 'seconds' } }, good: { videoId: 'abcdefghijk', seconds: 754 } },
   setPrefs: {
-    fields: { uploadOrder: { kind: 'bool' }, newestFirst: { kind: 'bool' }, lastVideoId: { kind: 'videoId', nullable: true }, lastCourseId: { kind: 'courseId', nullable: true }, linkedWatched: { kind: 'bool' } },
+    fields: {
+      uploadOrder: { kind: 'bool' },
+      newestFirst: { kind: 'bool' },
+      lastVideoId: { kind: 'videoId', nullable: true },
+      lastCourseId: { kind: 'courseId', nullable: true },
+      playbackRate: { kind: 'rate' },
+      autoMarkShare: { kind: 'share', nullable: true },
+      linkedWatched: { kind: 'bool' },
+    },
     good: { uploadOrder: false, lastVideoId: null, lastCourseId: 'ml-2021' },
   },
   saveNote: { fields: { videoId: { kind: 'videoId', required: true }, text: { kind: 'note', required: true } }, good: { videoId: 'abcdefghijk', text: 'at 12:34 **gradient**' } },
   listNotes: { fields: {}, good: {} },
+  savePlayback: {
+    fields: { videoId: { kind: 'videoId', required: true }, position: { kind: 'position', required: true }, duration: { kind: 'position', required: true }, played: { kind: 'played' } },
+    good: { videoId: 'abcdefghijk', position: 754.25, duration: 3000, played: 5 },
+  },
   search: {
     fields: { query: { kind: 'query', required: true }, courseId: { kind: 'courseId' }, watched: { kind: 'enum:any|watched|unwatched' }, hasNote: { kind: 'bool' }, limit: { kind: 'limit' } },
     good: { query: '梯度', watched: 'any', limit: 20 },
@@ -97,6 +109,11 @@ function badValues(f: Field): unknown[] {
   const k = f.kind;
   if (k === 'bool') return [...common.filter((v) => v !== true), 'true', 1, 0];
   if (k === 'seconds') return [...common.filter((v) => v !== 42), '12', -1, 1.5, NaN, Infinity, 48 * 3600 + 1];
+  // Positions are seconds of video with fractions, up to 48 h; played is one report's share of it.
+  if (k === 'position') return [...common.filter((v) => v !== 42), '12', -1, NaN, Infinity, 48 * 3600 + 1];
+  if (k === 'played') return [...common.filter((v) => v !== 42), '5', -0.5, NaN, 3601];
+  if (k === 'share') return [...common.filter((v) => v !== true), '0.9', -0.1, 1.5, NaN];
+  if (k === 'rate') return [...common.filter((v) => v !== true && v !== 42), '1', 0, 0.1, 16, NaN];
   // One good id in an array is a valid list: left out of the shared wrong values.
   if (k === 'videoIds') return [...common.filter((v) => !Array.isArray(v) || v.length === 0), [], 'abcdefghijk', ['abcdefghij'], ['abcdefghijk', 42], [TEN_MB], Array(1001).fill('abcdefghijk')];
   if (k === 'limit') return [...common.filter((v) => v !== 42), '20', 0, 201, 2.5, NaN];

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../electron/shared/contract';
 import type { Service } from '../../electron/main/service';
-import { FIXTURES, openService, readJson, recordingHost, SEED, tempDir } from './helpers/service';
+import { catalogPage, SEED } from './helpers/fixtures';
+import { openService, readJson, recordingHost, tempDir } from './helpers/service';
 import { nth } from './helpers/nth';
 
 const open: Service[] = [];
@@ -59,7 +60,7 @@ describe('service on the seed catalog', () => {
     for (const videoId of ids) expect((await first.service.setWatched({ videoId, watched: true })).watched).toBe(true);
     await first.service.close();
     open.length = 0;
-    const updated = await start(first.dataDir, [join(FIXTURES, 'ytlee-07-index-updated.md')]);
+    const updated = await start(first.dataDir, [catalogPage('ytlee-07-index-updated.md')]);
     const after = await updated.service.getLibrary();
     expect(after.lectures.filter((l) => l.watched).map((l) => l.videoId).sort()).toEqual([...ids].sort());
     expect(readJson(join(first.dataDir, 'lecture-companion.json')).watched).toHaveProperty(nth(ids, 0));

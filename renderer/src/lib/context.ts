@@ -7,6 +7,7 @@ import type { Api } from '../../../electron/shared/contract';
 import { DataActions } from './state/data.svelte';
 import { CourseCorrections } from './state/corrections.svelte';
 import { LibraryState } from './state/library.svelte';
+import { PlayerState } from './state/player.svelte';
 import { WatchMarks } from './state/marks.svelte';
 import { SelectionState } from './state/selection.svelte';
 import { Toasts } from './state/toasts.svelte';
@@ -21,6 +22,7 @@ export interface AppContext {
   toasts: Toasts;
   ui: UiState;
   data: DataActions;
+  player: PlayerState;
 }
 
 const KEY = Symbol('lecture-companion');
@@ -29,6 +31,7 @@ const KEY = Symbol('lecture-companion');
 export function createApp(api: Api): AppContext {
   const toasts = new Toasts();
   const library = new LibraryState(api, toasts);
+  const player = new PlayerState(api, (info) => library.watchedByPlayer(info));
   return {
     api,
     library,
@@ -38,6 +41,7 @@ export function createApp(api: Api): AppContext {
     toasts,
     ui: new UiState(),
     data: new DataActions(api, (lib) => library.applyLibrary(lib)),
+    player,
   };
 }
 
@@ -64,3 +68,4 @@ export const useMarks = (): WatchMarks => useApp().marks;
 export const useToasts = (): Toasts => useApp().toasts;
 export const useUi = (): UiState => useApp().ui;
 export const useDataActions = (): DataActions => useApp().data;
+export const usePlayer = (): PlayerState => useApp().player;

@@ -100,6 +100,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     resetCorrections: vi.fn(async () => library()),
     saveNote: vi.fn(async () => ({ updatedAt: Date.now() })),
     listNotes: vi.fn(async () => []),
+    savePlayback: vi.fn(async ({ videoId }: { videoId: string }) => state.lectures.find((l) => l.videoId === videoId)!),
     search: vi.fn(async () => ({ hits: [], ready: true })),
     exportNotes: vi.fn(async () => ({ saved: [] })),
     exportBackup: vi.fn(async () => ({ saved: null })),
@@ -172,5 +173,6 @@ const DEFAULT_TEST_PREFS: Prefs = {
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,
+  playbackRate: 1,
   linkedWatched: false,
 };

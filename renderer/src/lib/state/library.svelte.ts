@@ -192,6 +192,11 @@ export class LibraryState {
     if (l) void this.setWatched(videoId, !l.watched);
   }
 
+  /** The player's report came back: the service may have marked the lecture watched (it never unmarks). */
+  watchedByPlayer(info: LectureInfo): void {
+    if (info.watched) this.patchLecture(info.videoId, { watched: true });
+  }
+
   /** An autosave landed: only a change of has-note touches anything. */
   noteSaved(videoId: string, hasNote: boolean): void {
     this.patchLecture(videoId, { hasNote });
