@@ -19,8 +19,8 @@ import {
 import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { loadCatalog } from './catalog/load';
-import { buildCourses, customCourseId } from './catalog/courses';
-import { linkVersions } from './catalog/versions';
+import { customCourseId } from './catalog/courses';
+import { arrangeCourses } from './course-cache';
 import { openStore, type Store } from './store/store';
 import type { SearchDoc } from './search/index';
 import { SearchIndexing } from './search/indexing';
@@ -71,7 +71,7 @@ export class Service implements Methods {
     private readonly warnings: CatalogWarning[],
     readonly store: Store,
     private readonly host: Host,
-    indexJob: IndexJob,
+    private readonly indexJob: IndexJob,
     searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
@@ -98,10 +98,10 @@ export class Service implements Methods {
 
   private reorder(): void {
     const { corrections, prefs } = this.store.data;
-    this.courses = buildCourses(this.entries, { corrections, newestFirst: prefs.newestFirst });
+    const at = this.indexJob.dataDir === null ? null : { dataDir: this.indexJob.dataDir, catalogKey: this.indexJob.key };
+    ({ courses: this.courses, linked: this.linked } = arrangeCourses(this.entries, { corrections, newestFirst: prefs.newestFirst }, at));
     this.courseOf.clear();
     for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
-    this.linked = linkVersions(this.entries, this.courses);
   }
 
   private entry(videoId: string): CatalogEntry {

@@ -34,7 +34,7 @@ export function catalogKey(pages: Page[], appVersion: string): string {
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();
 
 /** digest + body, through a temp file and a rename so a crash leaves the old file or the new. */
-function writeSealed(file: string, body: Uint8Array): void {
+export function writeSealed(file: string, body: Uint8Array): void {
   mkdirSync(join(file, '..'), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
@@ -47,7 +47,7 @@ function writeSealed(file: string, body: Uint8Array): void {
 }
 
 /** The body of a sealed file, or null when it is missing or its digest does not match. */
-function readSealed(file: string): Buffer | null {
+export function readSealed(file: string): Buffer | null {
   let buf: Buffer;
   try {
     buf = readFileSync(file);

@@ -7,6 +7,7 @@ import { Service } from '../../electron/main/service';
 import { cacheDir, cacheFiles } from '../../electron/main/startup-cache';
 import { CATALOG_FIXTURES, pagesIn, SEED } from './helpers/fixtures';
 import { recordingHost, tempDir } from './helpers/service';
+import { COURSES_FILE } from '../../electron/main/course-cache';
 import { nth } from './helpers/nth';
 
 const open: Service[] = [];
@@ -49,7 +50,7 @@ describe('start-up cache', () => {
     const dir = tempDir();
     const first = await start(dir);
     expect(first.searchSource).toBe('build');
-    expect(readdirSync(cacheDir(dir)).sort()).toEqual([cacheFiles.catalog, cacheFiles.index].sort());
+    expect(readdirSync(cacheDir(dir)).sort()).toEqual([cacheFiles.catalog, cacheFiles.index, COURSES_FILE].sort());
     const lib1 = await first.getLibrary();
     await stop(first);
 

@@ -38,11 +38,15 @@ function englishTerms(title: string): Set<string> {
 /** The opening of a summary names its topics; the rest only costs time. */
 const SUMMARY_CHARS = 800;
 
-function bigrams(text: string): Set<string> {
+/** Distinct CJK character pairs (two UTF-16 units in one number), ascending. */
+function bigrams(text: string): Uint32Array {
   const cjk = text.slice(0, SUMMARY_CHARS * 2).replace(/[^\u4e00-\u9fff]+/gu, '').slice(0, SUMMARY_CHARS);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < cjk.length; i++) out.add(cjk.slice(i, i + 2));
-  return out;
+  const pairs = new Uint32Array(Math.max(0, cjk.length - 1));
+  for (let i = 0; i + 1 < cjk.length; i++) pairs[i] = cjk.charCodeAt(i) * 65536 + cjk.charCodeAt(i + 1);
+  pairs.sort();
+  let n = 0;
+  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[n - 1]) pairs[n++] = pairs[i]!;
+  return pairs.subarray(0, n);
 }
 
 function jaccard<T>(a: Set<T>, b: Set<T>): number {
@@ -50,6 +54,26 @@ function jaccard<T>(a: Set<T>, b: Set<T>): number {
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
   return shared / (a.size + b.size - shared);
+}
+
+/**
+ * jaccard for two sorted sets of numbers, by one merge: the summaries' pairs are compared
+ * thousands of times at 10,000 lectures, and hashing each pair made that seconds.
+ */
+function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 interface Video {
@@ -62,7 +86,7 @@ interface Video {
   rank: number | null;
   terms: Set<string>;
   /** Character pairs of the summary, computed on first use; null when it has none. */
-  grams: () => Set<string> | null;
+  grams: () => Uint32Array | null;
   head: string | null;
   english: boolean;
 }
@@ -85,7 +109,7 @@ function describe(entries: readonly CatalogEntry[], courses: readonly Course[]):
         rank = (ranks.get(key) ?? 0) + 1;
         ranks.set(key, rank);
       }
-      let grams: Set<string> | null | undefined;
+      let grams: Uint32Array | null | undefined;
       const head = HEAD.exec(entry.title.trim());
       out.push({
         entry, info, course, rank,
@@ -113,7 +137,7 @@ function score(en: Video, zh: Video, twinCourses: boolean): number {
   if (!twinCourses && s === 0) return 0;
   s += 1.5 * jaccard(en.terms, zh.terms);
   const [a, b] = [en.grams(), zh.grams()];
-  if (a && b) s += 2 * jaccard(a, b);
+  if (a && b) s += 2 * sortedJaccard(a, b);
   if (twinCourses) {
     if (en.rank !== null && en.rank === zh.rank) s += 0.1;
     s += 0.1 * (1 - Math.abs(en.at - zh.at));
@@ -140,17 +164,59 @@ function twinCourse(en: Course, videos: readonly Video[]): string | null {
   return best;
 }
 
+/**
+ * The Chinese videos `en` may pair with, in `videos` order: outside its twin course a pair
+ * needs the same lecture of the same course or the same name before a colon (score is 0
+ * otherwise), so only those buckets and the twin course are looked at, not every video:
+ * at 10,000 lectures that is thousands of comparisons instead of millions.
+ */
+function candidatesFor(en: Video, twin: string | null, index: Buckets): Video[] {
+  const out = new Set<Video>();
+  const add = (vs: Video[] | undefined) => vs?.forEach((v) => out.add(v));
+  if (twin !== null) add(index.byCourse.get(twin));
+  if (en.info.lecture !== null) add(index.byLecture.get(lectureKey(en)));
+  if (en.head !== null) add(index.byHead.get(en.head));
+  return [...out].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+}
+
+interface Buckets {
+  byCourse: Map<string, Video[]>;
+  byLecture: Map<string, Video[]>;
+  byHead: Map<string, Video[]>;
+  /** Position in `videos`, so candidates come in the order a full pass would meet them. */
+  order: Map<Video, number>;
+}
+
+const lectureKey = (v: Video) => `${v.course.id}\u0000${v.info.lecture?.join('-')}`;
+
+function buckets(videos: readonly Video[]): Buckets {
+  const b: Buckets = { byCourse: new Map(), byLecture: new Map(), byHead: new Map(), order: new Map() };
+  const put = (m: Map<string, Video[]>, k: string, v: Video) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  videos.forEach((v, i) => {
+    b.order.set(v, i);
+    if (v.english) return;
+    put(b.byCourse, v.course.id, v);
+    if (v.info.lecture !== null) put(b.byLecture, lectureKey(v), v);
+    if (v.head !== null) put(b.byHead, v.head, v);
+  });
+  return b;
+}
+
 /** videoId → the same lecture in the other language, both ways. */
 export function linkVersions(entries: readonly CatalogEntry[], courses: readonly Course[]): Map<string, string> {
   const videos = describe(entries, courses);
   const englishCourses = courses.filter((c) => ENGLISH_VERSION.test(c.title));
   const twinOf = new Map<string, string | null>(englishCourses.map((c) => [c.id, twinCourse(c, videos)]));
+  const index = buckets(videos);
   const candidates: { en: Video; zh: Video; s: number }[] = [];
   for (const en of videos) {
     if (!en.english) continue;
     const twin = twinOf.get(en.course.id) ?? null;
-    for (const zh of videos) {
-      if (zh.english) continue;
+    for (const zh of candidatesFor(en, twin, index)) {
       const inTwin = twin !== null && zh.course.id === twin;
       const s = score(en, zh, inTwin);
       if (s >= PAIR_FLOOR) candidates.push({ en, zh, s });

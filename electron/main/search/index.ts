@@ -5,30 +5,15 @@
 // Traditional (and full-width) text meet, snippet.ts turns a hit into a highlighted
 // one-liner. Transport-agnostic: plain Node.
 import type { MatchField } from '../../shared/contract';
-import { fold } from './normalize';
-import { MAX_QUERY_TERMS, parseQuery, planGroups, type ParsedQuery, type TermKey } from './tokenize';
-import { leadSnippet, makeSnippet } from './snippet';
+import { MAX_QUERY_TERMS, parseQuery, planGroups, type ParsedQuery } from './tokenize';
 import { StaticBuilder, StaticIndex } from './postings';
 import { DynamicField } from './dynamic';
-import { selectTop, type Row } from './rank';
+import type { Row } from './rank';
+import { docFreq, dynamicFields, FIELDS, Scorer, type Corpus, type Walk } from './score';
+import { scan, snippetFor, type Entry, type SearchDoc, type SearchResult } from './scan';
 
-export interface SearchDoc {
-  videoId: string;
-  title: string;
-  summary: string;
-  note: string;
-}
-
-export interface SearchResult {
-  videoId: string;
-  /** Where the query matched, best first (title, note, summary). */
-  fields: MatchField[];
-  snippet: string;
-  snippetField: MatchField;
-  /** [start, end) offsets into `snippet`. */
-  highlights: [number, number][];
-  score: number;
-}
+export type { SearchDoc, SearchResult };
+export { FIELDS };
 
 export interface SearchOptions {
   filter?: (videoId: string) => boolean;
@@ -42,43 +27,7 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-// A title hit says more than a note hit, which says more than a word deep in a summary.
-// Field numbers here follow FIELDS, which is also the rank order of the tiers.
-export const FIELDS: MatchField[] = ['title', 'note', 'summary'];
-const BOOST: readonly [number, number, number] = [3, 2, 1];
-/** FIELDS index → StaticIndex field (-1: notes are never in the packed part). */
-const PACKED: readonly [number, number, number] = [0, -1, 1];
-/** The changing part of each of FIELDS. */
-type DynamicFields = [DynamicField, DynamicField, DynamicField];
-const dynamicFields = (): DynamicFields => [new DynamicField(), new DynamicField(), new DynamicField()];
 const DEFAULT_LIMIT = 50;
-/** A page found through a longer key (a typed prefix, a character's bigrams) counts less. */
-const PREFIX_WEIGHT = 0.375;
-// BM25+ constants (those MiniSearch used, so rankings stay familiar).
-const K1 = 1.2;
-const B = 0.7;
-const DELTA = 0.5;
-
-interface Entry {
-  doc: SearchDoc;
-  /**
-   * Folded title and note for the substring scan that answers while the index builds;
-   * made by the first scan, not at start, where 10,000 titles would hold up requests.
-   */
-  titleF?: string;
-  noteF?: string;
-}
-
-function entry(doc: SearchDoc): Entry {
-  return { doc };
-}
-
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
 
 export class LectureSearch {
   private entries = new Map<string, Entry>();
@@ -94,10 +43,7 @@ export class LectureSearch {
   private extraIds: string[] = [];
   private generation = 0;
   private built = false;
-  // Per-query scratch, indexed by document number; reset through `touched` after each query.
-  private score = new Float64Array(0);
-  private mask = new Uint32Array(0);
-  private fmask = new Uint8Array(0);
+  private readonly scorer = new Scorer();
 
   get ready(): boolean {
     return this.built;
@@ -108,7 +54,7 @@ export class LectureSearch {
     const generation = ++this.generation;
     this.built = false;
     this.packed = null;
-    this.entries = new Map(docs.map((d) => [d.videoId, entry(d)]));
+    this.entries = new Map(docs.map((d) => [d.videoId, { doc: d }]));
     this.dyn = dynamicFields();
     for (const d of docs) if (d.note) this.dyn[1].set(d.videoId, d.note);
     return generation;
@@ -200,7 +146,7 @@ export class LectureSearch {
 
   /** Add or replace one document (e.g. a note was saved); no rebuild. */
   upsert(doc: SearchDoc): void {
-    this.entries.set(doc.videoId, entry(doc));
+    this.entries.set(doc.videoId, { doc });
     this.dyn[1].set(doc.videoId, doc.note);
     this.placeText(doc);
   }
@@ -212,226 +158,46 @@ export class LectureSearch {
     if (this.packed && n !== undefined) this.dead[n] = 1;
   }
 
-  /** Pages holding `key` in any field (an upper bound: removed pages may still count). */
-  private df(key: TermKey): number {
-    let n = 0;
-    const t = this.packed ? this.packed.termId(key) : -1;
-    this.dyn.forEach((dyn, f) => {
-      const pf = PACKED[f] ?? -1; // PACKED has an entry per field
-      if (this.packed && t >= 0 && pf >= 0) n += this.packed.df(pf, t);
-      n += dyn.postings.get(key)?.size ?? 0;
-    });
-    return n;
+  /** What the scorer reads; only while the index is attached. */
+  private corpus(): Corpus {
+    return {
+      packed: this.packed!,
+      dyn: this.dyn,
+      dead: this.dead,
+      size: this.packedDocs.length + this.extraIds.length,
+      docCount: this.entries.size,
+      numberOf: (id) => this.numberOf(id),
+      idOf: (n) => this.idOf(n),
+    };
   }
 
   search(query: string, opts: SearchOptions = {}): SearchResult[] {
     const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
     const q = parseQuery(query);
     if (q.groups.length === 0) return [];
-    if (!this.built) return this.scan(q, opts.filter, limit);
-    const groups = planGroups(q.groups, (k) => this.df(k), this.entries.size);
+    if (!this.built) return scan(this.entries.values(), q, opts.filter, limit);
+    const corpus = this.corpus();
+    const groups = planGroups(q.groups, (k) => docFreq(corpus, k), this.entries.size);
     const terms = [...new Set(groups.flat())].slice(0, MAX_QUERY_TERMS);
+    const walk = (use: Walk['use'], fallback: boolean) =>
+      this.scorer.run(corpus, { terms, groups, prefix: q.prefix, use, limit, filter: opts.filter, fallback });
     let rows: Row[] | null = null;
     if (q.runs.length === 1 && q.runs[0]?.cjk && q.prefix.size === 1) {
       // One Chinese character (學) expands to every bigram it starts: thousands of summary
       // postings. Title and note hits rank first anyway, so when they fill the page the
       // summaries need not be walked (those hits then list only title/note as fields).
-      rows = this.run(terms, groups, q.prefix, [true, true, false], limit, opts.filter, false);
+      rows = walk([true, true, false], false);
       if (rows.length < limit) rows = null;
     }
-    rows ??= this.run(terms, groups, q.prefix, [true, true, true], limit, opts.filter, false);
-    if (rows.length === 0 && terms.length > 1) {
-      rows = this.run(terms, groups, q.prefix, [true, true, true], limit, opts.filter, true);
-    }
+    rows ??= walk([true, true, true], false);
+    if (rows.length === 0 && terms.length > 1) rows = walk([true, true, true], true);
     return rows.map((r) => this.toResult(r, q));
-  }
-
-  /**
-   * One pass over the postings of every term in the chosen fields, adding BM25+ scores per
-   * page and noting which terms and fields matched. Pages with every term win; failing
-   * any (and `fallback`), pages with a whole query word, or with any key of a one-word
-   * query, ranked by how few terms they miss.
-   */
-  private run(
-    terms: TermKey[], groups: TermKey[][], prefix: Set<TermKey>, use: boolean[], limit: number,
-    filter: SearchOptions['filter'], fallback: boolean,
-  ): Row[] {
-    // Non-null assertions below index the scratch arrays (score, mask, fmask: at least
-    // `size` long, and every page number is below size), and a field's docs/tfs at p, which
-    // runs between offsets fromBuffer checked against docs.length, and lens at a document
-    // number below the pack's document count (fromBuffer checks the postings too).
-    // Without the fallback only pages with every term count, so walks can skip the rest.
-    const strict = !fallback;
-    const packed = this.packed!;
-    const size = this.packedDocs.length + this.extraIds.length;
-    if (this.score.length < size) {
-      this.score = new Float64Array(size + 64);
-      this.mask = new Uint32Array(size + 64);
-      this.fmask = new Uint8Array(size + 64);
-    }
-    const { score, mask, fmask, dead } = this;
-    const touched: number[] = [];
-    const docCount = Math.max(1, this.entries.size);
-    // Rarest term first: in a strict AND, later (commoner) terms only add to pages that
-    // already hold every earlier term, so a term in most pages (模型) touches no new ones.
-    const order = terms.map((k, j) => ({ j, df: this.df(k) })).sort((a, b) => a.df - b.df);
-    let need = 0;
-    for (const { j } of order) {
-      const key = terms[j];
-      if (key === undefined) continue; // order holds indices into terms
-      const tbit = 1 << j;
-      const gate = strict ? need : 0;
-      for (let f = 0; f < FIELDS.length; f++) {
-        const dyn = this.dyn[f];
-        const pf = PACKED[f];
-        const boost = BOOST[f];
-        // dyn, PACKED and BOOST have an entry per field: these checks only narrow.
-        if (!use[f] || !dyn || pf === undefined || boost === undefined) continue;
-        const fp = pf >= 0 ? (packed.fields[pf] ?? null) : null;
-        const present = (fp?.present ?? 0) + dyn.present;
-        if (present === 0) continue;
-        const avg = ((fp?.total ?? 0) + dyn.total) / present;
-        const bit = 1 << f;
-        // The exact key, then (for a prefix) longer keys: those in the packed part, then
-        // keys only the dynamic part has.
-        const keys: TermKey[] = [key];
-        const ids: number[] = [fp ? packed.termId(key) : -1];
-        if (prefix.has(key)) {
-          const seen = new Set<TermKey>([key]);
-          if (fp) {
-            for (const t of packed.extensions(key)) {
-              const k = t < packed.numKeys.length ? packed.numKeys[t] : packed.strKeys[t - packed.numKeys.length];
-              if (k === undefined) continue; // extensions returns ids of existing keys
-              seen.add(k);
-              keys.push(k);
-              ids.push(t);
-            }
-          }
-          for (const k of dyn.extensions(key)) {
-            if (seen.has(k)) continue;
-            keys.push(k);
-            ids.push(fp ? packed.termId(k) : -1);
-          }
-        }
-        for (let e = 0; e < keys.length; e++) {
-          const k = keys[e];
-          const t = ids[e]; // ids and keys are pushed in pairs
-          if (k === undefined || t === undefined) continue;
-          const dm = dyn.postings.get(k);
-          const from = fp && t >= 0 ? (fp.offsets[t] ?? 0) : 0;
-          const to = fp && t >= 0 ? (fp.offsets[t + 1] ?? 0) : 0;
-          const df = to - from + (dm?.size ?? 0);
-          if (df === 0) continue;
-          const weight = (e === 0 ? 1 : PREFIX_WEIGHT) * boost * Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
-          if (fp) {
-            const { docs, tfs, lens } = fp;
-            for (let p = from; p < to; p++) {
-              const n = docs[p]!;
-              const m = mask[n]!;
-              if (dead[n] !== 0 || (m & gate) !== gate) continue;
-              const tf = tfs[p]!;
-              if (m === 0 && fmask[n] === 0) touched.push(n);
-              score[n] = score[n]! + weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lens[n]!) / avg)) + DELTA);
-              mask[n] = m | tbit;
-              fmask[n] = fmask[n]! | bit;
-            }
-          }
-          if (dm) {
-            for (const [id, tf] of dm) {
-              const n = this.numberOf(id);
-              const m = mask[n]!;
-              if ((m & gate) !== gate) continue;
-              if (m === 0 && fmask[n] === 0) touched.push(n);
-              score[n] = score[n]! + weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * dyn.lens.get(id)!) / avg)) + DELTA);
-              mask[n] = m | tbit;
-              fmask[n] = fmask[n]! | bit;
-            }
-          }
-        }
-      }
-      need |= tbit;
-    }
-
-    const all = terms.length >= 32 ? 0xffffffff : 2 ** terms.length - 1;
-    const rows: Row[] = [];
-    const rowOf = (n: number, missing: number): Row => ({
-      n, missing, fmask: fmask[n]!, score: score[n]! * popcount(mask[n]!),
-    });
-    for (const n of touched) if (mask[n] === all && (!filter || filter(this.idOf(n)))) rows.push(rowOf(n, 0));
-    if (fallback) {
-      // Nothing has every term: settle for any whole query word (each still needs all its
-      // bigrams), or any bigram when the query is one Chinese run.
-      const groupMasks = groups.map((g) => g.reduce<number>((m, k) => (terms.indexOf(k) >= 0 ? m | (1 << terms.indexOf(k)) : m), 0) >>> 0);
-      for (const n of touched) {
-        const m = mask[n]!;
-        const ok = groups.length > 1 ? groupMasks.some((g) => g !== 0 && (m & g) >>> 0 === g) : m !== 0;
-        if (ok && (!filter || filter(this.idOf(n)))) rows.push(rowOf(n, terms.length - popcount(m)));
-      }
-    }
-    for (const n of touched) {
-      score[n] = 0;
-      mask[n] = 0;
-      fmask[n] = 0;
-    }
-    return selectTop(rows, limit);
   }
 
   private toResult(row: Row, q: ParsedQuery): SearchResult {
     const id = this.idOf(row.n);
     const doc = this.entries.get(id)!.doc;
-    const fields = FIELDS.filter((_, f) => row.fmask & (1 << f));
-    return { videoId: id, fields, score: row.score, ...this.snippetFor(doc, fields, q) };
-  }
-  /**
-   * Snippet from the best field that contains every query word whole; failing that, the
-   * best field that shows any of them; failing that (a prefix-only hit), the title's start.
-   */
-  private snippetFor(doc: SearchDoc, fields: MatchField[], q: ParsedQuery) {
-    let partial: { snippet: string; snippetField: MatchField; highlights: [number, number][] } | null = null;
-    for (const f of fields) {
-      const s = makeSnippet(doc[f], q.runs, f !== 'title');
-      if (!s) continue;
-      const r = { snippet: s.text, snippetField: f, highlights: s.highlights };
-      if (s.complete) return r;
-      partial ??= r;
-    }
-    if (partial) return partial;
-    const s = leadSnippet(doc.title, false);
-    return { snippet: s.text, snippetField: 'title' as MatchField, highlights: s.highlights };
-  }
-
-  /** While the index builds: every query word must occur in the title or the note. */
-  private scan(q: ParsedQuery, filter: SearchOptions['filter'], limit: number): SearchResult[] {
-    const scored: { e: Entry; fields: MatchField[]; score: number }[] = [];
-    for (const e of this.entries.values()) {
-      e.titleF ??= fold(e.doc.title);
-      e.noteF ??= fold(e.doc.note);
-      let inTitle = 0;
-      let inNote = 0;
-      let all = true;
-      for (const r of q.runs) {
-        const t = e.titleF.includes(r.text);
-        const n = !t && e.noteF.includes(r.text);
-        if (t) inTitle++;
-        else if (n) inNote++;
-        else {
-          all = false;
-          break;
-        }
-      }
-      if (!all || (filter && !filter(e.doc.videoId))) continue;
-      const fields: MatchField[] = [];
-      if (inTitle) fields.push('title');
-      if (inNote || (inTitle && q.runs.some((r) => e.noteF!.includes(r.text)))) fields.push('note');
-      scored.push({ e, fields, score: inTitle * BOOST[0] + inNote * BOOST[1] });
-    }
-    // Stable sort: equal scores keep catalog order.
-    scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, limit).map(({ e, fields, score }) => ({
-      videoId: e.doc.videoId,
-      fields,
-      score,
-      ...this.snippetFor(e.doc, fields, q),
-    }));
+    const fields: MatchField[] = FIELDS.filter((_, f) => row.fmask & (1 << f));
+    return { videoId: id, fields, score: row.score, ...snippetFor(doc, fields, q) };
   }
 }

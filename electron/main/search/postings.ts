@@ -47,10 +47,17 @@ export class StaticIndex {
   termId(key: TermKey): number {
     if (typeof key === 'number') {
       const i = lowerBound(this.numKeys, key);
-      return i < this.numKeys.length && this.numKeys[i] === key ? i : -1;
+      return this.numKeys[i] === key ? i : -1;
     }
-    const i = lowerBoundStr(this.strKeys, key);
-    return i < this.strKeys.length && this.strKeys[i] === key ? this.numKeys.length + i : -1;
+    const i = lowerBound(this.strKeys, key);
+    return this.strKeys[i] === key ? this.numKeys.length + i : -1;
+  }
+
+  /** The key of term id `t` (an id from termId or extensions). */
+  keyOf(t: number): TermKey {
+    const k = t < this.numKeys.length ? this.numKeys[t] : this.strKeys[t - this.numKeys.length];
+    if (k === undefined) throw new Error(`search index: no term ${t}`);
+    return k;
   }
 
   /**
@@ -67,7 +74,7 @@ export class StaticIndex {
       return out;
     }
     const base = this.numKeys.length;
-    for (let i = lowerBoundStr(this.strKeys, key); i < this.strKeys.length; i++) {
+    for (let i = lowerBound(this.strKeys, key); i < this.strKeys.length; i++) {
       const k = this.strKeys[i];
       if (k === undefined || !k.startsWith(key)) break;
       if (k !== key) out.push(base + i);
@@ -144,13 +151,7 @@ export class StaticIndex {
     const u8 = (n: number) => take((b, o, k) => new Uint8Array(b, o, k), n, 1);
     const numKeys = u32(h.numKeys);
     const terms = h.numKeys + h.strKeys.length;
-    if (verify) {
-      let prev = -1;
-      for (const k of numKeys) {
-        if (k <= prev) throw bad('keys out of order');
-        prev = k;
-      }
-    }
+    if (verify && !ascending(numKeys, true)) throw bad('keys out of order');
     const fields = h.fields.map((fh): FieldPostings => {
       const offsets = u32(terms + 1);
       const docs = u32(fh.docs);
@@ -158,11 +159,7 @@ export class StaticIndex {
       const tfs = u8(fh.docs);
       if (offsets[0] !== 0 || offsets[terms] !== docs.length) throw bad('offsets do not cover the postings');
       if (verify) {
-        let prev = 0;
-        for (const o of offsets) {
-          if (o < prev) throw bad('offsets out of order');
-          prev = o;
-        }
+        if (!ascending(offsets, false)) throw bad('offsets out of order');
         for (const d of docs) if (d >= nDocs) throw bad('posting past the last document');
       }
       return { offsets, docs, tfs, lens, total: fh.total, present: fh.present };
@@ -241,19 +238,14 @@ export class StaticBuilder {
 
 const align = (n: number) => (n + 7) & ~7;
 
-function lowerBound(a: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    // lo <= mid < hi <= a.length: a[mid] exists.
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Each value above the one before (`strict`), or not below it. */
+function ascending(a: Uint32Array, strict: boolean): boolean {
+  for (let i = 1; i < a.length; i++) if (strict ? a[i]! <= a[i - 1]! : a[i]! < a[i - 1]!) return false;
+  return true;
 }
 
-function lowerBoundStr(a: string[], x: string): number {
+/** The first index of sorted `a` whose value is not below `x` (a.length if none). */
+function lowerBound<T extends number | string>(a: ArrayLike<T>, x: T): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
