@@ -56,8 +56,9 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   theme: 'system',
   autoMarkShare: 0.9,
   playbackRate: 1,
-  // Having watched one version, the other is seen; a student who wants both turns it off.
-  linkedWatched: true,
+  // Off: a mark changes only the lecture marked, as it always did; a student who counts one
+  // version as enough turns it on in Settings.
+  linkedWatched: false,
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,

@@ -125,7 +125,7 @@ test('by keyboard: Shift+arrows select, the bulk bar marks them watched, Undo pu
   await expect(list).toBeFocused();
 });
 
-test('中文版 / English version: a link and the v key jump between the two, and watching one marks both', async ({ app, page }) => {
+test('中文版 / English version: a link and the v key jump between the two, and a setting makes watching one mark both', async ({ app, page }) => {
   void app;
   await loaded(page);
   await course(page, ML21_EN).click();
@@ -146,30 +146,32 @@ test('中文版 / English version: a link and the v key jump between the two, an
   await expect(page.getByTestId('lecture-title')).toContainText('Lecture 1:');
   await expect(page.getByTestId('playlist-heading')).toHaveText(ML21_EN);
 
-  // The setting is on by default: watching the English lecture marks the Chinese one.
+  // Off by default: watching the English lecture marks only it.
   await page.getByTestId('detail-watched').check();
   await expect(progressOf(course(page, ML21_EN))).toHaveText('1/36');
-  await expect(progressOf(course(page, ML21_ZH))).toHaveText('1/40');
-  await page.getByTestId('detail-watched').uncheck();
   await expect(progressOf(course(page, ML21_ZH))).toHaveText('0/40');
+  await page.getByTestId('detail-watched').uncheck();
+  await expect(progressOf(course(page, ML21_EN))).toHaveText('0/36');
 
-  // Turned off in Settings (and remembered across a restart), each version is marked on its own.
+  // Turned on in Settings (and remembered across a restart), watching one marks both.
   await page.keyboard.press(',');
   const setting = page.getByTestId('settings-linked-watched');
-  await expect(setting).toBeChecked();
+  await expect(setting).not.toBeChecked();
   const saved = page.waitForResponse((r) => r.url().includes('/api/setPrefs') && r.request().postData()?.includes('linkedWatched') === true);
-  await setting.uncheck();
+  await setting.check();
   expect((await saved).ok()).toBe(true);
   await app.restart();
   await loaded(page);
   await page.keyboard.press(',');
-  await expect(page.getByTestId('settings-linked-watched')).not.toBeChecked();
+  await expect(page.getByTestId('settings-linked-watched')).toBeChecked();
   await page.keyboard.press('1');
   await expect(page.getByTestId('lecture-title')).toContainText('Lecture 1:');
   await page.getByTestId('detail-watched').check();
   await expect(progressOf(course(page, ML21_EN))).toHaveText('1/36');
+  await expect(progressOf(course(page, ML21_ZH))).toHaveText('1/40');
+  await expect(page.getByTestId('overall-progress')).toHaveText('2/448');
+  await page.getByTestId('detail-watched').uncheck();
   await expect(progressOf(course(page, ML21_ZH))).toHaveText('0/40');
-  await expect(page.getByTestId('overall-progress')).toHaveText('1/448');
 
   // A lecture without a twin shows no link, and v says so instead of jumping.
   await course(page, /^Structured Learning/).click();

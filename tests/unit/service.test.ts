@@ -141,11 +141,11 @@ describe('service on the seed catalog', () => {
     expect(service.store.data.corrections).toEqual(before);
   });
 
-  it('keeps the linked-version setting, on until turned off', async () => {
+  it('keeps the linked-version setting, off until turned on', async () => {
     const { service } = await start();
-    expect((await service.getLibrary()).prefs.linkedWatched).toBe(true);
-    expect((await service.setPrefs({ linkedWatched: false })).prefs.linkedWatched).toBe(false);
     expect((await service.getLibrary()).prefs.linkedWatched).toBe(false);
+    expect((await service.setPrefs({ linkedWatched: true })).prefs.linkedWatched).toBe(true);
+    expect((await service.getLibrary()).prefs.linkedWatched).toBe(true);
   });
 
   it('exports a lecture with summary and linked timestamps', async () => {

@@ -175,5 +175,5 @@ const DEFAULT_TEST_PREFS: Prefs = {
   dailyGoal: 0,
   dismissedRecovery: null,
   playbackRate: 1,
-  linkedWatched: true,
+  linkedWatched: false,
 };

@@ -9,7 +9,7 @@ import { SelectionState } from '../../../renderer/src/lib/state/selection.svelte
 import { Toasts } from '../../../renderer/src/lib/state/toasts.svelte';
 import { sampleApi, vid } from './fake-api';
 
-async function loaded(prefs: { linkedWatched?: boolean } = {}) {
+async function loaded(prefs: { linkedWatched?: boolean } = { linkedWatched: true }) {
   const fake = sampleApi(prefs);
   // vid(1) (Intro to RL 2/3) and vid(4) (GAN lecture) stand for the two language versions of one lecture.
   const [one, , , four] = fake.state.lectures;
@@ -64,7 +64,7 @@ describe('many lectures at once', () => {
     expect(lib.courses.find((c) => c.title === 'Picked')?.lectures).toEqual([vid(2), vid(1), vid(3)]);
   });
 
-  it('watching one version marks the other; with the setting off it does not', async () => {
+  it('watching one version marks the other with the setting on; off (the default) it does not', async () => {
     const on = await loaded();
     await on.lib.setWatched(vid(1), true);
     expect(on.lib.byId.get(vid(4))!.watched).toBe(true);
@@ -72,7 +72,7 @@ describe('many lectures at once', () => {
       { videoId: vid(1), watched: true },
       { videoId: vid(4), watched: true },
     ]);
-    const off = await loaded({ linkedWatched: false });
+    const off = await loaded({});
     await off.lib.setWatched(vid(1), true);
     expect(off.lib.byId.get(vid(4))!.watched).toBe(false);
     expect(off.fake.api.callsTo('setWatched')).toEqual([{ videoId: vid(1), watched: true }]);
