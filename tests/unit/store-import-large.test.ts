@@ -68,6 +68,23 @@ describe('a large import', () => {
     expect(data && Object.getPrototypeOf(data.watched)).toBeNull();
   });
 
+  it("gives the player's positions and history back prototype-free too", { timeout: 300_000 }, async () => {
+    // "constructor" is a valid video id (11 characters): on a plain object it would find
+    // Object's own constructor instead of nothing.
+    const data = JSON.parse(await bigBackup(300)) as Record<string, unknown>;
+    data.playback = { constructor: { position: 754, duration: 3000, at: 1 } };
+    data.watchTime = { '2026-12-01': { constructor: 120 } };
+    const backup = JSON.stringify(data);
+    expect(backup.length).toBeGreaterThan(OFF_THREAD_MIN_CHARS);
+    const read = await readBackupText(backup, Date.now());
+    const out = read.outcome.kind === 'current' ? read.outcome.data : null;
+    expect(out?.playback.constructor).toEqual({ position: 754, duration: 3000, at: 1 });
+    expect(out && Object.getPrototypeOf(out.playback)).toBeNull();
+    expect(out && Object.getPrototypeOf(out.watchTime)).toBeNull();
+    expect(out?.watchTime['2026-12-01']?.constructor).toBe(120);
+    expect(out && Object.getPrototypeOf(out.watchTime['2026-12-01'])).toBeNull();
+  });
+
   it('an invalid large file is refused with the reason, as a small one is', { timeout: 120_000 }, async () => {
     const junk = `{"schemaVersion": 3, "notes": ${'['.repeat(10)}${' '.repeat(OFF_THREAD_MIN_CHARS)}`;
     const s = await openAt(tempDir());
