@@ -6,10 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The search worker is an entry of its own: a worker thread loads it by path
-      // (search/background.ts), so it must be a file beside index.js.
+      // The search and import workers are entries of their own: a worker thread loads its
+      // file by path (search/background.ts, store/import-thread.ts), beside index.js.
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), 'search-worker': resolve('electron/main/search/worker.ts') },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'search-worker': resolve('electron/main/search/worker.ts'),
+          'import-worker': resolve('electron/main/store/import-worker.ts'),
+        },
       },
     },
   },

@@ -3,11 +3,11 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium: Playwright never downloads browsers on these machines.
 // No webServer: the harness (tests/e2e/harness.ts) starts a fresh app per test.
 //
-// Every timeout here is a hang guard, never a speed limit (shared/docs/environment.md, "Machines
-// differ in speed"): assertions wait for their condition and return as soon as it holds, so a
-// generous limit costs a passing test nothing. Playwright's defaults (5 s per assertion) failed
-// correct tests on a loaded 2-core machine, where starting the server alone took several seconds
-// and the slowest tests (hostile, scale, data recovery) took 44-47 s, against 60 and 90 s limits.
+// Every timeout here is a hang guard, never a speed limit (README, "Tests"): assertions wait
+// for their condition and return as soon as it holds, so a generous limit costs a passing test
+// nothing. Playwright's defaults (5 s per assertion) failed correct tests on a loaded 2-core
+// machine, where starting the server alone took several seconds and the slowest tests (hostile,
+// scale, data recovery) took 44-47 s, against 60 and 90 s limits.
 export default defineConfig({
   testDir: 'tests/e2e',
   // Two workers on two cores: each test runs a server and a browser. The assertions tolerate

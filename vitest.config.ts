@@ -3,7 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 
 // Timeouts here are hang guards only, never a speed limit: machines differ about 3× in speed
-// and a loaded one more (shared/docs/environment.md, "Machines differ in speed"). The slowest
+// and a loaded one more (README, "Tests"). The slowest
 // ordinary test measured about 11 s on a heavily loaded 2-core machine; the heavy fuzz and kill
 // tests set their own, larger guards. On 2 cores vitest runs one test file at a time
 // (maxWorkers = cores - 1), so the heavy files never compete with each other.

@@ -6,9 +6,12 @@ import { mkdtempSync, promises as fsp, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../electron/main/store/store';
+import { Service } from '../electron/main/service';
+import type { Host } from '../electron/main/host';
+import { generatedCatalogPath } from './generate';
 import { performance } from 'node:perf_hooks';
 import { TextFile } from 'lowdb/node';
-import { limitFigure, median, ratioFigure, type Figure } from './lib';
+import { median, ratioFigure, type Figure } from './lib';
 
 const N = 10_000;
 const RUNS = 21;
@@ -59,37 +62,54 @@ async function measure(setup: (s: Opened) => Promise<void>, change: (s: Opened, 
 }
 
 /**
- * The longest time the event loop was blocked while a ~39 MB backup was merged: every
- * other request (getLibrary, a note save) waits at least that long. The issue's target
- * is about 100 ms; today parse, validation and merge run in one go, so this is not met.
+ * The longest time the event loop was blocked while the service imported a ~39 MB backup
+ * (a 3.9 kB note on each of the 10,000 lectures of the generated catalog): every other
+ * request (getLibrary, a note save) waits at least that long. The whole request as the
+ * service answers it: reading, merging, writing, re-indexing the notes, the library. The
+ * baseline is the same measure around one JSON.parse of that backup, the least any import
+ * in one go blocks for (the issue measured 12 s for the whole import so, and asks for about 100 ms).
  */
-async function importStall(): Promise<{ maxStall: number; size: number }> {
+async function importStall(): Promise<{ maxStall: number; parseStall: number; size: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-import-'));
+  const host: Host = { exports: 'save', openExternal: async () => undefined, chooseSavePath: async () => null, writeFiles: async () => undefined };
+  const catalogFiles = [generatedCatalogPath(N)];
   try {
-    const store = await openStore({ dataDir: dir, backupsPerDay: false });
-    const other = await openStore({ dataDir: mkdtempSync(join(dir, 'other-')), backupsPerDay: false });
+    const service = await Service.create({ catalogFiles, dataDir: join(dir, 'here'), host });
+    const other = await Service.create({ catalogFiles, dataDir: join(dir, 'other'), host, searchBuild: 'inline' });
+    const ids = (await other.getLibrary()).lectures.map((l) => l.videoId);
     const big = '大型匯入 big import line; '.repeat(175); // ~39 MB of backup text, as in the issue
-    await Promise.all(Array.from({ length: N }, (_, i) => other.saveNote(id(i), `${i} ${big}`)));
-    const backup = other.exportBackup();
+    await Promise.all(ids.map((videoId, i) => other.saveNote({ videoId, text: `${i} ${big}` })));
+    // As a transport hands it over: a flat string out of JSON.parse (exportBackup's is a
+    // concatenation, which the first read would flatten, a cost no real import has).
+    const backup = JSON.parse(JSON.stringify(other.store.exportBackup())) as string;
     await other.close();
-    let maxStall = 0;
-    let last = performance.now();
-    let done = false;
-    const probe = () => {
-      const t = performance.now();
-      maxStall = Math.max(maxStall, t - last);
-      last = t;
-      if (!done) setTimeout(probe, 1);
-    };
-    setTimeout(probe, 1);
-    await store.mergeBackup(backup);
-    done = true;
-    await new Promise((r) => setTimeout(r, 5));
-    await store.close();
-    return { maxStall, size: backup.length };
+    await service.searchBuilt; // its own start-up work is not the import's
+    const parseStall = await longestStall(async () => void JSON.parse(backup));
+    const maxStall = await longestStall(() => service.importBackup({ content: backup }));
+    await service.close();
+    return { maxStall, parseStall, size: backup.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The longest gap between turns of the event loop while `work` runs (sampled by a 1 ms timer). */
+async function longestStall(work: () => Promise<unknown>): Promise<number> {
+  let max = 0;
+  let last = performance.now();
+  let done = false;
+  const probe = () => {
+    const t = performance.now();
+    max = Math.max(max, t - last);
+    last = t;
+    if (!done) setTimeout(probe, 1);
+  };
+  setTimeout(probe, 1);
+  await new Promise((r) => setTimeout(r, 5)); // the probe is running
+  await work();
+  done = true;
+  await new Promise((r) => setTimeout(r, 5));
+  return max;
 }
 
 export async function run(): Promise<Figure[]> {
@@ -106,7 +126,9 @@ export async function run(): Promise<Figure[]> {
     (s, i) => s.setWatched(id(i % 50), i % 2 === 1),
   );
   const stall = await importStall();
-  process.stderr.write(`bench store: import of ${(stall.size / 1e6).toFixed(1)} MB (characters) blocked the event loop for up to ${stall.maxStall.toFixed(0)} ms\n`);
+  process.stderr.write(
+    `bench store: import of ${(stall.size / 1e6).toFixed(1)} MB (characters) blocked the event loop for up to ${stall.maxStall.toFixed(0)} ms; one JSON.parse of it for ${stall.parseStall.toFixed(0)} ms\n`,
+  );
   process.stderr.write(`bench store: notes file ${(notes.size / 1e6).toFixed(2)} MB, watched file ${(watched.size / 1e3).toFixed(0)} kB\n`);
   return [
     // The notes issue asks for this figure next to writeFile without setting a target.
@@ -116,6 +138,7 @@ export async function run(): Promise<Figure[]> {
     // which isolates the store's own cost (encoding, queue) from the filesystem's.
     ratioFigure('notes-save-10k-vs-atomic', notes.value, notes.atomic, 1.5),
     ratioFigure('watched-save-10k-vs-atomic', watched.value, watched.atomic, 1.5),
-    limitFigure('import-39mb-max-stall', stall.maxStall, 100),
+    // The issue's ~100 ms against the ~400 ms a JSON.parse of 39 MB takes on a quiet machine here.
+    ratioFigure('import-39mb-max-stall', stall.maxStall, stall.parseStall, 0.25),
   ];
 }

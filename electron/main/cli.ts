@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { CatalogEntry, CatalogWarning, CourseCategory } from '../shared/types';
 import { buildCourses } from './catalog/courses';
 import { parseCatalogs } from './catalog/parse';
@@ -32,18 +33,19 @@ export interface CliDocument {
 const USAGE = 'usage: npm run catalog -- FILE... [--json]\n';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const files: string[] = [];
-  let json = false;
-  for (const arg of argv) {
-    if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') {
-      io.stdout.write(USAGE);
-      return 0;
-    } else if (arg.startsWith('--') && arg !== '--') {
-      io.stderr.write(`catalog: unknown option ${arg}\n${USAGE}`);
-      return 2;
-    } else if (arg !== '--') files.push(arg);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (e) {
+    io.stderr.write(`catalog: ${(e as Error).message}\n${USAGE}`);
+    return 2;
   }
+  if (parsed.values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const files = parsed.positionals;
+  const json = parsed.values.json === true;
   if (files.length === 0) {
     io.stderr.write(USAGE);
     return 2;

@@ -4,7 +4,7 @@ import type { CatalogEntry } from '../shared/types';
 import { ApiError, type Download, type ExportResult } from '../shared/contract';
 import type { Host } from './host';
 import { youtubeWatchUrl } from '../shared/links';
-import { linkTimestampsForExport } from '../shared/timestamps';
+import { linkTimestampsForExport } from './export-timestamps';
 
 export interface ExportLecture {
   entry: CatalogEntry;

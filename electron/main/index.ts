@@ -9,6 +9,7 @@ import { FLUSH_CHANNELS } from '../shared/wire';
 import { APP_NAME, parseOptions } from './options';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, registerAppProtocol, safeOpenExternal, secureWebPreferences } from './security';
 import type { Host } from './host';
+import { addEmbedReferer } from './embed-referer';
 import { asApi, Service } from './service';
 import { initialBounds, MIN_SIZE } from './window-state';
 
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
     return app.exit(1);
   }
   denyAllPermissions(session.defaultSession);
+  addEmbedReferer(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
   registerIpc(ipcMain, asApi(service), { isAppUrl });
 

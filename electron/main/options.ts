@@ -1,6 +1,7 @@
 // Command-line and environment options shared by the Electron app and `npm run web`.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
 export const APP_NAME = 'Lecture Companion';
 
@@ -17,28 +18,38 @@ export interface CliOptions {
   port: number;
 }
 
-/** `--data-dir DIR --catalog FILE... --port N`; env LC_DATA_DIR overrides the default. */
+const OPTIONS = { 'data-dir': { type: 'string' }, port: { type: 'string' }, catalog: { type: 'string' } } as const;
+
+/**
+ * `--data-dir DIR --catalog FILE... --port N` (also `--name=value`); env LC_DATA_DIR overrides
+ * the default folder. node:util's parseArgs splits the words; it runs loose (strict: false)
+ * because `--catalog` takes every word up to the next option, and because Electron and
+ * Chromium add switches of their own, which only the web server refuses.
+ */
 export function parseOptions(argv: string[], bundledCatalog: string): CliOptions {
   const o: CliOptions = { dataDir: process.env.LC_DATA_DIR || defaultDataDir(), catalogs: [], port: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === undefined) continue;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--data-dir': o.dataDir = resolve(value()); break;
-      case '--port': o.port = Number(value()); if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error('--port must be 0–65535'); break;
-      case '--catalog':
-        o.catalogs.push(resolve(value()));
-        for (let next = argv[i + 1]; next !== undefined && !next.startsWith('--'); next = argv[++i + 1]) o.catalogs.push(resolve(next));
-        break;
-      default:
-        // Electron and Chromium add switches of their own; only the web server is strict.
-        if (!process.versions.electron) throw new Error(`unknown option ${a}`);
+  const strict = !process.versions.electron;
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  let last: string | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'option-terminator') continue;
+    if (t.kind === 'positional') {
+      if (last === 'catalog') o.catalogs.push(resolve(t.value));
+      else if (strict) throw new Error(`unknown option ${t.value}`);
+      continue;
+    }
+    last = t.name;
+    if (!Object.hasOwn(OPTIONS, t.name)) {
+      if (strict) throw new Error(`unknown option ${t.rawName}`);
+      continue;
+    }
+    // Loose parsing takes the next word even when it is an option: `--data-dir --port 3`.
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) throw new Error(`${t.rawName} needs a value`);
+    if (t.name === 'data-dir') o.dataDir = resolve(t.value);
+    else if (t.name === 'catalog') o.catalogs.push(resolve(t.value));
+    else {
+      o.port = Number(t.value);
+      if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error('--port must be 0–65535');
     }
   }
   if (o.catalogs.length === 0) o.catalogs.push(bundledCatalog);

@@ -1,7 +1,7 @@
 // Electron's security checklist as plain functions. Electron objects come in as parameters
 // (types only), so every rule here runs in vitest without an Electron binary.
 import type { Protocol, Session, WebContents, WebPreferences } from 'electron';
-import { allowedExternalUrl, THUMBNAIL_HOSTS } from '../shared/links';
+import { allowedExternalUrl, EMBED_ORIGIN, isEmbedUrl, THUMBNAIL_HOSTS } from '../shared/links';
 import { readStaticFile } from './static-files';
 
 export const APP_SCHEME = 'app';
@@ -24,7 +24,8 @@ export function isAppUrl(url: string): boolean {
  * style-src is 'self' too: Svelte's style: directives and virtua's row positions set styles
  * through the CSSOM, which CSP allows, and the components carry no style="" attributes
  * (the e2e harness fails any test that logs a CSP violation).
- * img-src allows the two YouTube thumbnail hosts and nothing else remote.
+ * img-src allows the two YouTube thumbnail hosts and nothing else remote; frame-src only the
+ * player's embed origin (YouTube's own scripts run inside that frame, never in this page).
  */
 export function contentSecurityPolicy(mode: 'electron' | 'web', loopbackOrigin?: string): string {
   const connect = ["'self'"];
@@ -42,7 +43,7 @@ export function contentSecurityPolicy(mode: 'electron' | 'web', loopbackOrigin?:
     `img-src 'self' ${[...THUMBNAIL_HOSTS].map((h) => `https://${h}`).join(' ')}`,
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
-    "frame-src 'none'",
+    `frame-src ${EMBED_ORIGIN}`,
     "frame-ancestors 'none'",
     "object-src 'none'",
     "base-uri 'none'",
@@ -80,7 +81,7 @@ export function safeOpenExternal(shellOpenExternal: (url: string) => Promise<voi
   };
 }
 
-type NavigationEvent = { preventDefault(): void; url?: string };
+type NavigationEvent = { preventDefault(): void; url?: string; isMainFrame?: boolean };
 export type HardenableContents = Pick<WebContents, 'setWindowOpenHandler'> & {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- WebContents.on's overloads take listeners of many shapes; unknown[] would not accept them
   on(event: string, listener: (...args: any[]) => void): unknown;
@@ -102,7 +103,10 @@ export function hardenWebContents(
   const urlOf = (event: NavigationEvent, legacyUrl: unknown): string =>
     typeof event?.url === 'string' ? event.url : typeof legacyUrl === 'string' ? legacyUrl : '';
   const stay = (event: NavigationEvent, legacyUrl?: unknown): void => {
-    if (!opts.isAppUrl(urlOf(event, legacyUrl))) event.preventDefault();
+    const url = urlOf(event, legacyUrl);
+    // The player's frame (a subframe, never the window) may load the embed and nothing else.
+    if (event?.isMainFrame === false && isEmbedUrl(url)) return;
+    if (!opts.isAppUrl(url)) event.preventDefault();
   };
   // A clicked link is the one navigation that may continue in the browser. will-frame-navigate
   // (fired too for the main frame) and will-redirect only block, so a click opens one tab, not two.

@@ -30,6 +30,10 @@ import { appVersion } from './version';
 import { deliverExport, planBackupExport, planNotesExport } from './export';
 import { exportStamp } from './files';
 import type { Host } from './host';
+import { autoMarkDue } from '../shared/playback';
+import { performance } from 'node:perf_hooks';
+
+const INDEX_SLICE_MS = 5; // re-indexing per turn of the event loop after an import or restore
 
 export interface ServiceOptions {
   catalogFiles: string[];
@@ -140,12 +144,14 @@ export class Service implements Methods {
   async getLecture({ videoId }: ArgsOf<'getLecture'>): Promise<LectureDetail> {
     const e = this.entry(videoId);
     const note = this.store.data.notes[videoId] ?? null;
+    const played = Object.hasOwn(this.store.data.playback, videoId) ? this.store.data.playback[videoId] : undefined;
     return {
       ...this.info(e),
       courseTitle: this.courseOf.get(videoId)?.title ?? '',
       summary: e.summary,
       note: note && { text: note.text, updatedAt: note.updatedAt },
       thumbnailUrl: thumbnailUrl(videoId),
+      playback: played ? { position: played.position, duration: played.duration } : null,
     };
   }
 
@@ -182,6 +188,21 @@ export class Service implements Methods {
     return r;
   }
 
+  async savePlayback({ videoId, position, duration, played }: ArgsOf<'savePlayback'>): Promise<LectureInfo> {
+    const e = this.entry(videoId);
+    await this.store.savePlayback(videoId, position, duration, played);
+    const d = this.store.data;
+    const due = autoMarkDue({
+      position,
+      duration,
+      share: d.prefs.autoMarkShare,
+      watched: Object.hasOwn(d.watched, videoId),
+      unwatchedByStudent: Object.hasOwn(d.unwatched, videoId),
+    });
+    if (due) await this.store.setWatched(videoId, true);
+    return this.info(e);
+  }
+
   async listNotes(): Promise<NoteListItem[]> {
     return listNotes(this.store.data.notes, this.byId, this.courseOf);
   }
@@ -208,13 +229,18 @@ export class Service implements Methods {
     return this.getLibrary();
   }
 
-  async moveLecture({ videoId, courseId, newCourseTitle }: ArgsOf<'moveLecture'>): Promise<Library> {
-    this.entry(videoId);
+  async moveLecture({ videoId, ...target }: ArgsOf<'moveLecture'>): Promise<Library> {
+    return this.moveLectures({ videoIds: [videoId], ...target });
+  }
+
+  async moveLectures({ videoIds, courseId, newCourseTitle }: ArgsOf<'moveLectures'>): Promise<Library> {
+    for (const id of videoIds) this.entry(id);
     if (newCourseTitle === undefined && !this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
+    // One correction, one write: a failed save leaves every lecture where it was.
     return this.correct((c) => {
       if (newCourseTitle !== undefined) c.titles[target] = newCourseTitle;
-      c.moves[videoId] = target;
+      for (const id of videoIds) c.moves[id] = target;
       return c;
     });
   }
@@ -253,9 +279,9 @@ export class Service implements Methods {
   }
 
   async importBackup({ content }: ArgsOf<'importBackup'>) {
-    const before = this.store.data.notes;
+    const before = this.beforeReplace();
     const report = await this.store.mergeBackup(content);
-    this.afterDataReplaced(before);
+    await this.afterDataReplaced(before);
     return { ...report, library: await this.getLibrary() };
   }
 
@@ -264,23 +290,33 @@ export class Service implements Methods {
   }
 
   async restoreBackup({ name }: ArgsOf<'restoreBackup'>): Promise<Library> {
-    const before = this.store.data.notes;
+    const before = this.beforeReplace();
     await this.store.restoreBackup(name);
-    this.afterDataReplaced(before);
+    await this.afterDataReplaced(before);
     return this.getLibrary();
   }
 
+  private beforeReplace() {
+    const { notes, corrections, prefs } = this.store.data;
+    return { notes, corrections: JSON.stringify(corrections), newestFirst: prefs.newestFirst };
+  }
+
   /**
-   * Notes and corrections were replaced wholesale: reorder, and re-index only the lectures
-   * whose note changed (re-indexing all 10,000 summaries would stall every request for seconds).
+   * Data replaced wholesale: reorder only if the corrections changed (seconds for 10,000
+   * lectures), and re-index the changed notes (all of them after a large import) a slice
+   * at a time, so requests are answered in between.
    */
-  private afterDataReplaced(notesBefore: Readonly<Record<string, { text: string }>>): void {
-    this.reorder();
-    const notes = this.store.data.notes;
+  private async afterDataReplaced(before: ReturnType<Service['beforeReplace']>): Promise<void> {
+    const { corrections, prefs } = this.store.data;
+    if (JSON.stringify(corrections) !== before.corrections || prefs.newestFirst !== before.newestFirst) this.reorder();
+    let until = performance.now() + INDEX_SLICE_MS;
     for (const e of this.entries) {
-      const text = notes[e.videoId]?.text ?? '';
-      if (text !== (notesBefore[e.videoId]?.text ?? '')) {
-        this.indexing.index.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
+      const text = this.store.data.notes[e.videoId]?.text ?? '';
+      if (text === (before.notes[e.videoId]?.text ?? '')) continue;
+      this.indexing.index.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
+      if (performance.now() >= until) {
+        await new Promise((r) => setImmediate(r));
+        until = performance.now() + INDEX_SLICE_MS;
       }
     }
   }

@@ -1,5 +1,6 @@
 // Where the window opens: the saved size and position when they still fit a screen
 // (a monitor may have been unplugged since), else a centred default.
+import type { WindowState } from '../shared/prefs';
 
 export interface Rect {
   x: number;
@@ -8,16 +9,12 @@ export interface Rect {
   height: number;
 }
 
-export interface SavedWindow extends Rect {
-  maximized: boolean;
-}
-
 export const DEFAULT_SIZE = { width: 1200, height: 800 };
 export const MIN_SIZE = { width: 720, height: 480 };
 /** How much of the title bar must be on a screen for the student to grab it. */
 const GRAB = 64;
 
-export function initialBounds(saved: SavedWindow | null, workAreas: Rect[]): Partial<Rect> & { width: number; height: number } {
+export function initialBounds(saved: WindowState | null, workAreas: Rect[]): Partial<Rect> & { width: number; height: number } {
   if (!saved) return { ...DEFAULT_SIZE };
   const width = Math.max(MIN_SIZE.width, Math.round(saved.width));
   const height = Math.max(MIN_SIZE.height, Math.round(saved.height));

@@ -3,41 +3,18 @@
 // boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
+import { AFTER_LAST, prefsSchema, THEMES, UI_LANGUAGES, type AfterLast, type Prefs, type Theme, type UiLanguage } from './prefs';
 import type { CatalogWarning, CourseCategory, CourseKind } from './types';
-import { ApiError, MAX_BACKUP_CHARS, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
+import { ApiError, MAX_BACKUP_CHARS, MAX_BULK_LECTURES, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
-export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS };
+export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS, MAX_BULK_LECTURES };
 
 const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
 const empty = z.object({}).strict();
 
-export interface Prefs {
-  /** Show the playlist in plain upload order instead of course order. */
-  uploadOrder: boolean;
-  /** List courses newest first instead of by first upload. */
-  newestFirst: boolean;
-  lastVideoId: string | null;
-  lastCourseId: string | null;
-  /** The UI language; null follows the OS or browser locale. */
-  language: UiLanguage | null;
-  theme: Theme;
-  /** Share of a lecture's length played before it counts as watched (0..1); null turns auto-marking off. */
-  autoMarkShare: number | null;
-  /** What Next up does after the last course: stop and say so, or wrap to the first course with lectures left. */
-  afterLast: AfterLast;
-  /** Lectures a day the student aims for; 0 means no goal. */
-  dailyGoal: number;
-  /** File name of the set-aside data file whose notice the student dismissed, so the same event stays quiet. */
-  dismissedRecovery: string | null;
-}
-
-export const UI_LANGUAGES = ['en', 'zh-TW'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
-export const AFTER_LAST = ['stop', 'wrap'] as const;
-export type AfterLast = (typeof AFTER_LAST)[number];
+export type { Prefs, UiLanguage, Theme, AfterLast };
+export { UI_LANGUAGES, THEMES, AFTER_LAST };
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
@@ -106,11 +83,19 @@ export interface NoteInfo {
   updatedAt: number;
 }
 
+/** Where the student stopped in the video (seconds), for "Resume at 12:34". */
+export interface PlaybackInfo {
+  position: number;
+  duration: number;
+}
+
 export interface LectureDetail extends LectureInfo {
   courseTitle: string;
   summary: string;
   note: NoteInfo | null;
   thumbnailUrl: string;
+  /** The last position played in the app's player; null when never played here. */
+  playback?: PlaybackInfo | null;
 }
 
 export interface NoteListItem {
@@ -187,19 +172,10 @@ export const contract = {
     result: returns<{ url: string }>(),
   },
   setPrefs: {
-    args: z
-      .object({
-        uploadOrder: z.boolean().optional(),
-        newestFirst: z.boolean().optional(),
-        lastVideoId: videoId.nullable().optional(),
-        lastCourseId: courseId.nullable().optional(),
-        language: z.enum(UI_LANGUAGES).nullable().optional(),
-        theme: z.enum(THEMES).optional(),
-        autoMarkShare: z.number().min(0).max(1).nullable().optional(),
-        afterLast: z.enum(AFTER_LAST).optional(),
-        dailyGoal: z.number().int().min(0).max(100).optional(),
-        dismissedRecovery: z.string().max(500).nullable().optional(),
-      })
+    args: prefsSchema
+      // Every stored preference, any subset; the ids are checked as ids here.
+      .extend({ lastVideoId: videoId.nullable(), lastCourseId: courseId.nullable(), dismissedRecovery: z.string().max(500).nullable() })
+      .partial()
       .strict(),
     result: returns<PrefsChange>(),
   },
@@ -208,6 +184,22 @@ export const contract = {
     result: returns<{ updatedAt: number }>(),
   },
   listNotes: { args: empty, result: returns<NoteListItem[]>() },
+  /**
+   * The player's report while a lecture plays (every few seconds, on pause, switch and quit):
+   * the position to resume at, and `played` seconds of video since the last report for the
+   * day's history. Answers with the lecture, marked watched when enough of it has played.
+   */
+  savePlayback: {
+    args: z
+      .object({
+        videoId,
+        position: z.number().finite().min(0).max(48 * 3600),
+        duration: z.number().finite().min(0).max(48 * 3600),
+        played: z.number().finite().min(0).max(3600).optional(),
+      })
+      .strict(),
+    result: returns<LectureInfo>(),
+  },
   search: {
     args: z
       .object({
@@ -223,6 +215,18 @@ export const contract = {
   moveLecture: {
     args: z
       .object({ videoId, courseId: courseId.optional(), newCourseTitle: z.string().trim().min(1).max(200).optional() })
+      .strict()
+      .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
+    result: returns<Library>(),
+  },
+  /** Several lectures into one course in a single correction: all move, or none do. */
+  moveLectures: {
+    args: z
+      .object({
+        videoIds: z.array(videoId).min(1).max(MAX_BULK_LECTURES),
+        courseId: courseId.optional(),
+        newCourseTitle: z.string().trim().min(1).max(200).optional(),
+      })
       .strict()
       .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
     result: returns<Library>(),

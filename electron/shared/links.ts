@@ -12,6 +12,14 @@ export const ALLOWED_EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
   'www.youtube-nocookie.com',
 ]);
 
+/**
+ * The in-app player's host: YouTube's privacy-enhanced embed. The one origin the CSP's
+ * frame-src allows, the one the page accepts player messages from, and the one request
+ * host Electron adds a Referer to.
+ */
+export const EMBED_HOST = 'www.youtube-nocookie.com';
+export const EMBED_ORIGIN = `https://${EMBED_HOST}`;
+
 /** Hosts thumbnails may be loaded from (also listed in the CSP's img-src). */
 export const THUMBNAIL_HOSTS: ReadonlySet<string> = new Set(['img.youtube.com', 'i.ytimg.com']);
 
@@ -79,4 +87,25 @@ export function youtubeWatchUrl(videoId: string, seconds?: number): string {
 export function thumbnailUrl(videoId: string): string {
   checkId(videoId);
   return `https://img.youtube.com/vi/${videoId}/mqdefault.jpg`;
+}
+
+/**
+ * The player frame's address: the embed with the IFrame Player API's postMessage protocol on
+ * (`enablejsapi=1`), told which origin the page is (`origin`, where its messages go), with no
+ * related videos from other channels and no YouTube keyboard of its own (the page's keys drive it).
+ */
+export function youtubeEmbedUrl(videoId: string, pageOrigin: string): string {
+  checkId(videoId);
+  return `${EMBED_ORIGIN}/embed/${videoId}?enablejsapi=1&origin=${encodeURIComponent(pageOrigin)}&rel=0&disablekb=1&playsinline=1`;
+}
+
+/** True for `https://www.youtube-nocookie.com/embed/…` and nothing else (no user info, no port). */
+export function isEmbedUrl(url: unknown): boolean {
+  if (typeof url !== 'string' || UNSAFE_RAW.test(url)) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.hostname === EMBED_HOST && u.port === '' && u.username === '' && u.password === '' && u.pathname.startsWith('/embed/');
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,6 @@
 // Renders untrusted Markdown (AI-written catalog summaries, the student's own notes) to HTML
 // that is safe to insert with {@html}. Defence in depth, each layer enough on its own for the
-// vectors in docs/security.md:
+// vectors in tests/fixtures/hostile/ (SECURITY.md, "What it does not trust"):
 //  - html: false, so raw HTML in the source is escaped text, never markup;
 //  - validateLink is an allowlist (https:, http:, mailto:), not markdown-it's blocklist, which
 //    lets ms-msdt:, smb:, vscode: and relative links through and allows data:image;

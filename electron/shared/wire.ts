@@ -5,10 +5,12 @@
 export const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 export const MAX_NOTE_CHARS = 4_000_000; // a 1 MB note of any script fits; a 10 MB paste does not
 export const MAX_BACKUP_CHARS = 64_000_000;
+/** Lectures one bulk move may carry: the channel's longest course is far below it, a runaway selection is not. */
+export const MAX_BULK_LECTURES = 1_000;
 
 export const METHOD_NAMES = [
-  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'search',
-  'moveLecture', 'renameCourse', 'resetCorrections', 'exportNotes', 'exportBackup', 'importBackup',
+  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'savePlayback', 'search',
+  'moveLecture', 'moveLectures', 'renameCourse', 'resetCorrections', 'exportNotes', 'exportBackup', 'importBackup',
   'listBackups', 'restoreBackup',
 ] as const;
 

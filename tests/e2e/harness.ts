@@ -102,14 +102,30 @@ async function stopServer(r: Running): Promise<void> {
   }
 }
 
-export const test = base.extend<{ catalogs: string[] | null; app: AppHandle }>({
+/** A page that speaks the player's postMessage protocol, served at the embed URL (see the file). */
+const EMBED_STAND_IN = readFileSync(join(import.meta.dirname, 'embed-stand-in.html'), 'utf8');
+
+/**
+ * What answers at the player's embed URL: `inert` a page that never answers the protocol (the
+ * player says it could not load, and timestamps open the browser, as before the player);
+ * `stand-in` the protocol stand-in; `blocked` nothing (the request fails, as on a network that blocks YouTube).
+ */
+export type EmbedMode = 'inert' | 'stand-in' | 'blocked';
+
+export const test = base.extend<{ catalogs: string[] | null; embed: EmbedMode; app: AppHandle }>({
   catalogs: [null, { option: true }],
-  app: async ({ page, catalogs }, use) => {
+  embed: ['inert', { option: true }],
+  app: async ({ page, catalogs, embed }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
     const args = ['--data-dir', dataDir, '--port', '0'];
     const opened: string[] = [];
     await page.context().route(/^https:\/\/([a-z-]+\.)?(youtube\.com|youtu\.be)\//, (r) =>
       r.fulfill({ status: 200, contentType: 'text/html', body: '<title>YouTube stand-in</title>' }),
+    );
+    await page.context().route(/^https:\/\/www\.youtube-nocookie\.com\//, (r) =>
+      embed === 'blocked'
+        ? r.abort('internetdisconnected')
+        : r.fulfill({ status: 200, contentType: 'text/html', body: embed === 'stand-in' ? EMBED_STAND_IN : '<title>YouTube stand-in</title>' }),
     );
     page.context().on('page', (p) => {
       if (p === page) return;

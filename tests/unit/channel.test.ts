@@ -1,7 +1,7 @@
 // The whole channel (issue 11): nine pages, 448 videos, 2016–2025, read from
 // ../shared/fixtures/channel/ in place.
 import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../bench/generate';
 import { OTHER_COURSE_ID, buildCourses } from '../../electron/main/catalog/courses';
@@ -10,12 +10,12 @@ import { normaliseKey, parseTitle } from '../../electron/main/catalog/titles';
 import { linkVersions } from '../../electron/main/catalog/versions';
 import { nth } from './helpers/nth';
 import type { CatalogEntry, Course } from '../../electron/shared/types';
+import { CHANNEL_FIXTURES } from './helpers/fixtures';
 
-const CHANNEL = resolve(import.meta.dirname, '../../../shared/fixtures/channel');
 
 function readChannel(): CatalogEntry[] {
-  const files = readdirSync(CHANNEL).filter((f) => f.endsWith('.md')).sort();
-  return parseCatalogs(files.map((f) => ({ file: f, text: readFileSync(resolve(CHANNEL, f), 'utf8') }))).entries;
+  const files = readdirSync(CHANNEL_FIXTURES).filter((f) => f.endsWith('.md')).sort();
+  return parseCatalogs(files.map((f) => ({ file: f, text: readFileSync(join(CHANNEL_FIXTURES, f), 'utf8') }))).entries;
 }
 
 /**

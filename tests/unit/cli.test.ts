@@ -1,15 +1,13 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { main } from '../../electron/main/cli';
+import { catalogPage, ROOT, SEED } from './helpers/fixtures';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SEED = resolve(ROOT, 'resources/catalog.md');
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
 
 // The documented shape of `--json`, checked strictly so an extra or missing field fails.
 const Document = z
@@ -97,7 +95,7 @@ describe('catalog CLI, in-process', () => {
   });
 
   it('reads several pages together, and reports their overlap as warnings', async () => {
-    const { code, stdout } = await run([resolve(FIXTURES, 'ytlee-07-index-updated.md'), SEED, '--json']);
+    const { code, stdout } = await run([catalogPage('ytlee-07-index-updated.md'), SEED, '--json']);
     expect(code).toBe(0);
     const doc = Document.parse(JSON.parse(stdout));
     expect(doc.courses.flatMap((c) => c.lectures)).toHaveLength(50);
@@ -137,6 +135,17 @@ describe('catalog CLI, in-process', () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('--yaml');
+  });
+
+  it('prints usage on -h or --help, and reads the words after -- as files', async () => {
+    for (const flag of ['-h', '--help']) {
+      const help = await run([flag]);
+      expect(help.code, flag).toBe(0);
+      expect(help.stdout, flag).toMatch(/^usage/);
+    }
+    const after = await run(['--json', '--', SEED]);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout).courses.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OTHER_COURSE_ID, buildCourses, customCourseId } from '../../electron/main/catalog/courses';
 import { parseCatalog, parseCatalogs } from '../../electron/main/catalog/parse';
@@ -8,10 +7,9 @@ import { normaliseKey, parseTitle } from '../../electron/main/catalog/titles';
 import type { CatalogEntry, Corrections, Course } from '../../electron/shared/types';
 import { EVIDENCE_RULES } from '../../electron/main/catalog/evidence';
 import { nth } from './helpers/nth';
+import { catalogPage, SEED } from './helpers/fixtures';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
-const SEED = resolve(import.meta.dirname, '../../resources/catalog.md');
-const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md'].map((f) => resolve(FIXTURES, f));
+const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md'].map(catalogPage);
 
 function readSeed(): CatalogEntry[] {
   return parseCatalog(readFileSync(SEED, 'utf8'), SEED).entries;

@@ -39,7 +39,7 @@ function setup(impl?: (name: Method, args: unknown) => unknown) {
 }
 
 // What each method's arguments look like (mirrors the contract; a method without a spec fails below).
-type Kind = 'videoId' | 'bool' | 'seconds' | 'limit' | 'courseId' | 'title' | 'query' | 'note' | 'backup' | 'name' | `enum:${string}`;
+type Kind = 'videoId' | 'videoIds' | 'bool' | 'seconds' | 'position' | 'played' | 'share' | 'rate' | 'limit' | 'courseId' | 'title' | 'query' | 'note' | 'backup' | 'name' | `enum:${string}`;
 interface Field { kind: Kind; required?: boolean; nullable?: boolean }
 const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string, unknown> }> = {
   getLibrary: { fields: {}, good: {} },
@@ -47,16 +47,32 @@ const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string,
   setWatched: { fields: { videoId: { kind: 'videoId', required: true }, watched: { kind: 'bool', required: true } }, good: { videoId: '-bcdefghij_', watched: true } },
   openVideo: { fields: { videoId: { kind: 'videoId', required: true }, seconds: { kind: 'seconds' } }, good: { videoId: 'abcdefghijk', seconds: 754 } },
   setPrefs: {
-    fields: { uploadOrder: { kind: 'bool' }, newestFirst: { kind: 'bool' }, lastVideoId: { kind: 'videoId', nullable: true }, lastCourseId: { kind: 'courseId', nullable: true } },
+    fields: {
+      uploadOrder: { kind: 'bool' },
+      newestFirst: { kind: 'bool' },
+      lastVideoId: { kind: 'videoId', nullable: true },
+      lastCourseId: { kind: 'courseId', nullable: true },
+      playbackRate: { kind: 'rate' },
+      autoMarkShare: { kind: 'share', nullable: true },
+      linkedWatched: { kind: 'bool' },
+    },
     good: { uploadOrder: false, lastVideoId: null, lastCourseId: 'ml-2021' },
   },
   saveNote: { fields: { videoId: { kind: 'videoId', required: true }, text: { kind: 'note', required: true } }, good: { videoId: 'abcdefghijk', text: 'at 12:34 **gradient**' } },
   listNotes: { fields: {}, good: {} },
+  savePlayback: {
+    fields: { videoId: { kind: 'videoId', required: true }, position: { kind: 'position', required: true }, duration: { kind: 'position', required: true }, played: { kind: 'played' } },
+    good: { videoId: 'abcdefghijk', position: 754.25, duration: 3000, played: 5 },
+  },
   search: {
     fields: { query: { kind: 'query', required: true }, courseId: { kind: 'courseId' }, watched: { kind: 'enum:any|watched|unwatched' }, hasNote: { kind: 'bool' }, limit: { kind: 'limit' } },
     good: { query: '梯度', watched: 'any', limit: 20 },
   },
   moveLecture: { fields: { videoId: { kind: 'videoId', required: true }, courseId: { kind: 'courseId' }, newCourseTitle: { kind: 'title' } }, good: { videoId: 'abcdefghijk', courseId: 'ml-2021' } },
+  moveLectures: {
+    fields: { videoIds: { kind: 'videoIds', required: true }, courseId: { kind: 'courseId' }, newCourseTitle: { kind: 'title' } },
+    good: { videoIds: ['abcdefghijk', '-bcdefghij_'], courseId: 'ml-2021' },
+  },
   renameCourse: { fields: { courseId: { kind: 'courseId', required: true }, title: { kind: 'title', required: true } }, good: { courseId: 'ml-2021', title: 'ML 2021' } },
   resetCorrections: { fields: {}, good: {} },
   exportNotes: { fields: { scope: { kind: 'enum:one|all', required: true }, videoId: { kind: 'videoId' }, layout: { kind: 'enum:single|perLecture', required: true } }, good: { scope: 'one', videoId: 'abcdefghijk', layout: 'single' } },
@@ -93,6 +109,13 @@ function badValues(f: Field): unknown[] {
   const k = f.kind;
   if (k === 'bool') return [...common.filter((v) => v !== true), 'true', 1, 0];
   if (k === 'seconds') return [...common.filter((v) => v !== 42), '12', -1, 1.5, NaN, Infinity, 48 * 3600 + 1];
+  // Positions are seconds of video with fractions, up to 48 h; played is one report's share of it.
+  if (k === 'position') return [...common.filter((v) => v !== 42), '12', -1, NaN, Infinity, 48 * 3600 + 1];
+  if (k === 'played') return [...common.filter((v) => v !== 42), '5', -0.5, NaN, 3601];
+  if (k === 'share') return [...common.filter((v) => v !== true), '0.9', -0.1, 1.5, NaN];
+  if (k === 'rate') return [...common.filter((v) => v !== true && v !== 42), '1', 0, 0.1, 16, NaN];
+  // One good id in an array is a valid list: left out of the shared wrong values.
+  if (k === 'videoIds') return [...common.filter((v) => !Array.isArray(v) || v.length === 0), [], 'abcdefghijk', ['abcdefghij'], ['abcdefghijk', 42], [TEN_MB], Array(1001).fill('abcdefghijk')];
   if (k === 'limit') return [...common.filter((v) => v !== 42), '20', 0, 201, 2.5, NaN];
   const strings: Record<string, unknown[]> = {
     videoId: ['', 'abcdefghij', 'abcdefghijkl', 'abc defghij', 'abcdefghíjk', '../../etc/p', 'abcdefghij\n', TEN_MB],
@@ -130,6 +153,7 @@ function badPayloads(m: Method, rand: () => number): unknown[] {
     }
     for (const v of badValues(f)) out.push({ ...good, [name]: v });
   }
+  if (m === 'moveLectures') out.push({ videoIds: ['abcdefghijk'] }, { videoIds: ['abcdefghijk'], courseId: 'a', newCourseTitle: 'b' });
   if (m === 'moveLecture') out.push({ videoId: 'abcdefghijk' }, { videoId: 'abcdefghijk', courseId: 'a', newCourseTitle: 'b' });
   if (m === 'exportNotes') out.push({ scope: 'one', layout: 'single' });
   return out;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { allowedExternalUrl, isThumbnailUrl, thumbnailUrl, youtubeWatchUrl } from '../../electron/shared/links';
 import { safeOpenExternal } from '../../electron/main/security';
 
-// Every link vector from docs/security.md, plus the usual URL-parser tricks.
+// Every link vector SECURITY.md and tests/fixtures/hostile/ name, plus the usual URL-parser tricks.
 const REJECTED_LINKS = [
   'http://www.youtube.com/watch?v=abcdefghijk',
   'javascript:alert(1)',

@@ -1,11 +1,10 @@
 // The runtime boundaries in eslint.config.js, proved both ways: each rule fails on a violation
 // and passes the legal import next to it. Lints source text under a path in the folder it is
 // about (the file need not exist), through ESLint's own Node API and the project's real config.
-import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/fixtures';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RULE = '@typescript-eslint/no-restricted-imports';
 const eslint = new ESLint({ cwd: ROOT });
 

@@ -9,7 +9,8 @@ import { METHODS } from '../../electron/shared/contract';
 import { DATA_FILE, openStore } from '../../electron/main/store/store';
 import { secureWebPreferences } from '../../electron/main/security';
 import { APP_PAGE, createFakeElectron, type FakeElectron, type FakeOptions } from './helpers/fake-electron';
-import { ROOT, SEED, tempDir } from './helpers/service';
+import { ROOT, SEED } from './helpers/fixtures';
+import { tempDir } from './helpers/service';
 
 const holder = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock('electron', async () => {
@@ -188,6 +189,26 @@ describe('start-up', () => {
     fake.permissions.request!(wc, 'media', (g) => granted.push(g));
     expect(granted).toEqual([false]);
     expect(fake.permissions.check!(wc, 'clipboard-read', 'app://lecture-companion')).toBe(false);
+
+    // The player's frame may load the embed, and only as a subframe; the window never goes there.
+    const embed = `https://www.youtube-nocookie.com/embed/${VIDEO}?enablejsapi=1`;
+    expect(wc.navigate('will-frame-navigate', embed, 'sub')).toBe(false);
+    expect(wc.navigate('will-frame-navigate', embed, 'main')).toBe(true);
+    expect(wc.navigate('will-frame-navigate', 'https://www.youtube.com/embed/' + VIDEO, 'sub')).toBe(true);
+    expect(wc.navigate('will-frame-navigate', 'https://evil.example/', 'sub')).toBe(true);
+  });
+
+  it('sends a Referer to the embed host only (YouTube Error 153), and to no other host', async () => {
+    const { fake } = await launchApp(dataDir());
+    const sent = { Accept: '*/*', Origin: 'app://lecture-companion' };
+    expect(fake.headersFor(`https://www.youtube-nocookie.com/embed/${VIDEO}?enablejsapi=1`, sent)).toEqual({
+      Accept: '*/*',
+      Origin: 'https://lecture-companion.github.io',
+      Referer: 'https://lecture-companion.github.io/',
+    });
+    for (const url of ['https://www.youtube.com/embed/x', 'https://i.ytimg.com/vi/x/mqdefault.jpg', 'https://evil.example/www.youtube-nocookie.com/', 'app://lecture-companion/index.html']) {
+      expect(fake.headersFor(url, sent), url).toEqual(sent);
+    }
   });
 
   it('reports an unusable command line in a dialog and exits 2 without a window', async () => {

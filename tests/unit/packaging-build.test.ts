@@ -1,6 +1,6 @@
 // Really packages the app with electron-builder (the repo's electron-builder.yml, `--linux dir`)
-// against a stand-in Electron dist (no Electron download is possible here, see
-// shared/docs/environment.md "Packaging"), then inspects what would ship: app.asar's contents,
+// against a stand-in Electron dist (where GitHub is out of reach no Electron download is
+// possible; README, `npm run dist`), then inspects what would ship: app.asar's contents,
 // the catalog and the window icon beside it, and the fuses flipped in the packaged binary.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,9 +12,8 @@ import { extractFile, getRawHeader } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUSE_COUNT, makeStandInElectron } from './helpers/stand-in-electron';
+import { CATALOG_FIXTURES, ROOT } from './helpers/fixtures';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
 const BUILDER = resolve(ROOT, 'node_modules/.bin/electron-builder');
 const EXECUTABLE = 'lecture-companion'; // linux executableName defaults to package.json "name"
 
@@ -104,12 +103,12 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron)', () =>
   });
 
   it('holds no fixture catalog page, by name or by content', () => {
-    expect(existsSync(FIXTURES), `fixture pages expected at ${FIXTURES}`).toBe(true);
-    const pages = readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
+    expect(existsSync(CATALOG_FIXTURES), `fixture pages expected at ${CATALOG_FIXTURES}`).toBe(true);
+    const pages = readdirSync(CATALOG_FIXTURES).filter((f) => f.endsWith('.md'));
     expect(pages.length).toBeGreaterThan(0);
     expect(files.filter((f) => /(^|\/)ytlee-[^/]*\.md$/.test(f))).toEqual([]);
     const marks = pages.map((p) => {
-      const m = /^<summary>.*$/m.exec(readFileSync(join(FIXTURES, p), 'utf8'));
+      const m = /^<summary>.*$/m.exec(readFileSync(join(CATALOG_FIXTURES, p), 'utf8'));
       if (!m) throw new Error(`fixture ${p} has no <summary> line`);
       return m[0];
     });
@@ -136,7 +135,7 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron)', () =>
   });
 
   it('packs the runtime dependencies and no devDependencies', () => {
-    for (const dep of ['lowdb', 'markdown-it', 'zod', 'opencc-js']) {
+    for (const dep of Object.keys(pkg.dependencies)) {
       expect(modules, dep).toContain(dep);
       expect(files, dep).toContain(`node_modules/${dep}/package.json`);
     }

@@ -3,11 +3,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { icnsChunks, icoEntries, pngSize } from './helpers/icon-files';
+import { ROOT } from './helpers/fixtures';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 interface FileSet { from?: string; to?: string; filter?: string[] | string }

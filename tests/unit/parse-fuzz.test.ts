@@ -1,16 +1,15 @@
 // Catalog pages are untrusted downloads: damaged, cut or hostile input must load what it can,
 // report the rest, and never throw or hang. The time bounds are the test timeouts.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../electron/main/catalog/parse';
 import type { ParseResult } from '../../electron/shared/types';
 import { generateCatalog, mulberry32 } from '../../bench/generate';
 import { nth } from './helpers/nth';
+import { catalogPage, SEED } from './helpers/fixtures';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
-const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md'].map((f) => resolve(FIXTURES, f))
-  .concat(resolve(import.meta.dirname, '../../resources/catalog.md'))
+const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md'].map(catalogPage)
+  .concat(SEED)
   .map((path) => readFileSync(path));
 const ID_RE = /^[A-Za-z0-9_-]{11}$/;
 

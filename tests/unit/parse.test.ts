@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog, parseCatalogs } from '../../electron/main/catalog/parse';
+import { catalogPage, SEED } from './helpers/fixtures';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/catalog');
-const SEED = resolve(import.meta.dirname, '../../resources/catalog.md');
-const read = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
+const read = (name: string) => readFileSync(catalogPage(name), 'utf8');
 const seed = () => readFileSync(SEED, 'utf8');
 const ID_RE = /^[A-Za-z0-9_-]{11}$/;
 
@@ -208,6 +206,11 @@ describe('crafted variants', () => {
   it('HTML entities in titles decode once', () => {
     const r = parseCatalog(page(block({ head: '1. A &amp; B &lt;i&gt; &quot;q&quot; &#39;s&#39; &#x4E2D;&#25991; &hellip; &amp;lt; &bogus; &#0;' })));
     expect(r.entries[0]?.title).toBe('A & B <i> "q" \'s\' 中文 … &lt; &bogus; \ufffd');
+  });
+
+  it('knows all of HTML\'s entity names, only with their semicolon; soft hyphens drop out', () => {
+    const r = parseCatalog(page(block({ head: '1. Caf&eacute; &Omega; &rarr; &amp x&nbsp;y Trans&shy;former' })));
+    expect(r.entries[0]?.title).toBe('Café Ω → &amp x y Transformer');
   });
 
   it('ascending and descending pages keep page order; parseCatalogs sorts ascending', () => {

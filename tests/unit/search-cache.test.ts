@@ -5,7 +5,8 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { Service } from '../../electron/main/service';
 import { cacheDir, cacheFiles } from '../../electron/main/startup-cache';
-import { FIXTURES, SEED, recordingHost, tempDir } from './helpers/service';
+import { CATALOG_FIXTURES, pagesIn, SEED } from './helpers/fixtures';
+import { recordingHost, tempDir } from './helpers/service';
 import { nth } from './helpers/nth';
 
 const open: Service[] = [];
@@ -13,7 +14,7 @@ afterEach(async () => {
   while (open.length) await open.pop()!.close().catch(() => {});
 });
 
-const PAGES = [SEED, ...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort().map((f) => join(FIXTURES, f))];
+const PAGES = [SEED, ...pagesIn(CATALOG_FIXTURES)];
 
 async function start(dataDir: string, opts: { catalogs?: string[]; appVersion?: string; wait?: boolean } = {}) {
   const service = await Service.create({

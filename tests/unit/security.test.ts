@@ -46,7 +46,9 @@ describe('contentSecurityPolicy', () => {
     expect(d['script-src']).toEqual(["'self'"]);
     expect(d['img-src']).toEqual(["'self'", 'https://img.youtube.com', 'https://i.ytimg.com']);
     expect(d['connect-src']).toEqual(["'self'"]);
-    for (const k of ['frame-src', 'object-src', 'base-uri', 'form-action']) expect(d[k]).toEqual(["'none'"]);
+    for (const k of ['object-src', 'base-uri', 'form-action']) expect(d[k]).toEqual(["'none'"]);
+    // Frames: the player's embed origin, and nothing else (no youtube.com, no wildcard).
+    expect(d['frame-src']).toEqual(['https://www.youtube-nocookie.com']);
     expect(d['font-src']).toEqual(["'self'"]);
     // No inline styles either: the components style through classes and the CSSOM.
     expect(d['style-src']).toEqual(["'self'"]);
@@ -223,5 +225,47 @@ describe('app protocol', () => {
       expect(await res.text()).not.toContain('secret');
     }
     expect((await h(new Request(`${APP_ORIGIN}/index.html`, { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+});
+
+describe('the player frame', () => {
+  it('builds the embed URL on the nocookie host only, and knows it', async () => {
+    const { youtubeEmbedUrl, isEmbedUrl } = await import('../../electron/shared/links');
+    const url = youtubeEmbedUrl('abcdefghijk', 'app://lecture-companion');
+    expect(url).toBe('https://www.youtube-nocookie.com/embed/abcdefghijk?enablejsapi=1&origin=app%3A%2F%2Flecture-companion&rel=0&disablekb=1&playsinline=1');
+    expect(isEmbedUrl(url)).toBe(true);
+    for (const bad of ['https://www.youtube.com/embed/abcdefghijk', 'https://www.youtube-nocookie.com/watch?v=abcdefghijk', 'http://www.youtube-nocookie.com/embed/x',
+      'https://www.youtube-nocookie.com:8443/embed/x', 'https://u@www.youtube-nocookie.com/embed/x', 'https://www.youtube-nocookie.com.evil.example/embed/x']) {
+      expect(isEmbedUrl(bad), bad).toBe(false);
+    }
+    expect(() => youtubeEmbedUrl('../../etc/p', 'x')).toThrow();
+  });
+
+  it('lets a subframe load the embed, never the window, and nothing else in a subframe', () => {
+    const ee = new EventEmitter();
+    const contents = Object.assign(ee, { setWindowOpenHandler: () => undefined });
+    hardenWebContents(contents as never, { isAppUrl, openExternal: vi.fn() });
+    const fire = (name: string, url: string, isMainFrame: boolean) => {
+      const event = { url, isMainFrame, preventDefault: vi.fn() };
+      ee.emit(name, event, url);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    const embed = 'https://www.youtube-nocookie.com/embed/abcdefghijk?enablejsapi=1';
+    expect(fire('will-frame-navigate', embed, false)).toBe(false);
+    expect(fire('will-redirect', embed, false)).toBe(false);
+    expect(fire('will-frame-navigate', embed, true)).toBe(true);
+    expect(fire('will-navigate', embed, true)).toBe(true);
+    expect(fire('will-frame-navigate', 'https://accounts.google.com/', false)).toBe(true);
+  });
+
+  it('adds the Referer (and an https Origin) for the embed host and for no other request', async () => {
+    const { embedRequestHeaders } = await import('../../electron/main/embed-referer');
+    const h = { 'User-Agent': 'x', referer: 'app://lecture-companion/' };
+    expect(embedRequestHeaders('https://www.youtube-nocookie.com/embed/abcdefghijk', h)).toEqual({ 'User-Agent': 'x', Referer: 'https://lecture-companion.github.io/' });
+    expect(embedRequestHeaders('https://www.youtube-nocookie.com/s/player.js', { origin: 'null' })).toEqual({ origin: 'https://lecture-companion.github.io', Referer: 'https://lecture-companion.github.io/' });
+    for (const url of ['https://www.youtube.com/embed/x', 'http://www.youtube-nocookie.com/embed/x', 'https://www.youtube-nocookie.com:444/embed/x',
+      'https://evil.example/?www.youtube-nocookie.com', 'https://i.ytimg.com/vi/x.jpg', 'not a url']) {
+      expect(embedRequestHeaders(url, h), url).toBe(h);
+    }
   });
 });

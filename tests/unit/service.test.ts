@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../electron/shared/contract';
 import type { Service } from '../../electron/main/service';
-import { FIXTURES, openService, readJson, recordingHost, SEED, tempDir } from './helpers/service';
+import { catalogPage, SEED } from './helpers/fixtures';
+import { openService, readJson, recordingHost, tempDir } from './helpers/service';
 import { nth } from './helpers/nth';
 
 const open: Service[] = [];
@@ -59,7 +60,7 @@ describe('service on the seed catalog', () => {
     for (const videoId of ids) expect((await first.service.setWatched({ videoId, watched: true })).watched).toBe(true);
     await first.service.close();
     open.length = 0;
-    const updated = await start(first.dataDir, [join(FIXTURES, 'ytlee-07-index-updated.md')]);
+    const updated = await start(first.dataDir, [catalogPage('ytlee-07-index-updated.md')]);
     const after = await updated.service.getLibrary();
     expect(after.lectures.filter((l) => l.watched).map((l) => l.videoId).sort()).toEqual([...ids].sort());
     expect(readJson(join(first.dataDir, 'lecture-companion.json')).watched).toHaveProperty(nth(ids, 0));
@@ -122,6 +123,29 @@ describe('service on the seed catalog', () => {
     lib = await service.resetCorrections();
     expect(lib.courses.some((c) => c.title === 'Compression')).toBe(false);
     expect((await indexesOf(service))[0]?.lectures).toContain(368);
+  });
+
+  it('moves several lectures in one correction, and refuses the whole move when one id is unknown', async () => {
+    const { service, dataDir } = await start();
+    const ids = ['CB0a3aBwND8', (await service.getLibrary()).lectures.find((l) => l.index === 400)!.videoId];
+    let lib = await service.moveLectures({ videoIds: ids, newCourseTitle: 'Picked' });
+    const picked = lib.courses.find((c) => c.title === 'Picked')!;
+    expect([...picked.lectures].sort()).toEqual([...ids].sort());
+    expect(readJson(join(dataDir, 'lecture-companion.json')).corrections.moves).toEqual({ [ids[0]!]: picked.id, [ids[1]!]: picked.id });
+    lib = await service.moveLectures({ videoIds: ids, courseId: 'other' });
+    expect(lib.courses.some((c) => c.title === 'Picked')).toBe(false);
+    expect(lib.lectures.filter((l) => ids.includes(l.videoId)).map((l) => l.courseId)).toEqual(['other', 'other']);
+    const before = structuredClone(service.store.data.corrections);
+    await expect(service.moveLectures({ videoIds: [ids[0]!, 'zzzzzzzzzzz'], newCourseTitle: 'Half' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.moveLectures({ videoIds: ids, courseId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(service.store.data.corrections).toEqual(before);
+  });
+
+  it('keeps the linked-version setting, on until turned off', async () => {
+    const { service } = await start();
+    expect((await service.getLibrary()).prefs.linkedWatched).toBe(true);
+    expect((await service.setPrefs({ linkedWatched: false })).prefs.linkedWatched).toBe(false);
+    expect((await service.getLibrary()).prefs.linkedWatched).toBe(false);
   });
 
   it('exports a lecture with summary and linked timestamps', async () => {

@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { findElectronBinary, installFailureReason, start, type StartDeps } from '../../scripts/launch';
 import { tempDir } from './helpers/service';
+import { ROOT } from './helpers/fixtures';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /** A node_modules/electron folder as Electron's installer leaves it (or as it is before). */
 function electronFolder(opts: { installed: boolean }): string {

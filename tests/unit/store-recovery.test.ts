@@ -7,7 +7,8 @@ import { ApiError } from '../../electron/shared/contract';
 import { fileStamp } from '../../electron/main/store/backups';
 import { DATA_FILE, openStore } from '../../electron/main/store/store';
 import { nth } from './helpers/nth';
-import { DEFAULT_PREFS, SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { DEFAULT_PREFS } from '../../electron/shared/prefs';
 
 const FIXTURE_V1 = resolve(import.meta.dirname, '../fixtures/data-v1.json');
 const NOW = Date.UTC(2025, 2, 14, 9, 30, 0);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fillingDisk, useStores } from './helpers/store';
 import { DATA_FILE, type Store } from '../../electron/main/store/store';
 import { nth } from './helpers/nth';
-import { DEFAULT_PREFS, SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { SCHEMA_VERSION } from '../../electron/main/store/schema';
+import { DEFAULT_PREFS } from '../../electron/shared/prefs';
 
 const { tempDir, openAt } = useStores('lc-store-');
 const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTimestamps, formatTimestamp, linkTimestampsForExport, parseTimestamp } from '../../electron/shared/timestamps';
+import { linkTimestampsForExport } from '../../electron/main/export-timestamps';
+import { findTimestamps, formatTimestamp, parseTimestamp } from '../../electron/shared/timestamps';
 
 const ID = 'abcdefghijk';
 const url = (s: number) => `https://www.youtube.com/watch?v=${ID}&t=${s}s`;

@@ -1,4 +1,4 @@
-// One row per title family (docs/catalog-format.md, "Title conventions"): real titles
+// One row per title family (electron/main/catalog/title-rules.ts): real titles
 // from the fixture pages and the seed, invented ones for families those pages lack.
 import { describe, expect, it } from 'vitest';
 import { compareLecture, normaliseKey, parseTitle, type TitleInfo } from '../../electron/main/catalog/titles';

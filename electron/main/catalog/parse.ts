@@ -1,6 +1,8 @@
-// Catalog page (Markdown of `<details>` blocks) → entries. See docs/catalog-format.md.
+// Catalog page (Markdown of `<details>` blocks, as in resources/catalog.md) → entries; the
+// format's rules, each with its case, are in tests/unit/parse.test.ts.
 // The text is untrusted and can be huge, so the scan is one forward pass with indexOf and
 // charCode checks; no regular expression ever runs over more than one short line.
+import { decodeHTMLStrict } from 'entities';
 import type { CatalogEntry, CatalogWarning, ParseResult } from '../../shared/types';
 
 const ID_LEN = 11;
@@ -149,27 +151,19 @@ function isCalendarDate(s: string): boolean {
 }
 
 // Control characters (from damaged bytes) never belong in a one-line title.
+// Soft hyphens (`&shy;`) are line-break hints, not letters: dropped, so search still matches the word.
 function cleanTitle(s: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return s.replace(/\u00ad/g, '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', middot: '·', bull: '•',
-  times: '×', divide: '÷', deg: '°', plusmn: '±', copy: '©', reg: '®', trade: '™', euro: '€',
-  yen: '¥', pound: '£', cent: '¢', sect: '§', para: '¶', shy: '', zwj: '\u200d', zwnj: '\u200c',
-};
-
-/** One pass, so `&amp;lt;` becomes the text `&lt;`; unknown names stay as written. */
+/**
+ * HTML's full entity table (the `entities` package), strict: only `&name;` with its
+ * semicolon, as a browser would show the page's text. One pass, so `&amp;lt;` becomes the
+ * text `&lt;`; unknown names stay as written; bad code points become U+FFFD.
+ */
 export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});/g, (all, body: string) => {
-    if (body[0] !== '#') return NAMED[body] ?? NAMED[body.toLowerCase()] ?? all;
-    const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    const valid = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
-    return valid ? String.fromCodePoint(cp) : '\ufffd';
-  });
+  return s.includes('&') ? decodeHTMLStrict(s) : s;
 }
 
 /** Ids in the link block: `watch?v=ID` and `img.youtube.com/vi/ID/`, exactly 11 id characters each. */

@@ -1,5 +1,5 @@
 // Title → course structure. Hung-yi Lee's channel names videos differently in
-// each era (see docs/catalog-format.md, "Title conventions"), so this reads the
+// each era (title-rules.ts lists them, each with examples), so this reads the
 // conventions one family at a time. Pure: no node, no electron.
 import { foldWidth } from './numerals';
 import { LECTURE_RULES, readLecture, readPart } from './title-rules';

@@ -5,7 +5,7 @@ import { localDay } from '../../shared/dates';
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract';
-import { syncDir, writeDurable, type DurableFs } from './durable';
+import { syncDir, writeDurable, type Bytes, type DurableFs } from './durable';
 import { parseStoreText } from './schema';
 
 export const BACKUP_DIR = 'backups';
@@ -50,7 +50,7 @@ async function exists(path: string): Promise<boolean> {
  * name, so a crash or a full disk never leaves half a backup under a real name; the
  * mtime carries the creation time for listBackups.
  */
-export async function writeBackup(dataDir: string, base: string, bytes: Uint8Array | string, now: number, fs?: DurableFs): Promise<string> {
+export async function writeBackup(dataDir: string, base: string, bytes: Bytes, now: number, fs?: DurableFs): Promise<string> {
   const dir = backupsDir(dataDir);
   await fsp.mkdir(dir, { recursive: true });
   for (let i = 1; i < 1000; i++) {

@@ -34,6 +34,7 @@ export function holdToLimits(data: StoreData): Skipped | null {
   prune(data.deletedNotes, 'deleted notes', badId('deleted notes'));
   prune(data.watched, 'watched marks', badId('watched marks'));
   prune(data.unwatched, 'watched marks', badId('watched marks'));
+  prune(data.playback, 'player positions', badId('player positions'));
   const long = (s: string) => s.length > MAX_TITLE_CHARS;
   prune(data.corrections.moves, 'moved lectures', (key, to) => badId('moved lectures')(key) ?? (long(to) ? 'moves to an overlong course id' : null));
   prune(data.corrections.titles, 'course titles', (key, title) =>

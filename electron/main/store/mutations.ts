@@ -8,14 +8,17 @@ import { ApiError, type BackupInfo, type MergeReport, type Prefs, type StoreStat
 import type { Corrections } from '../../shared/types';
 import { backupsDir, DailyBackups, fileStamp, listBackups, readBackup, writeBackup } from './backups';
 import { bumpClock } from './clock';
-import { DurableFile, nodeFs, type DurableFs } from './durable';
+import { DurableFile, nodeFs, type Bytes, type DurableFs } from './durable';
 import { DataEncoder } from './encode';
 import type { Lock } from './lock';
-import { holdToLimits } from './limits';
+import { readBackupText } from './import-thread';
 import { mergeData } from './merge';
-import { DEFAULT_PREFS, dict, highestSeq, parseStoreText, type StoreData } from './schema';
+import { DEFAULT_PREFS } from '../../shared/prefs';
+import { dict, highestSeq, type StoreData } from './schema';
 import { WriteQueue } from './queue';
 import { fieldSlot, noteSlot, UnsavedChanges, watchedSlot, type Slot } from './unsaved';
+import { addWatchTime, playbackSlot } from './playback';
+import { localDay } from '../../shared/dates';
 
 export const DATA_FILE = 'lecture-companion.json';
 
@@ -33,7 +36,7 @@ export class Store {
   readonly file: string;
   #data: StoreData;
   #status: StoreStatus;
-  readonly #db: Low<Uint8Array | string>;
+  readonly #db: Low<Bytes>;
   readonly #encoder = new DataEncoder();
   readonly #queue: WriteQueue<string | null>;
   readonly #unsaved = new UnsavedChanges();
@@ -63,7 +66,7 @@ export class Store {
     this.#now = now;
     this.#daily = daily ? new DailyBackups(dataDir, this.file, fs, now()) : null;
     this.#encoder.reset(data);
-    this.#db = new Low<Uint8Array | string>(new DurableFile(this.file, fs), '');
+    this.#db = new Low<Bytes>(new DurableFile(this.file, fs), '');
     this.#queue = new WriteQueue((keys) => this.#write(keys));
   }
 
@@ -71,10 +74,12 @@ export class Store {
     // Not while the file holds the defaults that replaced a quarantined one (it would
     // push good dailies out); a restore makes the state ok again.
     if (this.#status.state === 'ok') await this.#daily?.beforeWrite(this.#now());
+    // Whatever a merge or restore left to encode, a slice at a time (see DataEncoder.warm).
+    await this.#encoder.warm(() => this.#data);
     // What this write puts on disk, taken with the bytes: no await in between.
     const snap = this.#unsaved.snapshot(keys.filter((k): k is string => k !== null));
     // The encoded bytes go to the file as they are: no re-encoding megabytes of text per save.
-    this.#db.data = this.#encoder.encode(this.#data, true);
+    this.#db.data = this.#encoder.encodeForWrite(this.#data);
     try {
       await this.#db.write();
     } catch (e) {
@@ -173,6 +178,21 @@ export class Store {
     return { ...next };
   }
 
+  /**
+   * The player's report: where the lecture is now, and `played` seconds of it since the last
+   * report, counted on today's (local) date in the history.
+   */
+  async savePlayback(videoId: string, position: number, duration: number, played = 0): Promise<void> {
+    this.#assertWritable();
+    const at = this.#now();
+    await this.#change(`playback:${videoId}`, playbackSlot(this.#slotsOf, videoId), () => {
+      const data = this.#data;
+      data.playback[videoId] = { position, duration, at };
+      if (played > 0) data.watchTime = addWatchTime(data.watchTime, localDay(at), videoId, played);
+      this.#encoder.playback.touch(videoId, data.playback);
+    });
+  }
+
   async setWindow(w: StoreData['window']): Promise<void> {
     this.#assertWritable();
     await this.#change('window', fieldSlot(this.#slotsOf, 'window'), () => {
@@ -188,20 +208,22 @@ export class Store {
 
   async mergeBackup(json: string): Promise<MergeReport> {
     this.#assertWritable();
-    const parsed = parseStoreText(json, this.#now());
+    // Parsed and validated off this thread when large (import-thread.ts).
+    const { outcome: parsed, skipped } = await readBackupText(json, this.#now());
+    this.#assertWritable();
     if (parsed.kind === 'invalid') throw new ApiError(`This is not a Lecture Companion backup: ${parsed.reason}.`, 'invalid');
     if (parsed.kind === 'newer') {
       throw new ApiError(`This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`, 'invalid');
     }
-    const skipped = holdToLimits(parsed.data);
     const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
+    const gen = this.#gen;
     const first = mergeData(this.#data, parsed.data);
     if (!first.changed) return withSkipped(first.report);
     // The merge rewrites notes: keep the data as it was, one click away.
     await this.#backupCurrent('before-merge');
-    // Merged from the data as it is now, and swapped in with no await in between:
-    // a note saved while the backup was being written is part of the merge.
-    const { data, report, changed } = mergeData(this.#data, parsed.data);
+    // Merged from the data as it is now, and swapped in with no await in between: a note
+    // saved while the backup was being written is part of the merge (merged again then).
+    const { data, report, changed } = gen === this.#gen ? first : mergeData(this.#data, parsed.data);
     if (changed) await this.#replace(data);
     return withSkipped(report);
   }
@@ -214,7 +236,9 @@ export class Store {
     this.#assertWritable();
     const text = await readBackup(this.dataDir, name);
     if (text === null) throw new ApiError(`There is no backup named ${name}.`, 'not-found');
-    const parsed = parseStoreText(text, this.#now());
+    // Our own backup: read off this thread when large, and not held to the import limits.
+    const { outcome: parsed } = await readBackupText(text, this.#now(), false);
+    this.#assertWritable();
     if (parsed.kind === 'invalid') throw new ApiError(`The backup ${name} cannot be read: ${parsed.reason}.`, 'invalid');
     if (parsed.kind === 'newer') throw new ApiError(`The backup ${name} comes from a newer version of Lecture Companion.`, 'invalid');
     await this.#backupCurrent('before-restore');
@@ -258,9 +282,10 @@ export class Store {
   async #backupCurrent(reason: 'before-restore' | 'before-merge'): Promise<string> {
     let previous: string | null = null;
     for (;;) {
+      await this.#encoder.warm(() => this.#data);
       const gen = this.#gen;
       const now = this.#now();
-      const name = await writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encode(this.#data), now, this.fs);
+      const name = await writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encodeParts(this.#data), now, this.fs);
       if (previous) await fsp.unlink(join(backupsDir(this.dataDir), previous)).catch(() => undefined);
       previous = name;
       if (gen === this.#gen) return name;

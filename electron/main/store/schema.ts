@@ -2,10 +2,11 @@
 // Pure functions over text and objects: no file access here, so every rule is easy to test.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { markSchema, noteSchema, prefsSchema, v1Schema, v2Schema, v3Schema, windowSchema } from './shapes';
+import { markSchema, noteSchema, v1Schema, v2Schema, v3Schema } from './shapes';
+import { copyPlayback, copyWatchTime } from './playback';
 
 export { v1Schema, v2Schema, v3Schema };
-import type { Prefs } from '../../shared/contract';
+import { DEFAULT_PREFS, prefsSchema, windowSchema, type Prefs, type WindowState } from '../../shared/prefs';
 import type { Corrections } from '../../shared/types';
 
 export const SCHEMA_VERSION = 3;
@@ -48,13 +49,18 @@ export interface WatchMark {
   clock?: Clock;
 }
 
-export interface WindowState {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  maximized: boolean;
+/** Where the student stopped in a lecture's video, for "Resume at 12:34". */
+export interface PlaybackRecord {
+  /** Seconds into the video. */
+  position: number;
+  /** The video's length in seconds, as the player last reported it (0 when unknown). */
+  duration: number;
+  /** ms since epoch of the report: a merge keeps the newer position. */
+  at: number;
 }
+
+/** Local day (`2026-12-02`) → videoId → seconds of video played that day. */
+export type WatchTime = Record<string, Record<string, number>>;
 
 export interface StoreData {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -87,20 +93,11 @@ export interface StoreData {
   corrections: Corrections;
   prefs: Prefs;
   window: WindowState | null;
+  /** videoId → the last position played. Optional in the file (before the player); always set in memory. */
+  playback: Record<string, PlaybackRecord>;
+  /** Seconds played per day and lecture, for the statistics. Optional in the file; always set in memory. */
+  watchTime: WatchTime;
 }
-
-export const DEFAULT_PREFS: Readonly<Prefs> = {
-  uploadOrder: false,
-  newestFirst: false,
-  lastVideoId: null,
-  lastCourseId: null,
-  language: null,
-  theme: 'system',
-  autoMarkShare: 0.9,
-  afterLast: 'wrap',
-  dailyGoal: 0,
-  dismissedRecovery: null,
-};
 
 /**
  * A record keyed by ids from files and the renderer, without a prototype: a lookup of
@@ -128,7 +125,10 @@ export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes' | 'wat
   return max;
 }
 
-type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched'> & {
+type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched' | 'playback' | 'watchTime' | 'prefs'> & {
+  prefs: Partial<Prefs> & Omit<Prefs, 'playbackRate' | 'autoMarkShare'>;
+  playback?: Record<string, PlaybackRecord>;
+  watchTime?: WatchTime;
   unwatched?: Record<string, Required<WatchMark>>;
   home?: string;
   deviceId?: string;
@@ -168,6 +168,8 @@ export function normalize(d: Parsed): StoreData {
     corrections: { moves: dict(d.corrections.moves), titles: dict(d.corrections.titles) },
     prefs: { ...DEFAULT_PREFS, ...definedOnly(d.prefs) },
     window: d.window ? { ...d.window } : null,
+    playback: copyPlayback(d.playback),
+    watchTime: copyWatchTime(d.watchTime),
   };
 }
 
@@ -188,6 +190,8 @@ export function defaultData(): StoreData {
     corrections: { moves: dict(), titles: dict() },
     prefs: { ...DEFAULT_PREFS },
     window: null,
+    playback: dict(),
+    watchTime: dict(),
   };
 }
 

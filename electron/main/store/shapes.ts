@@ -1,7 +1,7 @@
 // The data file's shapes as zod schemas, one per file version. Kept apart from the
 // types and rules in schema.ts; types there describe the data in memory.
 import { z } from 'zod';
-import { AFTER_LAST, THEMES, UI_LANGUAGES } from '../../shared/contract';
+import { filePrefsSchema, windowSchema } from '../../shared/prefs';
 
 export const time = z.number().finite();
 export const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -9,21 +9,12 @@ export const clockSchema = z.record(z.string(), seq);
 export const noteSchema = z.object({ text: z.string(), updatedAt: time, clock: clockSchema.optional() });
 export const deletedSchema = z.object({ clock: clockSchema, deletedAt: time });
 export const markSchema = z.object({ at: time, clock: clockSchema.optional() });
-export const windowSchema = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite(), maximized: z.boolean() });
 export const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
-export const prefsSchema = z.object({
-  uploadOrder: z.boolean(),
-  newestFirst: z.boolean(),
-  lastVideoId: z.string().nullable(),
-  lastCourseId: z.string().nullable(),
-  // Later additions are optional in the file, so files written before them still load.
-  language: z.enum(UI_LANGUAGES).nullable().optional(),
-  theme: z.enum(THEMES).optional(),
-  autoMarkShare: z.number().min(0).max(1).nullable().optional(),
-  afterLast: z.enum(AFTER_LAST).optional(),
-  dailyGoal: z.number().int().min(0).max(100).optional(),
-  dismissedRecovery: z.string().nullable().optional(),
-});
+
+const seconds = z.number().finite().min(0).max(48 * 3600);
+export const playbackSchema = z.object({ position: seconds, duration: seconds, at: time });
+/** Local day → videoId → seconds played. */
+export const watchTimeSchema = z.record(z.string().regex(/^\d{4}-\d\d-\d\d$/), z.record(z.string(), z.number().finite().min(0).max(86_400)));
 
 /**
  * Version 2. `deviceId`, `deviceSeq`, the notes' `clock` and `deletedNotes` came during
@@ -38,7 +29,7 @@ export const v2Schema = z.object({
   notes: z.record(z.string(), noteSchema),
   deletedNotes: z.record(z.string(), deletedSchema).optional(),
   corrections: correctionsSchema,
-  prefs: prefsSchema,
+  prefs: filePrefsSchema,
   window: windowSchema.nullable(),
 });
 
@@ -47,6 +38,9 @@ export const v3Schema = v2Schema.extend({
   schemaVersion: z.literal(3),
   watched: z.record(z.string(), markSchema),
   unwatched: z.record(z.string(), markSchema.required()),
+  // Added with the player, within v3: older v3 files have neither.
+  playback: z.record(z.string(), playbackSchema).optional(),
+  watchTime: watchTimeSchema.optional(),
 });
 
 /** The foundation's format. `watched` values were `true`; false is accepted and means not watched. */

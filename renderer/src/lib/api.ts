@@ -40,7 +40,8 @@ export function httpApi(base: string, token: string): Api {
         headers: { 'content-type': 'application/json', 'x-lc-token': token },
         body,
         // A note saved from beforeunload must outlive the page; keepalive bodies are capped at 64 KB.
-        keepalive: m === 'saveNote' && fitsKeepalive(body),
+        // The player's last position is sent from pagehide too, so it rides the same way.
+        keepalive: (m === 'saveNote' || m === 'savePlayback') && fitsKeepalive(body),
       });
       const reply = (await res.json().catch(() => null)) as { result?: unknown } | null;
       if (!res.ok || !reply) throw decodeHttpError(res.status, reply);

@@ -5,16 +5,24 @@
 import { getContext, setContext } from 'svelte';
 import type { Api } from '../../../electron/shared/contract';
 import { DataActions } from './state/data.svelte';
+import { CourseCorrections } from './state/corrections.svelte';
 import { LibraryState } from './state/library.svelte';
+import { PlayerState } from './state/player.svelte';
+import { WatchMarks } from './state/marks.svelte';
+import { SelectionState } from './state/selection.svelte';
 import { Toasts } from './state/toasts.svelte';
 import { UiState } from './state/ui.svelte';
 
 export interface AppContext {
   api: Api;
   library: LibraryState;
+  selection: SelectionState;
+  marks: WatchMarks;
+  corrections: CourseCorrections;
   toasts: Toasts;
   ui: UiState;
   data: DataActions;
+  player: PlayerState;
 }
 
 const KEY = Symbol('lecture-companion');
@@ -23,7 +31,18 @@ const KEY = Symbol('lecture-companion');
 export function createApp(api: Api): AppContext {
   const toasts = new Toasts();
   const library = new LibraryState(api, toasts);
-  return { api, library, toasts, ui: new UiState(), data: new DataActions(api, (lib) => library.applyLibrary(lib)) };
+  const player = new PlayerState(api, (info) => library.watchedByPlayer(info));
+  return {
+    api,
+    library,
+    selection: new SelectionState(library),
+    marks: new WatchMarks(library),
+    corrections: new CourseCorrections(library),
+    toasts,
+    ui: new UiState(),
+    data: new DataActions(api, (lib) => library.applyLibrary(lib)),
+    player,
+  };
 }
 
 /** The context map for `app`, as Svelte's `setContext` or testing-library's `render(..., { context })` takes it. */
@@ -44,6 +63,9 @@ function useApp(): AppContext {
 
 export const useApi = (): Api => useApp().api;
 export const useLibrary = (): LibraryState => useApp().library;
+export const useSelection = (): SelectionState => useApp().selection;
+export const useMarks = (): WatchMarks => useApp().marks;
 export const useToasts = (): Toasts => useApp().toasts;
 export const useUi = (): UiState => useApp().ui;
 export const useDataActions = (): DataActions => useApp().data;
+export const usePlayer = (): PlayerState => useApp().player;

@@ -80,6 +80,17 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       l.courseId = target.id;
       return library();
     }),
+    moveLectures: vi.fn(async ({ videoIds, courseId, newCourseTitle }: { videoIds: string[]; courseId?: string; newCourseTitle?: string }) => {
+      let target = state.courses.find((c) => c.id === (courseId ?? `custom-${newCourseTitle}`));
+      if (!target) {
+        target = { id: `custom-${newCourseTitle}`, title: newCourseTitle!, kind: 'custom', lectures: [], corrected: true };
+        state.courses.push(target);
+      }
+      for (const c of state.courses) c.lectures = c.lectures.filter((x) => !videoIds.includes(x));
+      for (const videoId of videoIds) find(videoId).courseId = target.id;
+      target.lectures.push(...videoIds);
+      return library();
+    }),
     renameCourse: vi.fn(async ({ courseId, title }: { courseId: string; title: string }) => {
       const c = state.courses.find((x) => x.id === courseId)!;
       c.title = title;
@@ -89,6 +100,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     resetCorrections: vi.fn(async () => library()),
     saveNote: vi.fn(async () => ({ updatedAt: Date.now() })),
     listNotes: vi.fn(async () => []),
+    savePlayback: vi.fn(async ({ videoId }: { videoId: string }) => state.lectures.find((l) => l.videoId === videoId)!),
     search: vi.fn(async () => ({ hits: [], ready: true })),
     exportNotes: vi.fn(async () => ({ saved: [] })),
     exportBackup: vi.fn(async () => ({ saved: null })),
@@ -161,4 +173,6 @@ const DEFAULT_TEST_PREFS: Prefs = {
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,
+  playbackRate: 1,
+  linkedWatched: true,
 };

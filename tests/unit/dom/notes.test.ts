@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import NoteEditor from '../../../renderer/src/lib/components/NoteEditor.svelte';
 import NotesView from '../../../renderer/src/lib/components/NotesView.svelte';
+import FlushOnLeave from '../../../renderer/src/lib/components/FlushOnLeave.svelte';
 import { RETRY_FIRST_MS, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
 import { ApiError } from '../../../electron/shared/wire';
 import { deferred, emptyApi } from './fake-api';
@@ -174,7 +175,10 @@ describe('NoteEditor autosave', () => {
 
   it('flushAllNotes, window blur and hidden visibility save without waiting', async () => {
     const api = emptyApi();
-    renderIn(testApp(api), NoteEditor, { videoId: A, note: null });
+    const app = testApp(api);
+    renderIn(app, NoteEditor, { videoId: A, note: null });
+    // The app-wide listeners live apart from the editor, once per window (App.svelte mounts them).
+    renderIn(app, FlushOnLeave, {});
     await type('x');
     await flushAllNotes();
     expect(api.callsTo('saveNote')).toEqual([{ videoId: A, text: 'x' }]);

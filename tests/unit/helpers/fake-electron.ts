@@ -11,6 +11,9 @@
 // - BrowserWindow, screen, session and protocol.handle need the app to be ready;
 //   protocol.registerSchemesAsPrivileged must come before ready, once.
 // - ipcMain.handle refuses a second handler for one channel.
+// - session.webRequest.onBeforeSendHeaders keeps one listener (a new one replaces the old, as
+//   in Electron); `headersFor(url, headers)` runs it as Chromium would for a request whose URL
+//   matches its filter (`scheme://host/*` patterns), and returns the headers unchanged otherwise.
 // - app emits 'web-contents-created' for every web contents (a window's, and any other such
 //   as a webview's or a devtools page's), before it loads anything.
 import { EventEmitter } from 'node:events';
@@ -163,8 +166,9 @@ export function createFakeElectron(options: FakeOptions = {}) {
       this.windowOpenHandler = h;
     });
     /** What Electron does for a navigation: emit, then report whether a listener stopped it. */
-    navigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
-      const e = { ...fakeEvent(), url };
+    /** `frame: 'sub'` is a navigation inside an iframe (Electron's isMainFrame false); will-navigate is main-frame only. */
+    navigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string, frame: 'main' | 'sub' = 'main'): boolean {
+      const e = { ...fakeEvent(), url, isMainFrame: frame === 'main' };
       this.emit(event, e, url);
       return e.defaultPrevented;
     }
@@ -330,7 +334,20 @@ export function createFakeElectron(options: FakeOptions = {}) {
     request: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void),
     check: null as null | ((wc: unknown, permission: string, origin?: string, details?: unknown) => boolean),
   };
+  type HeadersListener = (details: { url: string; requestHeaders: Record<string, string> }, cb: (r: { requestHeaders?: Record<string, string> }) => void) => void;
+  let beforeSendHeaders: { urls: string[]; listener: HeadersListener } | null = null;
+  const matches = (pattern: string, url: string) => new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(url);
+  /** The headers a request to `url` leaves with, after the app's onBeforeSendHeaders listener. */
+  const headersFor = (url: string, headers: Record<string, string>): Record<string, string> => {
+    if (!beforeSendHeaders || !beforeSendHeaders.urls.some((p) => matches(p, url))) return headers;
+    let out = headers;
+    beforeSendHeaders.listener({ url, requestHeaders: { ...headers } }, (r) => void (out = r.requestHeaders ?? headers));
+    return out;
+  };
   const defaultSession = {
+    webRequest: {
+      onBeforeSendHeaders: vi.fn((filter: { urls: string[] }, listener: HeadersListener) => void (beforeSendHeaders = { urls: filter.urls, listener })),
+    },
     setPermissionRequestHandler: vi.fn((h: typeof permissions.request) => void (permissions.request = h)),
     setPermissionCheckHandler: vi.fn((h: typeof permissions.check) => void (permissions.check = h)),
   };
@@ -370,7 +387,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
     app.emit('web-contents-created', fakeEvent(), wc);
     return wc;
   };
-  return { module, app, ipcMain, protocol, privilegedSchemes, protocolHandlers, permissions, dialog, shell, screen, windows, log, makeReady, createWebContents };
+  return { module, app, ipcMain, protocol, privilegedSchemes, protocolHandlers, permissions, headersFor, dialog, shell, screen, windows, log, makeReady, createWebContents };
 }
 
 /** The 'electron' module for vi.mock: every export reads the fake that is current at the time. */

@@ -1,13 +1,11 @@
 // A real service on a real temp data folder, with a recording host instead of the OS.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Host } from '../../../electron/main/host';
 import { Service } from '../../../electron/main/service';
+import { SEED } from './fixtures';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
-export const SEED = join(ROOT, 'resources/catalog.md');
-export const FIXTURES = resolve(ROOT, '../shared/fixtures/catalog');
 
 export interface RecordingHost extends Host {
   opened: string[];

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { nodeFs, type DurableFs } from '../../../electron/main/store/durable';
+import { byteLength, nodeFs, type DurableFs } from '../../../electron/main/store/durable';
 import { openStore, type Store } from '../../../electron/main/store/store';
 
 export function useStores(prefix: string, defaultNow?: () => number) {
@@ -43,7 +43,7 @@ export function fillingDisk() {
         close: () => h.close(),
         utimes: (a, m) => h.utimes!(a, m),
         async writeFile(d) {
-          if (state.full || (typeof d === 'string' ? Buffer.byteLength(d) : d.length) > state.limit) {
+          if (state.full || byteLength(d) > state.limit) {
             state.failures++;
             throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
           }

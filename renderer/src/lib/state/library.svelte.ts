@@ -3,9 +3,9 @@
 // to the API for library data directly.
 import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, PrefsChange, StoreStatus } from '../../../../electron/shared/contract';
 import { lecturesById, nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
+import { t } from '../i18n/locale.svelte';
 import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
 import type { Toasts } from './toasts.svelte';
-import { t } from '../i18n/locale.svelte';
 
 export type RevealAlign = 'nearest' | 'center' | 'start';
 export type MoveTarget = { courseId: string } | { newCourseTitle: string };
@@ -45,8 +45,6 @@ export class LibraryState {
 
   /** Leave watched lectures out of the playlist (the highlighted and the open one stay). */
   hideWatched = $state(false);
-  /** The last whole-course mark, until undone or replaced. */
-  courseMarkUndo = $state.raw<{ message: string; previous: [videoId: string, watched: boolean][] } | null>(null);
 
   /** What the playlist shows: the course in course order, or every lecture by upload index. */
   rows = $derived.by<LectureInfo[]>(() => {
@@ -71,8 +69,8 @@ export class LibraryState {
   private detailSeq = 0;
 
   constructor(
-    private readonly api: Api,
-    private readonly toasts: Toasts,
+    readonly api: Api,
+    readonly toasts: Toasts,
   ) {}
 
   async load(): Promise<void> {
@@ -152,8 +150,27 @@ export class LibraryState {
     }
   }
 
+  /** The other-language version of a lecture, when the catalog pairs one with it. */
+  linkedOf(videoId: string): LectureInfo | undefined {
+    const id = this.byId.get(videoId)?.linkedVideoId;
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  /** Watching one version marks the other too (the linkedWatched setting), unless `linked` is false. */
+  async setWatched(videoId: string, watched: boolean, { linked = true } = {}): Promise<void> {
+    const other = linked && this.prefs?.linkedWatched ? this.linkedOf(videoId) : undefined;
+    await Promise.all([this.#writeWatched(videoId, watched), other && other.watched !== watched ? this.#writeWatched(other.videoId, watched) : null]);
+  }
+
+  /** Open the other-language version of the open lecture (the `v` key and the 中文版 / English version link). */
+  openLinked(): string | null {
+    const other = this.openId ? this.linkedOf(this.openId) : undefined;
+    if (other) void this.openLecture(other.videoId, { reveal: true });
+    return other?.videoId ?? null;
+  }
+
   /** Optimistic: progress moves at once; a failure rolls back and says why. */
-  async setWatched(videoId: string, watched: boolean): Promise<void> {
+  async #writeWatched(videoId: string, watched: boolean): Promise<void> {
     const lecture = this.byId.get(videoId);
     if (!lecture || this.refuseReadonly()) return;
     const before = lecture.watched; // the lecture is live: read its value before changing it
@@ -170,30 +187,14 @@ export class LibraryState {
     }
   }
 
-  /** Marks every lecture of a course watched or unwatched; `undoCourseMark` puts each back. */
-  async setCourseWatched(courseId: string, watched: boolean): Promise<void> {
-    const course = this.courses.find((c) => c.id === courseId);
-    if (!course || this.refuseReadonly()) return;
-    const previous = course.lectures.map((id) => [id, this.byId.get(id)?.watched ?? false] as [string, boolean]);
-    const changing = previous.filter(([, w]) => w !== watched);
-    const n = changing.length;
-    this.courseMarkUndo = {
-      message: t(watched ? 'lib.markedWatched' : 'lib.markedUnwatched', { count: n, course: course.title }),
-      previous: changing,
-    };
-    await Promise.all(changing.map(([id]) => this.setWatched(id, watched)));
-  }
-
-  async undoCourseMark(): Promise<void> {
-    const undo = this.courseMarkUndo;
-    if (!undo) return;
-    this.courseMarkUndo = null;
-    await Promise.all(undo.previous.map(([id, w]) => this.setWatched(id, w)));
-  }
-
   toggleWatched(videoId: string): void {
     const l = this.byId.get(videoId);
     if (l) void this.setWatched(videoId, !l.watched);
+  }
+
+  /** The player's report came back: the service may have marked the lecture watched (it never unmarks). */
+  watchedByPlayer(info: LectureInfo): void {
+    if (info.watched) this.patchLecture(info.videoId, { watched: true });
   }
 
   /** An autosave landed: only a change of has-note touches anything. */
@@ -237,45 +238,6 @@ export class LibraryState {
       this.applyPrefs(await this.api.setPrefs({ newestFirst }));
     } catch (e) {
       this.toasts.error(e, t('lib.courseOrderFailed'));
-    }
-  }
-
-  async moveLecture(videoId: string, target: MoveTarget): Promise<boolean> {
-    if (this.refuseReadonly()) return false;
-    try {
-      const lib = await this.api.moveLecture({ videoId, ...target });
-      this.applyLibrary(lib);
-      const moved = this.byId.get(videoId);
-      // Follow the lecture to its new course, so the student sees where it went.
-      if (moved) this.selectedCourseId = moved.courseId;
-      this.cursorId = videoId;
-      this.requestReveal(videoId, 'center');
-      return true;
-    } catch (e) {
-      this.toasts.error(e, t('lib.moveFailed'));
-      return false;
-    }
-  }
-
-  async renameCourse(courseId: string, title: string): Promise<boolean> {
-    if (this.refuseReadonly()) return false;
-    try {
-      this.applyLibrary(await this.api.renameCourse({ courseId, title }));
-      return true;
-    } catch (e) {
-      this.toasts.error(e, t('lib.renameFailed'));
-      return false;
-    }
-  }
-
-  async resetCorrections(): Promise<boolean> {
-    if (this.refuseReadonly()) return false;
-    try {
-      this.applyLibrary(await this.api.resetCorrections({}));
-      return true;
-    } catch (e) {
-      this.toasts.error(e, t('lib.resetFailed'));
-      return false;
     }
   }
 
@@ -324,7 +286,7 @@ export class LibraryState {
   }
 
   /** True (after saying why) when the data is read-only and a change must not be tried. */
-  private refuseReadonly(): boolean {
+  refuseReadonly(): boolean {
     if (this.readonly) this.toasts.push(t('lib.readonly'));
     return this.readonly;
   }
