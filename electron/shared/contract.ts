@@ -3,7 +3,7 @@
 // boundary (IPC in Electron, HTTP on the loopback transport); results are typed only.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
-import { AFTER_LAST, prefsSchema, THEMES, UI_LANGUAGES, type AfterLast, type Prefs, type Theme, type UiLanguage } from './prefs';
+import { AFTER_LAST, prefsSchema, THEMES, UI_LANGUAGES, type Prefs, type Theme, type UiLanguage } from './prefs';
 import type { CatalogWarning, CourseCategory, CourseKind } from './types';
 import { ApiError, MAX_BACKUP_CHARS, MAX_BULK_LECTURES, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
@@ -13,7 +13,7 @@ const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
 const empty = z.object({}).strict();
 
-export type { Prefs, UiLanguage, Theme, AfterLast };
+export type { Prefs, UiLanguage, Theme };
 export { UI_LANGUAGES, THEMES, AFTER_LAST };
 
 export interface StoreStatus {

@@ -4,13 +4,13 @@
 // the data file, setPrefs and the Prefs type follow.
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
+import { DEFAULT_AUTO_MARK_SHARE } from './playback';
 
 export const UI_LANGUAGES = ['en', 'zh-TW'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const AFTER_LAST = ['stop', 'wrap'] as const;
-export type AfterLast = (typeof AFTER_LAST)[number];
 
 /** The preferences every data file has held since the first release. */
 const firstPrefs = z.object({
@@ -55,7 +55,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   lastCourseId: null,
   language: null,
   theme: 'system',
-  autoMarkShare: 0.9,
+  autoMarkShare: DEFAULT_AUTO_MARK_SHARE,
   playbackRate: 1,
   // Having watched one version, the other is seen; a student who wants both turns it off.
   linkedWatched: true,
