@@ -26,7 +26,7 @@ describe('key table', () => {
     expect(listActionFor('j')).toBe('down');
     expect(listActionFor(' ')).toBe('watch');
     expect(listActionFor('Enter')).toBe('open');
-    expect(listActionFor('x')).toBeNull();
+    expect(listActionFor('z')).toBeNull();
     expect(listActionFor('constructor')).toBeNull();
   });
 
