@@ -84,27 +84,21 @@ export default defineConfig(
   // electron/shared: no Electron, no Node, and nothing from the folders that build on it.
   {
     files: ['electron/shared/**'],
-    rules: boundaries(
-      { paths: [electron(false)] },
-      nodeBuiltins(SHARED),
-      {
-        patterns: [
-          folder('electron/main', SHARED),
-          folder('electron/preload', SHARED),
-          folder('renderer', SHARED),
-          // From inside electron/shared the main process is plain `../main`.
-          { regex: '^(\\.\\./)+(main|preload)(/|$)', message: `${SHARED} may not import from electron/main or electron/preload.` },
-        ],
-      },
-    ),
+    rules: boundaries({ paths: [electron(false)] }, nodeBuiltins(SHARED), {
+      patterns: [
+        folder('electron/main', SHARED),
+        folder('electron/preload', SHARED),
+        folder('renderer', SHARED),
+        // From inside electron/shared the main process is plain `../main`.
+        { regex: '^(\\.\\./)+(main|preload)(/|$)', message: `${SHARED} may not import from electron/main or electron/preload.` },
+      ],
+    }),
   },
   // The renderer: no Electron, no Node, and the main process only through the contract.
   {
     files: ['renderer/**'],
-    rules: boundaries(
-      { paths: [electron(false)] },
-      nodeBuiltins(RENDERER),
-      { patterns: [folder('electron/main', RENDERER), folder('electron/preload', RENDERER)] },
-    ),
+    rules: boundaries({ paths: [electron(false)] }, nodeBuiltins(RENDERER), {
+      patterns: [folder('electron/main', RENDERER), folder('electron/preload', RENDERER)],
+    }),
   },
 );

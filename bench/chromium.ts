@@ -10,7 +10,14 @@ import { join, resolve } from 'node:path';
 import { limitFigure, median, ratioFigure, startWebServer, type Figure } from './lib';
 import { generatedCatalogPath } from './generate';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SEED = resolve(import.meta.dirname, '../resources/catalog.md');
 
 /** One open: navigation to the first visible playlist row, then the settled heap. */

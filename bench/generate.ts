@@ -11,7 +11,9 @@ const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 let sources: CatalogEntry[] | null = null;
 function fixtureEntries(): CatalogEntry[] {
   if (!sources) {
-    sources = readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort()
+    sources = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
       .flatMap((f) => parseCatalog(readFileSync(resolve(FIXTURES, f), 'utf8'), f).entries)
       .sort((a, b) => a.index - b.index);
   }

@@ -61,7 +61,11 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function ratioFigure(name: string, value: number, baseline: number, maxRatio: number | null, unit = 'ms'): Figure {
   const ratio = value / baseline;
   return {
-    name, value: round(value), unit, baseline: round(baseline), ratio: round(ratio),
+    name,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: round(ratio),
     target: maxRatio === null ? 'report only' : `ratio <= ${maxRatio}`,
     met: maxRatio === null || ratio <= maxRatio,
   };
@@ -70,7 +74,11 @@ export function ratioFigure(name: string, value: number, baseline: number, maxRa
 /** A figure with an absolute target: met when value < limit. */
 export function limitFigure(name: string, value: number, limit: number | null, unit = 'ms'): Figure {
   return {
-    name, value: round(value), unit, baseline: null, ratio: null,
+    name,
+    value: round(value),
+    unit,
+    baseline: null,
+    ratio: null,
     target: limit === null ? 'report only' : `< ${limit} ${unit}`,
     met: limit === null ? true : value < limit,
   };

@@ -28,10 +28,14 @@ export async function run(): Promise<Figure[]> {
   };
   const base = () => minimalScan(path);
   // Interleaved runs, so a busy machine slows both sides alike rather than one of them.
-  ours(); base();
+  ours();
+  base();
   const t = { ours: [] as number[], base: [] as number[] };
   for (let i = 0; i < 9; i++) {
-    for (const [k, fn] of [['ours', ours], ['base', base]] as const) {
+    for (const [k, fn] of [
+      ['ours', ours],
+      ['base', base],
+    ] as const) {
       const t0 = performance.now();
       fn();
       t[k].push(performance.now() - t0);

@@ -15,13 +15,36 @@ import { median, percentile, ratioFigure, timeMedian, type Figure } from './lib'
 
 export const QUERIES = [
   // Chinese (Traditional)
-  '注意力', '強化學習', '自注意力機制', '生成式對抗網路', '損失函數', '語音', '大型語言模型', '第0講', '模型 壓縮', '學',
+  '注意力',
+  '強化學習',
+  '自注意力機制',
+  '生成式對抗網路',
+  '損失函數',
+  '語音',
+  '大型語言模型',
+  '第0講',
+  '模型 壓縮',
+  '學',
   // Simplified
-  '学习', '注意力机制', '训练', '语言模型',
+  '学习',
+  '注意力机制',
+  '训练',
+  '语言模型',
   // English
-  'GAN', 'self-att', 'Atten', 'transformer', 'Reinforcement Learning', 'BERT', 'diffusion', 'ChatGPT', 'network compression',
+  'GAN',
+  'self-att',
+  'Atten',
+  'transformer',
+  'Reinforcement Learning',
+  'BERT',
+  'diffusion',
+  'ChatGPT',
+  'network compression',
   // mixed
-  'GAN 訓練', 'BERT 自督導', 'Diffusion 原理', 'ChatGPT 原理剖析',
+  'GAN 訓練',
+  'BERT 自督導',
+  'Diffusion 原理',
+  'ChatGPT 原理剖析',
 ];
 
 /** Runs per query after one warm-up run. */
@@ -52,7 +75,10 @@ function reference(docs: SearchDoc[]) {
 export async function run(): Promise<Figure[]> {
   const text = readFileSync(generatedCatalogPath(10_000), 'utf8');
   const docs: SearchDoc[] = parseCatalog(text).entries.map((e) => ({
-    videoId: e.videoId, title: e.title, summary: e.summary, note: '',
+    videoId: e.videoId,
+    title: e.title,
+    summary: e.summary,
+    note: '',
   }));
   const search = new LectureSearch();
   let ref = reference(docs.slice(0, 10));

@@ -30,7 +30,9 @@ async function startServer(catalog: string, dataDir: string): Promise<Server> {
   const token = new URLSearchParams(hash.slice(1)).get('token')!;
   const call = async (method: string, args: object = {}) => {
     const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST', headers: { 'x-lc-token': token, 'content-type': 'application/json' }, body: JSON.stringify(args),
+      method: 'POST',
+      headers: { 'x-lc-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify(args),
     });
     const body = (await res.json()) as { result?: unknown; error?: string };
     if (!res.ok) throw new Error(`${method}: ${body.error}`);
@@ -100,7 +102,9 @@ export async function run(): Promise<Figure[]> {
       await stop(server);
       if (times.length) lags.push(percentile(times, 99));
       warmBig ||= d;
-      process.stderr.write(`bench start: cold 10k run ${i + 1}: ${times.length} getLecture calls, p99 ${percentile(times, 99).toFixed(1)} ms\n`);
+      process.stderr.write(
+        `bench start: cold 10k run ${i + 1}: ${times.length} getLecture calls, p99 ${percentile(times, 99).toFixed(1)} ms\n`,
+      );
     }
 
     const warmSeed = dir();

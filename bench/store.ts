@@ -71,7 +71,12 @@ async function measure(setup: (s: Opened) => Promise<void>, change: (s: Opened, 
  */
 async function importStall(): Promise<{ maxStall: number; parseStall: number; size: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-import-'));
-  const host: Host = { exports: 'save', openExternal: async () => undefined, chooseSavePath: async () => null, writeFiles: async () => undefined };
+  const host: Host = {
+    exports: 'save',
+    openExternal: async () => undefined,
+    chooseSavePath: async () => null,
+    writeFiles: async () => undefined,
+  };
   const catalogFiles = [generatedCatalogPath(N)];
   try {
     const service = await Service.create({ catalogFiles, dataDir: join(dir, 'here'), host });

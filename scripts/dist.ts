@@ -102,9 +102,15 @@ const binOf = (pkg: string, bin: string) => join(dirname(require.resolve(`${pkg}
 
 function run(script: string, args: string[], onLine?: (line: string, stream: NodeJS.WriteStream) => void): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: ['inherit', onLine ? 'pipe' : 'inherit', onLine ? 'pipe' : 'inherit'] });
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: ROOT,
+      stdio: ['inherit', onLine ? 'pipe' : 'inherit', onLine ? 'pipe' : 'inherit'],
+    });
     if (onLine) {
-      for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+      for (const [from, to] of [
+        [child.stdout!, process.stdout],
+        [child.stderr!, process.stderr],
+      ] as const) {
         let rest = '';
         from.setEncoding('utf8');
         from.on('data', (chunk: string) => {

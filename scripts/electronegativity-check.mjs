@@ -24,7 +24,8 @@ const ACCEPTED = [
     reason:
       'The tool only reads literal webPreferences; the window takes them from secureWebPreferences() ' +
       '(contextIsolation, sandbox on, nodeIntegration off), asserted exactly in tests/unit/main/security.test.ts.',
-    holds: () => /webPreferences:\s*secureWebPreferences\(/.test(source('main/index.ts')) &&
+    holds: () =>
+      /webPreferences:\s*secureWebPreferences\(/.test(source('main/index.ts')) &&
       (source('main/index.ts').match(/new BrowserWindow\(/g) ?? []).length === 1,
   },
   {
@@ -77,8 +78,15 @@ function parseCsvLine(line) {
       i++;
       for (;;) {
         if (i >= line.length) throw new Error(`unterminated quote: ${line}`);
-        if (line[i] === '"' && line[i + 1] === '"') { v += '"'; i += 2; continue; }
-        if (line[i] === '"') { i++; break; }
+        if (line[i] === '"' && line[i + 1] === '"') {
+          v += '"';
+          i += 2;
+          continue;
+        }
+        if (line[i] === '"') {
+          i++;
+          break;
+        }
         v += line[i++];
       }
       out.push(v);
@@ -103,7 +111,9 @@ function runTool() {
   try {
     if (r.error) throw r.error;
     if (r.status !== 0 || !existsSync(csv)) throw new Error(`electronegativity failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-    const lines = readFileSync(csv, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+    const lines = readFileSync(csv, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '');
     if (!lines[0]?.startsWith('issue, severity, confidence, filename, location')) throw new Error(`unexpected report header: ${lines[0]}`);
     return lines.slice(1).map((line) => {
       const f = parseCsvLine(line);
@@ -126,17 +136,22 @@ try {
   findings = runTool();
 }
 
-const isAccepted = (f) =>
-  ACCEPTED.find((a) => a.ids.includes(f.id) && a.file === f.file && (!a.sample || f.sample.includes(a.sample)));
+const isAccepted = (f) => ACCEPTED.find((a) => a.ids.includes(f.id) && a.file === f.file && (!a.sample || f.sample.includes(a.sample)));
 
 let failed = 0;
 const stale = [];
 for (const f of findings) {
   const where = `${f.file}:${f.location}`;
   const label = `${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.id} ${where}`;
-  if (!BLOCKING.has(f.severity)) { console.log(`  info      ${label}`); continue; }
+  if (!BLOCKING.has(f.severity)) {
+    console.log(`  info      ${label}`);
+    continue;
+  }
   const a = isAccepted(f);
-  if (a && a.holds()) { console.log(`  accepted  ${label}\n            ${a.reason}`); continue; }
+  if (a && a.holds()) {
+    console.log(`  accepted  ${label}\n            ${a.reason}`);
+    continue;
+  }
   if (a) stale.push(`${f.id} ${where}: the accepted reason no longer holds in the source`);
   console.log(`  FAIL      ${label}${f.sample && f.sample !== 'N/A' ? `\n            ${f.sample}` : ''}`);
   failed++;

@@ -13,17 +13,23 @@ export interface BinaryProbe {
   read(path: string): string | null;
 }
 
-export type Binary = { path: string; from: 'ELECTRON_EXEC_PATH' | 'ELECTRON_OVERRIDE_DIST_PATH' | 'node_modules/electron' } | { missing: string };
+export type Binary =
+  { path: string; from: 'ELECTRON_EXEC_PATH' | 'ELECTRON_OVERRIDE_DIST_PATH' | 'node_modules/electron' } | { missing: string };
 
 /** The same places electron-vite and `electron/index.js` look, in the same order. */
 export function findElectronBinary(p: BinaryProbe): Binary {
   const exec = p.env.ELECTRON_EXEC_PATH;
-  if (exec) return p.exists(exec) ? { path: exec, from: 'ELECTRON_EXEC_PATH' } : { missing: `ELECTRON_EXEC_PATH points to ${exec}, which does not exist` };
+  if (exec)
+    return p.exists(exec)
+      ? { path: exec, from: 'ELECTRON_EXEC_PATH' }
+      : { missing: `ELECTRON_EXEC_PATH points to ${exec}, which does not exist` };
   const rel = p.read(join(p.electronDir, 'path.txt'))?.trim() || null;
   const override = p.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) {
     const path = join(override, rel ?? 'electron');
-    return p.exists(path) ? { path, from: 'ELECTRON_OVERRIDE_DIST_PATH' } : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no Electron at ${path}` };
+    return p.exists(path)
+      ? { path, from: 'ELECTRON_OVERRIDE_DIST_PATH' }
+      : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no Electron at ${path}` };
   }
   if (!rel) return { missing: 'Electron is not downloaded yet' };
   const path = join(p.electronDir, 'dist', rel);
@@ -38,7 +44,10 @@ export function installFailureReason(output: string): string {
   if (/checksum|sha256/i.test(output)) return 'the download did not match its checksum';
   if (/EACCES|EPERM/.test(output)) return 'node_modules/electron is not writable';
   if (/ENOSPC/.test(output)) return 'the disk is full';
-  const first = output.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at '));
+  const first = output
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('at '));
   return first ? `its installer said: ${first.slice(0, 160)}` : 'its installer failed';
 }
 
@@ -91,7 +100,12 @@ export async function start(argv: string[], deps: StartDeps): Promise<number> {
     if ('missing' in bin && !deps.probe.env.ELECTRON_EXEC_PATH) {
       const installed = deps.runInstaller();
       const again = findElectronBinary(deps.probe);
-      bin = 'path' in again ? again : { missing: `Electron could not be downloaded: ${installed.ok ? 'its installer left no binary' : installFailureReason(installed.output)}` };
+      bin =
+        'path' in again
+          ? again
+          : {
+              missing: `Electron could not be downloaded: ${installed.ok ? 'its installer left no binary' : installFailureReason(installed.output)}`,
+            };
     }
     if ('path' in bin) return deps.launchElectron(bin.path, args.appArgs);
     reason = bin.missing;

@@ -10,8 +10,14 @@ try {
   const r = spawnSync(process.execPath, [join(dir, 'install.js')], { encoding: 'utf8', timeout: 5 * 60_000 });
   if (r.status === 0) console.log('Lecture Companion: Electron is ready; `npm start` opens the app.');
   else {
-    const why = `${r.stderr ?? ''}\n${r.error?.message ?? ''}`.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at ')) ?? 'no reason given';
-    console.log(`Lecture Companion: Electron's binary was not downloaded now (${why.slice(0, 120)}); \`npm start\` tries again, and opens the app in your browser if it still cannot.`);
+    const why =
+      `${r.stderr ?? ''}\n${r.error?.message ?? ''}`
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l && !l.startsWith('at ')) ?? 'no reason given';
+    console.log(
+      `Lecture Companion: Electron's binary was not downloaded now (${why.slice(0, 120)}); \`npm start\` tries again, and opens the app in your browser if it still cannot.`,
+    );
   }
 } catch (e) {
   console.log(`Lecture Companion: skipped the Electron download (${e instanceof Error ? e.message : e}).`);

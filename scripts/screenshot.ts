@@ -12,16 +12,24 @@ import { createInterface } from 'node:readline';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'lc-shot-'));
-const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+const proc = spawn('node', ['--import', 'tsx', 'electron/main/web.ts', '--data-dir', dataDir], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise<string>((ok) => createInterface({ input: proc.stdout! }).once('line', ok));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 
 async function shoot(b: Browser, locale: 'en-US' | 'zh-TW', colorScheme: 'light' | 'dark', first: boolean): Promise<void> {
   const context = await b.newContext({ viewport: { width: 1280, height: 800 }, locale, colorScheme });
   const page = await context.newPage();
   await page.goto(url);
   // Some progress to show, made once: the data is shared by every shot.
-  if (first) for (const i of [351, 352, 362]) await page.locator(`[data-testid=lecture-row][data-index="${i}"] [data-testid=watched-toggle]`).click();
+  if (first)
+    for (const i of [351, 352, 362])
+      await page.locator(`[data-testid=lecture-row][data-index="${i}"] [data-testid=watched-toggle]`).click();
   await page.locator('[data-testid=lecture-row][data-index="368"]').click();
   await page.getByTestId('summary').waitFor();
   const lang = locale === 'en-US' ? 'en' : 'zh-TW';

@@ -42,7 +42,11 @@ const deps: StartDeps = {
     },
   },
   log: (line) => console.log(line),
-  build: () => spawnSync(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' }).status === 0,
+  build: () =>
+    spawnSync(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js'), 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    }).status === 0,
   runInstaller() {
     const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: ROOT, encoding: 'utf8', timeout: 10 * 60_000 });
     return { ok: r.status === 0, output: `${r.stdout ?? ''}\n${r.stderr ?? ''}\n${r.error?.message ?? ''}` };

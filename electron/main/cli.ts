@@ -35,7 +35,11 @@ const USAGE = 'usage: npm run catalog -- FILE... [--json]\n';
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (e) {
     io.stderr.write(`catalog: ${(e as Error).message}\n${USAGE}`);
     return 2;

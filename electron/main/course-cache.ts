@@ -31,7 +31,9 @@ export interface CourseCacheAt {
 }
 
 function keyOf(at: CourseCacheAt, opts: ArrangeOptions): string {
-  return createHash('sha256').update(JSON.stringify([at.catalogKey, opts.corrections.moves, opts.corrections.titles, opts.newestFirst])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([at.catalogKey, opts.corrections.moves, opts.corrections.titles, opts.newestFirst]))
+    .digest('hex');
 }
 
 const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
@@ -42,8 +44,17 @@ function fits(entries: readonly CatalogEntry[], courses: unknown, links: unknown
   const ids = new Set(entries.map((e) => e.videoId));
   let placed = 0;
   for (const c of courses as Course[]) {
-    if (!c || typeof c.id !== 'string' || typeof c.title !== 'string' || typeof c.kind !== 'string' || typeof c.category !== 'string'
-      || typeof c.group !== 'string' || !strings(c.lectures) || !c.lectures.every((id) => ids.has(id))) return false;
+    if (
+      !c ||
+      typeof c.id !== 'string' ||
+      typeof c.title !== 'string' ||
+      typeof c.kind !== 'string' ||
+      typeof c.category !== 'string' ||
+      typeof c.group !== 'string' ||
+      !strings(c.lectures) ||
+      !c.lectures.every((id) => ids.has(id))
+    )
+      return false;
     placed += c.lectures.length;
   }
   return placed === ids.size && links.every((l) => strings(l) && l.length === 2 && ids.has(l[0]!) && ids.has(l[1]!));

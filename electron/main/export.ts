@@ -60,14 +60,24 @@ export interface ExportPlan {
 }
 
 /** The files of a notes export, every name carrying `stamp` so no export replaces another. */
-export function planNotesExport(lectures: ExportLecture[], opts: { scope: 'one' | 'all'; layout: 'single' | 'perLecture'; stamp: string }): ExportPlan {
+export function planNotesExport(
+  lectures: ExportLecture[],
+  opts: { scope: 'one' | 'all'; layout: 'single' | 'perLecture'; stamp: string },
+): ExportPlan {
   const [first] = lectures;
   if (!first) throw new ApiError('There are no notes to export yet', 'not-found');
   if (opts.layout === 'perLecture' && lectures.length > 1) {
-    return { files: exportNotesFiles(lectures, 'perLecture').map((f) => ({ ...f, type: 'text/markdown' })), folder: `lecture-companion-notes-${opts.stamp}` };
+    return {
+      files: exportNotesFiles(lectures, 'perLecture').map((f) => ({ ...f, type: 'text/markdown' })),
+      folder: `lecture-companion-notes-${opts.stamp}`,
+    };
   }
   const one = opts.scope === 'one';
-  const content = one ? exportLectureMarkdown(first) : exportNotesFiles(lectures, 'single').map((f) => f.content).join('');
+  const content = one
+    ? exportLectureMarkdown(first)
+    : exportNotesFiles(lectures, 'single')
+        .map((f) => f.content)
+        .join('');
   const name = one ? `${first.entry.index}-notes-${opts.stamp}.md` : `lecture-companion-notes-${opts.stamp}.md`;
   return { files: [{ name, content, type: 'text/markdown' }], folder: null };
 }
@@ -80,9 +90,13 @@ export function planBackupExport(content: string, stamp: string): ExportPlan {
 export async function deliverExport(host: Host, plan: ExportPlan): Promise<ExportResult> {
   if (host.exports === 'download') return { saved: [], downloads: plan.files };
   const [only] = plan.files;
-  const target = plan.folder === null && only ? await host.chooseSavePath(only.name, 'file') : await host.chooseSavePath(plan.folder ?? '', 'directory');
+  const target =
+    plan.folder === null && only ? await host.chooseSavePath(only.name, 'file') : await host.chooseSavePath(plan.folder ?? '', 'directory');
   if (!target) return { saved: [], downloads: [] };
-  const written = plan.folder === null && only ? [{ path: target, content: only.content }] : plan.files.map((f) => ({ path: `${target}/${f.name}`, content: f.content }));
+  const written =
+    plan.folder === null && only
+      ? [{ path: target, content: only.content }]
+      : plan.files.map((f) => ({ path: `${target}/${f.name}`, content: f.content }));
   await host.writeFiles(written);
   return { saved: written.map((f) => f.path), downloads: [] };
 }

@@ -7,7 +7,15 @@ import { writeFiles } from './files';
 import { registerFlushChannel, registerIpc } from './ipc';
 import { FLUSH_CHANNELS } from '../shared/wire';
 import { APP_NAME, parseOptions } from './options';
-import { APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, registerAppProtocol, safeOpenExternal, secureWebPreferences } from './security';
+import {
+  APP_SCHEME,
+  denyAllPermissions,
+  hardenWebContents,
+  isAppUrl,
+  registerAppProtocol,
+  safeOpenExternal,
+  secureWebPreferences,
+} from './security';
 import type { Host } from './host';
 import { addEmbedReferer } from './embed-referer';
 import { asApi, Service } from './service';
@@ -68,7 +76,10 @@ async function start(): Promise<void> {
     },
     async chooseSavePath(defaultPath, kind) {
       if (kind === 'directory') {
-        const r = await dialog.showOpenDialog(win!, { title: 'Export notes into folder', properties: ['openDirectory', 'createDirectory'] });
+        const r = await dialog.showOpenDialog(win!, {
+          title: 'Export notes into folder',
+          properties: ['openDirectory', 'createDirectory'],
+        });
         const [dir] = r.filePaths;
         return r.canceled || dir === undefined ? null : join(dir, defaultPath);
       }
@@ -93,7 +104,10 @@ async function start(): Promise<void> {
   // The window's last size and position: Electron glue, not part of the page's API.
   const saved = service.store.data.window;
   win = new BrowserWindow({
-    ...initialBounds(saved, screen.getAllDisplays().map((d) => d.workArea)),
+    ...initialBounds(
+      saved,
+      screen.getAllDisplays().map((d) => d.workArea),
+    ),
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: APP_NAME,

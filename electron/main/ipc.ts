@@ -24,7 +24,9 @@ export function makeHandler(
   return async (event, payload) => {
     const from = senderUrl(event);
     if (!opts.isAppUrl(from)) {
-      throw encodeIpcError(new ApiError(`forbidden: ${name} from ${from ? JSON.stringify(from.slice(0, 100)) : 'an unknown frame'}`, 'forbidden'));
+      throw encodeIpcError(
+        new ApiError(`forbidden: ${name} from ${from ? JSON.stringify(from.slice(0, 100)) : 'an unknown frame'}`, 'forbidden'),
+      );
     }
     try {
       return await dispatch(api, name, payload);

@@ -84,7 +84,13 @@ export class Service implements Methods {
     const store = await openStore({ dataDir: opts.dataDir });
     const version = opts.appVersion ?? appVersion();
     const catalog = await loadCatalog(opts.catalogFiles, opts.dataDir, version);
-    const job: IndexJob = { files: opts.catalogFiles, dataDir: opts.dataDir, key: catalog.key, appVersion: version, catalogMissing: !catalog.cached };
+    const job: IndexJob = {
+      files: opts.catalogFiles,
+      dataDir: opts.dataDir,
+      key: catalog.key,
+      appVersion: version,
+      catalogMissing: !catalog.cached,
+    };
     const service = new Service(catalog.entries, catalog.warnings, store, opts.host, job, opts.searchBuild ?? 'worker');
     // The search index is loaded or built off the request path; titles and notes are
     // searched by a scan meanwhile.
@@ -128,7 +134,15 @@ export class Service implements Methods {
   }
 
   private courseInfo(c: Course): CourseInfo {
-    return { id: c.id, title: c.title, kind: c.kind, category: c.category, group: c.group, lectures: c.lectures, corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom' };
+    return {
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      category: c.category,
+      group: c.group,
+      lectures: c.lectures,
+      corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom',
+    };
   }
 
   async getLibrary(): Promise<Library> {
@@ -216,8 +230,8 @@ export class Service implements Methods {
     const d = this.store.data;
     const filter = (id: string) =>
       (courseId === undefined || this.courseOf.get(id)?.id === courseId) &&
-      (watched === 'any' || (id in d.watched) === (watched === 'watched')) &&
-      (hasNote === undefined || (id in d.notes) === hasNote);
+      (watched === 'any' || id in d.watched === (watched === 'watched')) &&
+      (hasNote === undefined || id in d.notes === hasNote);
     const hits = this.indexing.index.search(query, { filter, limit });
     return {
       ready: this.indexing.index.ready,
@@ -240,7 +254,8 @@ export class Service implements Methods {
 
   async moveLectures({ videoIds, courseId, newCourseTitle }: ArgsOf<'moveLectures'>): Promise<Library> {
     for (const id of videoIds) this.entry(id);
-    if (newCourseTitle === undefined && !this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
+    if (newCourseTitle === undefined && !this.courses.some((k) => k.id === courseId))
+      throw new ApiError(`No course ${courseId}`, 'not-found');
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
     // One correction, one write: a failed save leaves every lecture where it was.
     return this.correct((c) => {
@@ -272,7 +287,14 @@ export class Service implements Methods {
             .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
             .map(([id]) => id);
     const lectures = ids.map((id) => ({
-      entry: this.byId.get(id) ?? { index: 0, date: null, title: `Lecture not in the loaded catalog (${id})`, videoId: id, summary: '', line: 0 },
+      entry: this.byId.get(id) ?? {
+        index: 0,
+        date: null,
+        title: `Lecture not in the loaded catalog (${id})`,
+        videoId: id,
+        summary: '',
+        line: 0,
+      },
       courseTitle: this.courseOf.get(id)?.title ?? '',
       note: notes[id]?.text ?? '',
     }));

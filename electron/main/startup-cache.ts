@@ -41,7 +41,11 @@ export function writeSealed(file: string, body: Uint8Array): void {
     writeFileSync(tmp, Buffer.concat([sha256(body), body]));
     renameSync(tmp, file);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* never written */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never written */
+    }
     throw e;
   }
 }
@@ -84,7 +88,8 @@ export function statSources(files: string[]): Source[] | null {
 }
 
 const sameSources = (a: Source[], b: Source[]) =>
-  a.length === b.length && a.every((s, i) => {
+  a.length === b.length &&
+  a.every((s, i) => {
     const t = b[i];
     return t !== undefined && s.file === t.file && s.size === t.size && s.mtimeMs === t.mtimeMs;
   });
@@ -104,10 +109,25 @@ interface CatalogHead {
 function isHead(x: unknown): x is CatalogHead {
   if (!x || typeof x !== 'object') return false;
   const h = x as CatalogHead;
-  if (typeof h.key !== 'string' || typeof h.appVersion !== 'string' || !Array.isArray(h.sources) || !Array.isArray(h.entries) || !Array.isArray(h.warnings)) return false;
+  if (
+    typeof h.key !== 'string' ||
+    typeof h.appVersion !== 'string' ||
+    !Array.isArray(h.sources) ||
+    !Array.isArray(h.entries) ||
+    !Array.isArray(h.warnings)
+  )
+    return false;
   for (const e of h.entries) {
-    if (!e || typeof e.videoId !== 'string' || typeof e.title !== 'string' || typeof e.summaryLength !== 'number'
-      || typeof e.index !== 'number' || typeof e.line !== 'number' || (e.date !== null && typeof e.date !== 'string')) return false;
+    if (
+      !e ||
+      typeof e.videoId !== 'string' ||
+      typeof e.title !== 'string' ||
+      typeof e.summaryLength !== 'number' ||
+      typeof e.index !== 'number' ||
+      typeof e.line !== 'number' ||
+      (e.date !== null && typeof e.date !== 'string')
+    )
+      return false;
   }
   return h.warnings.every((w) => w && typeof w.file === 'string' && typeof w.line === 'number' && typeof w.message === 'string');
 }
@@ -116,7 +136,11 @@ function isHead(x: unknown): x is CatalogHead {
  * The cached parse of `files`, when their sizes and times are as recorded and the app
  * version matches; with the content key it was written under.
  */
-export function readCatalogCache(dataDir: string, appVersion: string, sources: Source[] | null): { key: string; result: ParseResult } | null {
+export function readCatalogCache(
+  dataDir: string,
+  appVersion: string,
+  sources: Source[] | null,
+): { key: string; result: ParseResult } | null {
   if (!sources) return null;
   const body = readSealed(join(cacheDir(dataDir), CATALOG_FILE));
   if (!body || body.length < 4) return null;
@@ -148,7 +172,10 @@ export function writeCatalogCache(dataDir: string, head: Pick<CatalogHead, 'key'
   const headBytes = Buffer.from(JSON.stringify(full));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(headBytes.length, 0);
-  writeSealed(join(cacheDir(dataDir), CATALOG_FILE), Buffer.concat([len, headBytes, Buffer.from(result.entries.map((e) => e.summary).join(''), 'utf16le')]));
+  writeSealed(
+    join(cacheDir(dataDir), CATALOG_FILE),
+    Buffer.concat([len, headBytes, Buffer.from(result.entries.map((e) => e.summary).join(''), 'utf16le')]),
+  );
 }
 
 // ---- the packed search index (titles and summaries) ----

@@ -101,7 +101,8 @@ export function createWebServer(api: Api, token: string) {
         try {
           payload = JSON.parse(await readBody(req));
         } catch (e) {
-          if (e instanceof TooLarge) return send(res, 413, encodeHttpError(new ApiError('The request is too large', 'invalid')).body, 'application/json');
+          if (e instanceof TooLarge)
+            return send(res, 413, encodeHttpError(new ApiError('The request is too large', 'invalid')).body, 'application/json');
           throw e instanceof ApiError ? e : new ApiError('the request body is not JSON', 'invalid');
         }
         const result = await dispatch(api, method, payload);

@@ -19,11 +19,7 @@ export function initialBounds(saved: WindowState | null, workAreas: Rect[]): Par
   const width = Math.max(MIN_SIZE.width, Math.round(saved.width));
   const height = Math.max(MIN_SIZE.height, Math.round(saved.height));
   const grabbable = workAreas.some(
-    (a) =>
-      saved.x + width - GRAB >= a.x &&
-      saved.x + GRAB <= a.x + a.width &&
-      saved.y >= a.y &&
-      saved.y + GRAB / 2 <= a.y + a.height,
+    (a) => saved.x + width - GRAB >= a.x && saved.x + GRAB <= a.x + a.width && saved.y >= a.y && saved.y + GRAB / 2 <= a.y + a.height,
   );
   if (!grabbable) return { width: Math.min(width, workAreas[0]?.width ?? width), height: Math.min(height, workAreas[0]?.height ?? height) };
   return { x: Math.round(saved.x), y: Math.round(saved.y), width, height };

@@ -171,7 +171,17 @@ export const contract = {
   getLecture: { args: z.object({ videoId }).strict(), result: returns<LectureDetail>() },
   setWatched: { args: z.object({ videoId, watched: z.boolean() }).strict(), result: returns<LectureInfo>() },
   openVideo: {
-    args: z.object({ videoId, seconds: z.number().int().min(0).max(48 * 3600).optional() }).strict(),
+    args: z
+      .object({
+        videoId,
+        seconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(48 * 3600)
+          .optional(),
+      })
+      .strict(),
     result: returns<{ url: string }>(),
   },
   setPrefs: {
@@ -196,8 +206,16 @@ export const contract = {
     args: z
       .object({
         videoId,
-        position: z.number().finite().min(0).max(48 * 3600),
-        duration: z.number().finite().min(0).max(48 * 3600),
+        position: z
+          .number()
+          .finite()
+          .min(0)
+          .max(48 * 3600),
+        duration: z
+          .number()
+          .finite()
+          .min(0)
+          .max(48 * 3600),
         played: z.number().finite().min(0).max(3600).optional(),
       })
       .strict(),
@@ -249,7 +267,10 @@ export const contract = {
     result: returns<ExportResult>(),
   },
   exportBackup: { args: empty, result: returns<ExportResult>() },
-  importBackup: { args: z.object({ content: z.string().max(MAX_BACKUP_CHARS) }).strict(), result: returns<MergeReport & { library: Library }>() },
+  importBackup: {
+    args: z.object({ content: z.string().max(MAX_BACKUP_CHARS) }).strict(),
+    result: returns<MergeReport & { library: Library }>(),
+  },
   listBackups: { args: empty, result: returns<BackupInfo[]>() },
   restoreBackup: { args: z.object({ name: z.string().min(1).max(200) }).strict(), result: returns<Library>() },
 } as const;

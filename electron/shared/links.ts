@@ -57,13 +57,7 @@ export function isThumbnailUrl(url: string): boolean {
   if (typeof url !== 'string' || UNSAFE_RAW.test(url)) return false;
   try {
     const u = new URL(url);
-    return (
-      u.protocol === 'https:' &&
-      u.username === '' &&
-      u.password === '' &&
-      u.port === '' &&
-      THUMBNAIL_HOSTS.has(u.hostname)
-    );
+    return u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && THUMBNAIL_HOSTS.has(u.hostname);
   } catch {
     return false;
   }
@@ -104,7 +98,14 @@ export function isEmbedUrl(url: unknown): boolean {
   if (typeof url !== 'string' || UNSAFE_RAW.test(url)) return false;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && u.hostname === EMBED_HOST && u.port === '' && u.username === '' && u.password === '' && u.pathname.startsWith('/embed/');
+    return (
+      u.protocol === 'https:' &&
+      u.hostname === EMBED_HOST &&
+      u.port === '' &&
+      u.username === '' &&
+      u.password === '' &&
+      u.pathname.startsWith('/embed/')
+    );
   } catch {
     return false;
   }

@@ -6,7 +6,13 @@
  * auto-marking is off (share null), when it is marked already, when the length is not
  * known yet, or when the student removed its mark: their unwatch sticks.
  */
-export function autoMarkDue(p: { position: number; duration: number; share: number | null; watched: boolean; unwatchedByStudent: boolean }): boolean {
+export function autoMarkDue(p: {
+  position: number;
+  duration: number;
+  share: number | null;
+  watched: boolean;
+  unwatchedByStudent: boolean;
+}): boolean {
   if (p.share === null || p.watched || p.unwatchedByStudent) return false;
   if (!(p.duration > 0)) return false;
   return p.position >= p.share * p.duration;

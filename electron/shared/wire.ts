@@ -9,9 +9,25 @@ export const MAX_BACKUP_CHARS = 64_000_000;
 export const MAX_BULK_LECTURES = 1_000;
 
 export const METHOD_NAMES = [
-  'getLibrary', 'getLecture', 'setWatched', 'openVideo', 'setPrefs', 'saveNote', 'listNotes', 'savePlayback', 'getWatchHistory', 'search',
-  'moveLecture', 'moveLectures', 'renameCourse', 'resetCorrections', 'exportNotes', 'exportBackup', 'importBackup',
-  'listBackups', 'restoreBackup',
+  'getLibrary',
+  'getLecture',
+  'setWatched',
+  'openVideo',
+  'setPrefs',
+  'saveNote',
+  'listNotes',
+  'savePlayback',
+  'getWatchHistory',
+  'search',
+  'moveLecture',
+  'moveLectures',
+  'renameCourse',
+  'resetCorrections',
+  'exportNotes',
+  'exportBackup',
+  'importBackup',
+  'listBackups',
+  'restoreBackup',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
@@ -30,7 +46,13 @@ export const ERROR_CODES = ['invalid', 'not-found', 'forbidden', 'readonly', 'fa
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The HTTP status the loopback server answers each code with. */
-export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = { invalid: 400, 'not-found': 404, forbidden: 403, readonly: 409, failed: 500 };
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  invalid: 400,
+  'not-found': 404,
+  forbidden: 403,
+  readonly: 409,
+  failed: 500,
+};
 
 const isCode = (v: unknown): v is ErrorCode => typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
 

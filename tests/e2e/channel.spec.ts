@@ -8,7 +8,12 @@ import { test, expect } from './harness';
 import { course, openLecture, progressOf, row, rowIndexes } from './ui';
 
 const CHANNEL = join(import.meta.dirname, '../../../shared/fixtures/channel');
-test.use({ catalogs: readdirSync(CHANNEL).filter((f) => f.endsWith('.md')).sort().map((f) => join(CHANNEL, f)) });
+test.use({
+  catalogs: readdirSync(CHANNEL)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(CHANNEL, f)),
+});
 
 const group = (page: Page, label: string) => page.getByTestId('course-group').filter({ hasText: label });
 const ML21_ZH = /^機器學習2021/;
@@ -24,8 +29,12 @@ test('courses come grouped by year and kind, collapsible, and the filter finds o
   void app;
   await loaded(page);
   await expect(page.getByTestId('course-item')).toHaveCount(35);
-  const labels = (await page.getByTestId('course-group').locator('.group-label').allTextContents()).map((t) => t.replace(/[▾▸]/u, '').trim());
-  expect(labels).toEqual(expect.arrayContaining(['2018 · Courses', '2018 · TA supplements', '2020 · Conferences & talks', '2021 · Courses', 'Other videos']));
+  const labels = (await page.getByTestId('course-group').locator('.group-label').allTextContents()).map((t) =>
+    t.replace(/[▾▸]/u, '').trim(),
+  );
+  expect(labels).toEqual(
+    expect.arrayContaining(['2018 · Courses', '2018 · TA supplements', '2020 · Conferences & talks', '2021 · Courses', 'Other videos']),
+  );
   await expect(group(page, '2021 · Courses').getByTestId('group-progress')).toHaveText('0/76');
 
   // Collapse 2018's courses: Linear Algebra leaves the list; expand again: it is back.
@@ -73,7 +82,10 @@ test('Shift+click and Ctrl+click select lectures; one step moves them to a new c
   await dialog.getByTestId('move-submit').click();
   await expect(dialog).toHaveCount(0);
   // One call moved both.
-  expect(JSON.parse((await moved).request().postData()!)).toMatchObject({ videoIds: [expect.any(String), expect.any(String)], newCourseTitle: 'Structured picks' });
+  expect(JSON.parse((await moved).request().postData()!)).toMatchObject({
+    videoIds: [expect.any(String), expect.any(String)],
+    newCourseTitle: 'Structured picks',
+  });
   await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
   expect(await rowIndexes(page)).toEqual([20, 23]);
   await course(page, 'Structured picks').click();
@@ -125,7 +137,10 @@ test('by keyboard: Shift+arrows select, the bulk bar marks them watched, Undo pu
   await expect(list).toBeFocused();
 });
 
-test('中文版 / English version: a link and the v key jump between the two, and a setting makes watching one mark both', async ({ app, page }) => {
+test('中文版 / English version: a link and the v key jump between the two, and a setting makes watching one mark both', async ({
+  app,
+  page,
+}) => {
   void app;
   await loaded(page);
   await course(page, ML21_EN).click();
@@ -157,7 +172,9 @@ test('中文版 / English version: a link and the v key jump between the two, an
   await page.keyboard.press(',');
   const setting = page.getByTestId('settings-linked-watched');
   await expect(setting).not.toBeChecked();
-  const saved = page.waitForResponse((r) => r.url().includes('/api/setPrefs') && r.request().postData()?.includes('linkedWatched') === true);
+  const saved = page.waitForResponse(
+    (r) => r.url().includes('/api/setPrefs') && r.request().postData()?.includes('linkedWatched') === true,
+  );
   await setting.check();
   expect((await saved).ok()).toBe(true);
   await app.restart();

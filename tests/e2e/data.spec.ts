@@ -97,7 +97,5 @@ test('restore from the list of automatic backups asks first', async ({ app, page
   await item.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByTestId('data-menu-result')).toContainText('Restored the backup from');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('note-editor').getByRole('textbox', { name: 'Note (Markdown)' })).toHaveValue(
-    'kept in the backup',
-  );
+  await expect(page.getByTestId('note-editor').getByRole('textbox', { name: 'Note (Markdown)' })).toHaveValue('kept in the backup');
 });

@@ -25,7 +25,10 @@ function electronBinary(): string | null {
 const bin = electronBinary();
 
 test.describe('real Electron app', () => {
-  test.skip(!bin, 'no Electron binary on this machine (Electron 42+ downloads it from GitHub on first use, which is unreachable here); runs wherever npm start finds one (ELECTRON_EXEC_PATH, ELECTRON_OVERRIDE_DIST_PATH or node_modules/electron/dist)');
+  test.skip(
+    !bin,
+    'no Electron binary on this machine (Electron 42+ downloads it from GitHub on first use, which is unreachable here); runs wherever npm start finds one (ELECTRON_EXEC_PATH, ELECTRON_OVERRIDE_DIST_PATH or node_modules/electron/dist)',
+  );
 
   test('playlist, summary, watched state kept across a restart, and a locked-down page', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lc-electron-'));
@@ -46,7 +49,11 @@ test.describe('real Electron app', () => {
       expect(await page.evaluate(() => window.open('https://example.com'))).toBeNull();
       expect(await page.evaluate(() => Object.keys((window as { api?: object }).api ?? {}).sort())).toEqual([...METHODS].sort());
       const before = page.url();
-      await page.evaluate(() => { location.href = 'https://example.com/'; }).catch(() => {});
+      await page
+        .evaluate(() => {
+          location.href = 'https://example.com/';
+        })
+        .catch(() => {});
       await page.waitForTimeout(500);
       expect(page.url()).toBe(before);
 
@@ -66,7 +73,10 @@ test.describe('real Electron app', () => {
       // answers depends on the network, so the headers are read from the session, not the video.
       await page.locator('[data-testid=lecture-row][data-index="368"]').click();
       const frame = page.locator('iframe.player-frame');
-      await expect(frame).toHaveAttribute('src', /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]{11}\?enablejsapi=1&origin=app%3A%2F%2Flecture-companion/);
+      await expect(frame).toHaveAttribute(
+        'src',
+        /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]{11}\?enablejsapi=1&origin=app%3A%2F%2Flecture-companion/,
+      );
       await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin');
       const sent = await app.evaluate(async ({ session }) => {
         const seen: { url: string; referer?: string }[] = [];
@@ -79,7 +89,9 @@ test.describe('real Electron app', () => {
         return seen;
       });
       for (const r of sent) {
-        expect(r.referer, r.url).toBe(r.url.startsWith('https://www.youtube-nocookie.com/') ? 'https://lecture-companion.github.io/' : undefined);
+        expect(r.referer, r.url).toBe(
+          r.url.startsWith('https://www.youtube-nocookie.com/') ? 'https://lecture-companion.github.io/' : undefined,
+        );
       }
 
       await app.close();

@@ -27,7 +27,11 @@ test('titles and summaries are marked zh-Hant and drawn with the Traditional Chi
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('summary')).toHaveAttribute('lang', 'zh-Hant');
   // The summary's first paragraph is Chinese prose with ，。 punctuation.
-  const para = page.getByTestId('summary').locator('p, li').filter({ hasText: /[，。]/ }).first();
+  const para = page
+    .getByTestId('summary')
+    .locator('p, li')
+    .filter({ hasText: /[，。]/ })
+    .first();
   expect(await fontsUsed(page, para)).toContain('Noto Sans CJK TC');
   expect(await fontsUsed(page, para)).not.toContain('Noto Sans CJK JP');
   // Control, so the probe can tell the two apart: the old styling (lang="en" and a family name

@@ -119,17 +119,26 @@ export const test = base.extend<{ catalogs: string[] | null; embed: EmbedMode; a
     const dataDir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
     const args = ['--data-dir', dataDir, '--port', '0'];
     const opened: string[] = [];
-    await page.context().route(/^https:\/\/([a-z-]+\.)?(youtube\.com|youtu\.be)\//, (r) =>
-      r.fulfill({ status: 200, contentType: 'text/html', body: '<title>YouTube stand-in</title>' }),
-    );
+    await page
+      .context()
+      .route(/^https:\/\/([a-z-]+\.)?(youtube\.com|youtu\.be)\//, (r) =>
+        r.fulfill({ status: 200, contentType: 'text/html', body: '<title>YouTube stand-in</title>' }),
+      );
     await page.context().route(/^https:\/\/www\.youtube-nocookie\.com\//, (r) =>
       embed === 'blocked'
         ? r.abort('internetdisconnected')
-        : r.fulfill({ status: 200, contentType: 'text/html', body: embed === 'stand-in' ? EMBED_STAND_IN : '<title>YouTube stand-in</title>' }),
+        : r.fulfill({
+            status: 200,
+            contentType: 'text/html',
+            body: embed === 'stand-in' ? EMBED_STAND_IN : '<title>YouTube stand-in</title>',
+          }),
     );
     page.context().on('page', (p) => {
       if (p === page) return;
-      void p.waitForURL(/^https:/, { waitUntil: 'commit' }).then(() => opened.push(p.url()), () => opened.push(p.url()));
+      void p.waitForURL(/^https:/, { waitUntil: 'commit' }).then(
+        () => opened.push(p.url()),
+        () => opened.push(p.url()),
+      );
     });
     if (catalogs) args.push('--catalog', ...catalogs);
     // A Content-Security-Policy violation means the app tried something its policy forbids:

@@ -39,13 +39,22 @@ test('hostile summaries, titles and notes render inert and send nothing abroad',
       // The app's own UI has forms; untrusted content may not bring any element of these kinds.
       // The app's one frame is the player's, on the embed URL it built; content may bring none.
       frames: [...document.body.querySelectorAll('iframe, object, embed, base, meta')].filter(
-        (el) => !(el instanceof HTMLIFrameElement && el.classList.contains('player-frame') && el.src.startsWith('https://www.youtube-nocookie.com/embed/')),
+        (el) =>
+          !(
+            el instanceof HTMLIFrameElement &&
+            el.classList.contains('player-frame') &&
+            el.src.startsWith('https://www.youtube-nocookie.com/embed/')
+          ),
       ).length,
       inContent: document.querySelectorAll(
         ':is([data-testid=summary], [data-testid=note-preview]) :is(script, style, svg, form, input, iframe, object, embed, meta, base, img:not([src^="https://img.youtube.com/"]):not([src^="https://i.ytimg.com/"]))',
       ).length,
-      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
-      badLinks: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !/^(https?:|mailto:)/.test(h)),
+      handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+      ),
+      badLinks: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
+        .map((a) => a.getAttribute('href')!)
+        .filter((h) => !/^(https?:|mailto:)/.test(h)),
     }));
     expect(active, where).toEqual({ pwned: undefined, scripts: 0, frames: 0, inContent: 0, handlers: [], badLinks: [] });
     expect(page.url(), where).toBe(app.url);
@@ -69,7 +78,9 @@ test('hostile summaries, titles and notes render inert and send nothing abroad',
   }
   // Every hostile note, typed as text, then previewed through the same renderer.
   for (const [j, note] of notes.entries()) {
-    await row(page, nth(indexes, j % indexes.length)).locator('.row-title').click();
+    await row(page, nth(indexes, j % indexes.length))
+      .locator('.row-title')
+      .click();
     const editor = page.getByTestId('note-editor');
     await editor.getByRole('button', { name: 'Edit' }).click();
     const box = editor.getByRole('textbox', { name: 'Note (Markdown)' });

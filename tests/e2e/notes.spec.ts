@@ -84,9 +84,7 @@ test('the notes view lists lectures with notes, newest edit first, and opens the
   await items.nth(1).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('lecture-title')).toContainText('Network Compression (1/2)');
-  await expect(page.getByTestId('note-editor').getByRole('textbox', { name: 'Note (Markdown)' })).toHaveValue(
-    'first note about pruning',
-  );
+  await expect(page.getByTestId('note-editor').getByRole('textbox', { name: 'Note (Markdown)' })).toHaveValue('first note about pruning');
 });
 
 test('data from a newer version opens read-only: the note shows but cannot change, and nothing is written', async ({ app, page }) => {

@@ -57,10 +57,7 @@ test.describe('with the player', () => {
     await app.restart();
     const again = await open368(page);
     await page.getByTestId('player-resume').filter({ hasText: 'Resume at 12:34' }).click();
-    await expect.poll(() => commands(again)).toEqual([
-      ['seekTo', 754, true],
-      ['playVideo'],
-    ]);
+    await expect.poll(() => commands(again)).toEqual([['seekTo', 754, true], ['playVideo']]);
     await expect(page.getByTestId('player-resume')).toHaveCount(0);
   });
 
@@ -119,16 +116,14 @@ test.describe('with the player', () => {
     await prefs;
     await page.keyboard.press('k');
     await page.keyboard.press('l');
-    await expect.poll(() => commands(frame)).toEqual([
-      ['setPlaybackRate', 1.25],
-      ['setPlaybackRate', 1.5],
-      ['playVideo'],
-      ['seekTo', expect.any(Number), true],
-      ['playVideo'],
-    ]);
+    await expect
+      .poll(() => commands(frame))
+      .toEqual([['setPlaybackRate', 1.25], ['setPlaybackRate', 1.5], ['playVideo'], ['seekTo', expect.any(Number), true], ['playVideo']]);
     const jumped = (await commands(frame))[3]![1] as number;
     expect(jumped).toBeGreaterThanOrEqual(10);
-    await expect.poll(() => frame.evaluate(() => (window as unknown as { standIn: { state: { playbackRate: number } } }).standIn.state.playbackRate)).toBe(1.5);
+    await expect
+      .poll(() => frame.evaluate(() => (window as unknown as { standIn: { state: { playbackRate: number } } }).standIn.state.playbackRate))
+      .toBe(1.5);
 
     await app.restart();
     const again = await open368(page);
@@ -140,7 +135,9 @@ test.describe('with the player', () => {
     void app;
     const frame = await open368(page);
     // This page itself, and a second frame on the embed origin, both claim to be the player.
-    await page.evaluate(() => window.postMessage(JSON.stringify({ event: 'infoDelivery', info: { currentTime: 2999, duration: 3000, playerState: 1 } }), '*'));
+    await page.evaluate(() =>
+      window.postMessage(JSON.stringify({ event: 'infoDelivery', info: { currentTime: 2999, duration: 3000, playerState: 1 } }), '*'),
+    );
     await page.evaluate(() => {
       const f = document.createElement('iframe');
       f.src = 'https://www.youtube-nocookie.com/embed/zzzzzzzzzzz?enablejsapi=1';
@@ -218,7 +215,9 @@ test.describe('when YouTube cannot be reached', () => {
     await expect(editor.getByTestId('note-status')).toHaveText(/^Saved/);
     await editor.getByRole('button', { name: 'Preview' }).click();
     await editor.getByTestId('note-preview').getByRole('link', { name: '12:34' }).click();
-    await expect.poll(() => app.opened()).toEqual([`https://www.youtube.com/watch?v=${VIDEO_368}`, `https://www.youtube.com/watch?v=${VIDEO_368}&t=754s`]);
+    await expect
+      .poll(() => app.opened())
+      .toEqual([`https://www.youtube.com/watch?v=${VIDEO_368}`, `https://www.youtube.com/watch?v=${VIDEO_368}&t=754s`]);
     expect(errors).toEqual([]);
   });
 });

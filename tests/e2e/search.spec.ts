@@ -92,7 +92,7 @@ test('a note is searchable, and the watched and has-notes filters narrow the res
   await expect.poll(ids).toEqual(['CB0a3aBwND8']);
 });
 
-test('the course filter keeps only the chosen course\'s hits', async ({ app, page }) => {
+test("the course filter keeps only the chosen course's hits", async ({ app, page }) => {
   void app;
   await expect(page.getByTestId('course-item').first()).toBeVisible();
   const dialog = await openPalette(page);

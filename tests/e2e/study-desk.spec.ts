@@ -8,7 +8,8 @@ import { test, expect } from './harness';
 import { row } from './ui';
 
 const DATA_FILE = 'lecture-companion.json';
-const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+const focusedTestId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
@@ -50,7 +51,12 @@ test('the whole keyboard path: open, mark, next, note, search — no mouse', asy
   await page.getByTestId('playlist').focus();
   await page.keyboard.press('?');
   const help = page.getByTestId('keyboard-help');
-  for (const what of ['Show or hide statistics', 'Show or hide settings', 'Write in the open lecture’s note', 'Open the Data menu (export, backups)']) {
+  for (const what of [
+    'Show or hide statistics',
+    'Show or hide settings',
+    'Write in the open lecture’s note',
+    'Open the Data menu (export, backups)',
+  ]) {
     await expect(help).toContainText(what);
   }
   await page.keyboard.press('Escape');
@@ -137,7 +143,9 @@ test('at 800×600 nothing scrolls sideways and the course list is a drawer', asy
   await expect(page.getByTestId('playlist-heading')).toHaveText(title);
 
   // A lecture open, and each view, still fit.
-  await row(page, Number(await page.getByTestId('lecture-row').first().getAttribute('data-index'))).locator('.row-title').click();
+  await row(page, Number(await page.getByTestId('lecture-row').first().getAttribute('data-index')))
+    .locator('.row-title')
+    .click();
   await expect(page.getByTestId('lecture-title')).toBeVisible();
   expect(await noHorizontalScroll(page)).toBe(true);
   for (const view of ['stats-view-toggle', 'settings-view-toggle', 'notes-view-toggle']) {
@@ -184,9 +192,13 @@ test('statistics from a seeded watched history', async ({ app, page }) => {
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   });
   await expect(page.locator(`[data-testid=stats-heatmap] rect[data-day="${todayKey}"]`)).toHaveAttribute('data-count', '2');
-  const heatTotal = await page.locator('[data-testid=stats-heatmap] rect[data-day]').evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
+  const heatTotal = await page
+    .locator('[data-testid=stats-heatmap] rect[data-day]')
+    .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
   expect(heatTotal).toBe(8);
-  const bars = await page.locator('[data-testid=stats-per-day] rect').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  const bars = await page
+    .locator('[data-testid=stats-per-day] rect')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
   expect(bars).toHaveLength(30);
   expect(bars.slice(-3)).toEqual([1, 1, 2]);
   // Completion per course: the course holding those lectures shows its share.

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const course = (page: Page, title: RegExp | string) => page.getByTestId('course-item').filter({ hasText: title });
 export const row = (page: Page, index: number) => page.locator(`[data-testid=lecture-row][data-index="${index}"]`);
 export const rowIndexes = async (page: Page) =>
-  (await page.getByTestId('lecture-row').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index))));
+  await page.getByTestId('lecture-row').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
 
 /** The indexes of the visible rows, in DOM order (virtua renders rows in order). */
 export async function courseIndexes(page: Page, title: RegExp | string): Promise<number[]> {

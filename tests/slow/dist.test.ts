@@ -45,7 +45,13 @@ describe('builderArgs', () => {
   });
 
   it('passes extra arguments through, and a platform named there replaces the host default', () => {
-    expect(builderArgs('linux', ['-c.electronDist=/d', '--linux', 'dir'])).toEqual(['-c.electronDist=/d', '--linux', 'dir', '--publish', 'never']);
+    expect(builderArgs('linux', ['-c.electronDist=/d', '--linux', 'dir'])).toEqual([
+      '-c.electronDist=/d',
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+    ]);
     expect(builderArgs('linux', ['-c.electronDist=/d'])).toEqual(['--linux', '-c.electronDist=/d', '--publish', 'never']);
     expect(builderArgs('darwin', ['-w', 'nsis'])).toEqual(['-w', 'nsis', '--publish', 'never']);
     expect(builderArgs('linux', ['--publish', 'always'])).toEqual(['--linux', '--publish', 'always']);
@@ -70,12 +76,16 @@ describe('explainFailure', () => {
 
   it('says when Electron itself could not be downloaded, and how to give it one', () => {
     const line = explainFailure(ELECTRON_LOG)!;
-    expect(line).toMatch(/^dist: nothing was packed: electron-builder downloads Electron 45\.5\.0 from GitHub, and github\.com cannot be reached/);
+    expect(line).toMatch(
+      /^dist: nothing was packed: electron-builder downloads Electron 45\.5\.0 from GitHub, and github\.com cannot be reached/,
+    );
     expect(line).toContain('-c.electronDist=DIR');
   });
 
   it('leaves other failures to electron-builder’s own message', () => {
-    expect(explainFailure(`${HEAD}\n  ⨯ Please specify project homepage, see https://www.electron.build/configuration#metadata`)).toBeNull();
+    expect(
+      explainFailure(`${HEAD}\n  ⨯ Please specify project homepage, see https://www.electron.build/configuration#metadata`),
+    ).toBeNull();
     expect(explainFailure('')).toBeNull();
   });
 });
@@ -88,7 +98,11 @@ describe('quietStackFrames', () => {
       .map(quiet)
       .filter((l): l is string => l !== null);
     expect(shown.filter((l) => /^\s+at /.test(l))).toEqual(['    at a line of its own']);
-    expect(shown.slice(-3)).toEqual(['  ⨯ getaddrinfo ENOTFOUND github.com  failedTask=build', '  • a later step', '    at a line of its own']);
+    expect(shown.slice(-3)).toEqual([
+      '  ⨯ getaddrinfo ENOTFOUND github.com  failedTask=build',
+      '  • a later step',
+      '    at a line of its own',
+    ]);
     expect(shown.filter((l) => l.includes('target=AppImage'))).toHaveLength(1);
   });
 });

@@ -20,9 +20,24 @@ const EXECUTABLE = 'lecture-companion'; // linux executableName defaults to pack
 const DISABLED = 0x30; // '0' in the wire
 const ENABLED = 0x31; // '1'
 
-interface PackageJson { name: string; version: string; main: string; dependencies: Record<string, string>; devDependencies: Record<string, string> }
-interface HeaderNode { files?: Record<string, HeaderNode>; link?: string; size?: number; unpacked?: boolean }
-interface LockEntry { dev?: boolean; devOptional?: boolean; optional?: boolean }
+interface PackageJson {
+  name: string;
+  version: string;
+  main: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+interface HeaderNode {
+  files?: Record<string, HeaderNode>;
+  link?: string;
+  size?: number;
+  unpacked?: boolean;
+}
+interface LockEntry {
+  dev?: boolean;
+  devOptional?: boolean;
+  optional?: boolean;
+}
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageJson;
 
@@ -61,7 +76,9 @@ beforeAll(async () => {
     );
   } catch (e) {
     const err = e as Error & { stdout?: string; stderr?: string };
-    throw new Error(`electron-builder failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`, { cause: e });
+    throw new Error(`electron-builder failed: ${err.message}\n--- stdout\n${err.stdout ?? ''}\n--- stderr\n${err.stderr ?? ''}`, {
+      cause: e,
+    });
   }
   const seconds = (performance.now() - started) / 1000;
 
@@ -69,10 +86,10 @@ beforeAll(async () => {
   asarPath = join(appOut, 'resources/app.asar');
   if (!existsSync(asarPath)) throw new Error(`no ${asarPath}; packaged: ${readdirSync(appOut, { recursive: true }).join(', ')}`);
   walk(getRawHeader(asarPath).header as HeaderNode, '', files);
-  modules = [
-    ...new Set(files.map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((m): m is string => !!m)),
-  ].sort();
-  console.log(`packaging: electron-builder --linux dir took ${seconds.toFixed(1)} s; app.asar holds ${files.length} files (${modules.length} modules)`);
+  modules = [...new Set(files.map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((m): m is string => !!m))].sort();
+  console.log(
+    `packaging: electron-builder --linux dir took ${seconds.toFixed(1)} s; app.asar holds ${files.length} files (${modules.length} modules)`,
+  );
 }, 300_000); // a hang guard: electron-builder took 49 s here under load (~5 s on a quiet machine)
 
 afterAll(async () => {
@@ -97,7 +114,10 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron)', () =>
     const topLevel = [...new Set(files.map((f) => f.split('/')[0]))].sort();
     expect(topLevel).toEqual(['node_modules', 'out', 'package.json']);
     for (const dir of ['tests/', 'bench/', 'docs/', 'scripts/', 'electron/', 'renderer/', 'resources/', 'build/']) {
-      expect(files.filter((f) => f.startsWith(dir)), dir).toEqual([]);
+      expect(
+        files.filter((f) => f.startsWith(dir)),
+        dir,
+      ).toEqual([]);
     }
     expect(files.filter((f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('node_modules/'))).toEqual([]);
   });
@@ -131,7 +151,9 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron)', () =>
     const packed = join(appOut, 'resources/icon.png');
     expect(existsSync(packed), packed).toBe(true);
     expect(readFileSync(packed).equals(readFileSync(join(ROOT, 'build/icon.png')))).toBe(true);
-    expect(files.filter((f) => /\.(png|ico|icns|svg)$/.test(f) && !f.startsWith('node_modules/') && !f.startsWith('out/renderer/'))).toEqual([]);
+    expect(
+      files.filter((f) => /\.(png|ico|icns|svg)$/.test(f) && !f.startsWith('node_modules/') && !f.startsWith('out/renderer/')),
+    ).toEqual([]);
   });
 
   it('packs the runtime dependencies and no devDependencies', () => {
@@ -139,7 +161,16 @@ describe('packaged app (electron-builder --linux dir, stand-in Electron)', () =>
       expect(modules, dep).toContain(dep);
       expect(files, dep).toContain(`node_modules/${dep}/package.json`);
     }
-    const dev = [...Object.keys(pkg.devDependencies), 'electron', 'vite', 'vitest', 'playwright', 'playwright-core', 'svelte-check', 'typescript'];
+    const dev = [
+      ...Object.keys(pkg.devDependencies),
+      'electron',
+      'vite',
+      'vitest',
+      'playwright',
+      'playwright-core',
+      'svelte-check',
+      'typescript',
+    ];
     const nested = (name: string) => files.some((f) => f.includes(`node_modules/${name}/`));
     expect(dev.filter(nested)).toEqual([]);
     // Exactly the production closure npm resolved: top-level lock entries that are not dev-only.

@@ -8,7 +8,8 @@ import { generateCatalog, mulberry32 } from '../../bench/generate';
 import { nth } from '../unit/helpers/nth';
 import { catalogPage, SEED } from '../unit/helpers/fixtures';
 
-const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md'].map(catalogPage)
+const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md']
+  .map(catalogPage)
   .concat(SEED)
   .map((path) => readFileSync(path));
 const ID_RE = /^[A-Za-z0-9_-]{11}$/;
@@ -80,7 +81,10 @@ describe('hostile input', () => {
     const title = '【機器學習】' + '長'.repeat(1_000_000);
     const r = load(entry(`1. ${title}`, summary) + entry('2. small', 'ok', 'second_id_1'));
     expect(summary.length).toBeGreaterThan(5_000_000);
-    expect(r.entries.map((e) => [e.title.length, e.summary.length])).toEqual([[title.length, summary.length], [5, 2]]);
+    expect(r.entries.map((e) => [e.title.length, e.summary.length])).toEqual([
+      [title.length, summary.length],
+      [5, 2],
+    ]);
     expect(r.warnings).toEqual([]);
   }, 20_000);
 
@@ -112,9 +116,37 @@ describe('hostile input', () => {
 
   it('random bytes, tag soup and mangled entries', () => {
     const rand = mulberry32(99);
-    const tokens = ['<details>', '</details>', '<summary>', '</summary>', '\n', '\n', '\r\n', ' ', '12. ', '0. ',
-      '[2021-06-14] ', '[2021-02-30] ', 'watch?v=', 'vi/', 'abcdefghijk', '-2r4cqDP4BY', '/', '"', '</a>', '<a href="',
-      '# ', '[Transcript](x)', '&amp;', '&#x1F600;', '標題', '---', '>', '\ufeff', '\u0000'];
+    const tokens = [
+      '<details>',
+      '</details>',
+      '<summary>',
+      '</summary>',
+      '\n',
+      '\n',
+      '\r\n',
+      ' ',
+      '12. ',
+      '0. ',
+      '[2021-06-14] ',
+      '[2021-02-30] ',
+      'watch?v=',
+      'vi/',
+      'abcdefghijk',
+      '-2r4cqDP4BY',
+      '/',
+      '"',
+      '</a>',
+      '<a href="',
+      '# ',
+      '[Transcript](x)',
+      '&amp;',
+      '&#x1F600;',
+      '標題',
+      '---',
+      '>',
+      '\ufeff',
+      '\u0000',
+    ];
     let withEntries = 0;
     for (let i = 0; i < 300; i++) {
       let s = '';
@@ -126,7 +158,9 @@ describe('hostile input', () => {
       } else {
         // Well-formed entries split into parts, each part kept, dropped, doubled or swapped for a token.
         for (let k = 0; k < 10; k++) {
-          for (const part of entry(`${k + 1}. [2021-06-14] 標題 &amp; ${k}`, `line\n---\n${k}`, `id-${k}_______`.slice(0, 11)).split(/(?=[<\n])/)) {
+          for (const part of entry(`${k + 1}. [2021-06-14] 標題 &amp; ${k}`, `line\n---\n${k}`, `id-${k}_______`.slice(0, 11)).split(
+            /(?=[<\n])/,
+          )) {
             const roll = rand();
             s += roll < 0.9 ? part : roll < 0.93 ? '' : roll < 0.96 ? part + part : tokens[Math.floor(rand() * tokens.length)];
           }

@@ -17,7 +17,6 @@ const SLOTS = 20;
 const SEED = Number(process.env.STORE_KILL_SEED ?? 20250314);
 const slotId = (slot: number) => `slot${String(slot).padStart(7, '0')}`;
 
-
 let work: string;
 let child: string;
 beforeAll(async () => {
@@ -49,7 +48,13 @@ interface Totals {
 type From = 'spawn' | 'ready' | 'ack';
 
 /** One child: start, kill `delayMs` after `from`, collect acks. */
-function runChild(dataDir: string, run: number, seed: number, delayMs: number, from: From): Promise<{ acks: number[]; ready: boolean; signal: string | null; stderr: string }> {
+function runChild(
+  dataDir: string,
+  run: number,
+  seed: number,
+  delayMs: number,
+  from: From,
+): Promise<{ acks: number[]; ready: boolean; signal: string | null; stderr: string }> {
   return new Promise((done) => {
     const p = spawn(process.execPath, [child, dataDir, String(run), String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

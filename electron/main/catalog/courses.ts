@@ -28,7 +28,12 @@ function fnv1a(text: string): string {
 export function customCourseId(title: string): string {
   // The hash (of the spacing-blind key) makes it unique; the slug only makes it readable.
   const key = normaliseKey(title);
-  const slug = title.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 40);
+  const slug = title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 40);
   return CUSTOM_PREFIX + (slug ? `${slug}-` : '') + fnv1a(key);
 }
 
@@ -206,8 +211,7 @@ export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOption
   for (const item of items) {
     const id = item.entry.videoId;
     const target = Object.hasOwn(moves, id) ? moves[id] : undefined;
-    const valid =
-      target !== undefined && (heuristicIds.has(target) || target === OTHER_COURSE_ID || named(target));
+    const valid = target !== undefined && (heuristicIds.has(target) || target === OTHER_COURSE_ID || named(target));
     const courseId = valid ? target : home.get(id)!;
     let list = members.get(courseId);
     if (!list) members.set(courseId, (list = []));
@@ -223,7 +227,12 @@ export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOption
     const title = (named(id) && titles[id]) || heuristicTitle;
     const ordered = orderLectures(list);
     const other = id === OTHER_COURSE_ID;
-    const category: CourseCategory = other ? 'other' : categoryOf(title, list.map((i) => i.entry.title));
+    const category: CourseCategory = other
+      ? 'other'
+      : categoryOf(
+          title,
+          list.map((i) => i.entry.title),
+        );
     const group = other ? OTHER_GROUP : groupOf(list, years);
     courses.push({
       course: { id, title, kind, category, group, lectures: ordered.map((i) => i.entry.videoId) },

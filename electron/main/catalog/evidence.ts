@@ -26,12 +26,12 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   },
   {
     name: 'course named in parentheses',
-    why: 'A title that names a known course inside parentheses (`(線性代數 2022 課程補充)`) is that course\'s supplement.',
+    why: "A title that names a known course inside parentheses (`(線性代數 2022 課程補充)`) is that course's supplement.",
     example: ['[線性代數] 課程速覽', 'AlphaTensor: … (線性代數 2022 課程補充)'],
   },
   {
     name: 'shared upload date',
-    why: 'Three or more unplaced videos uploaded one after another on the same day, with no other video between them, are one event (a workshop\'s talks).',
+    why: "Three or more unplaced videos uploaded one after another on the same day, with no other video between them, are one event (a workshop's talks).",
     example: ['Audio Language Models - … [2024-12-14]', 'VoiceCraft: … [2024-12-14]', 'Future Directions … [2024-12-14]'],
   },
 ];
@@ -41,12 +41,7 @@ const TAG_PREFIX = 'tag:';
 /** Shortest course key a title may name in parentheses: `ML` alone is too common. */
 const MIN_NAMED_KEY = 3;
 
-export function attachByEvidence(
-  items: readonly Item[],
-  drafts: Map<string, Draft>,
-  home: Map<string, string>,
-  draftFor: DraftFor,
-): void {
+export function attachByEvidence(items: readonly Item[], drafts: Map<string, Draft>, home: Map<string, string>, draftFor: DraftFor): void {
   const order = [...items].sort((a, b) => a.entry.index - b.entry.index);
   /** The entry at position p of the upload order; every caller stays inside 0..order.length-1. */
   const entryAt = (p: number) => {
@@ -108,7 +103,9 @@ export function attachByEvidence(
   for (const bucket of byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
   for (let p = 0; p < order.length && byFirst.size > 0; p++) {
     if (!isOther(p)) continue;
-    const inner = entryAt(p).title.normalize('NFKC').match(/\(([^()]+)\)/gu);
+    const inner = entryAt(p)
+      .title.normalize('NFKC')
+      .match(/\(([^()]+)\)/gu);
     if (!inner) continue;
     const text = inner.map(normaliseKey).join('|');
     let hit: { d: Draft; key: string } | null = null;
@@ -121,7 +118,7 @@ export function attachByEvidence(
   }
 
   // 4. A shared upload date, uploads in a row.
-  for (let p = 0; p < order.length; ) {
+  for (let p = 0; p < order.length;) {
     const date = entryAt(p).date;
     let q = p;
     while (q < order.length && isOther(q) && date !== null && entryAt(q).date === date) q++;

@@ -11,7 +11,9 @@ export function parseCatalog(text: string, file = '<catalog>'): ParseResult {
   const src = normalise(text);
   const warnings: CatalogWarning[] = [];
   const found: CatalogEntry[] = [];
-  const warn: Warn = (line, message) => { warnings.push({ file, line, message }); };
+  const warn: Warn = (line, message) => {
+    warnings.push({ file, line, message });
+  };
   const lineAt = lineCounter(src);
   const orphans = orphanFinder(src, lineAt, warn);
 
@@ -52,11 +54,15 @@ export function parseCatalogs(files: { text: string; file: string }[]): ParseRes
   const byId = new Map<string, CatalogEntry & { file: string }>();
   for (const e of all) {
     const prev = byId.get(e.videoId);
-    if (!prev) { byId.set(e.videoId, e); continue; }
+    if (!prev) {
+      byId.set(e.videoId, e);
+      continue;
+    }
     const { keep, drop, why } = pick(prev, e, true);
     byId.set(e.videoId, { ...keep, date: keep.date ?? drop.date });
     warnings.push({
-      file: drop.file, line: drop.line,
+      file: drop.file,
+      line: drop.line,
       message: `video ${e.videoId} also appears in ${keep.file} line ${keep.line}; kept that one (${why})`,
     });
   }
@@ -95,8 +101,13 @@ function takeEntry(src: string, line: number, start: number, end: number, how: O
     const e = lineEndOf(src, q, end);
     const text = src.slice(q, e);
     aClose = text.indexOf('</a>');
-    if (aClose >= 0) { bodyStart = q + aClose + 4; break; }
-    if (text.trim() === '') { if (seenTag) break; } else seenTag = true;
+    if (aClose >= 0) {
+      bodyStart = q + aClose + 4;
+      break;
+    }
+    if (text.trim() === '') {
+      if (seenTag) break;
+    } else seenTag = true;
     q = e + 1;
   }
   const linkEnd = bodyStart >= 0 ? bodyStart : Math.min(q, end);
@@ -114,10 +125,22 @@ function takeEntry(src: string, line: number, start: number, end: number, how: O
   if (how === 'truncated') warn(line, 'entry cut off by the end of the file; kept what was there');
   if (how === 'unclosed') warn(line, 'entry not closed by </details> before the next <details>; kept');
 
-  out.push({ index: head.index, date: head.date, title: head.title, videoId, summary: summaryText(src, bodyStart, Math.max(bodyStart, end), head.title), line });
+  out.push({
+    index: head.index,
+    date: head.date,
+    title: head.title,
+    videoId,
+    summary: summaryText(src, bodyStart, Math.max(bodyStart, end), head.title),
+    line,
+  });
 }
 
-interface Head { index: number; date: string | null; title: string; badDate?: string }
+interface Head {
+  index: number;
+  date: string | null;
+  title: string;
+  badDate?: string;
+}
 
 /** `368. [2021-06-14] Title` → index, date, title; a string is the reason it is unusable. */
 function parseHead(inner: string): Head | string {
@@ -134,7 +157,8 @@ function parseHead(inner: string): Head | string {
   if (d && ymd !== undefined) {
     // A date-shaped slot is the generator's date field even when the date is impossible,
     // so it leaves the title either way (else it would look like a `[...]` course tag).
-    if (isCalendarDate(ymd)) date = ymd; else badDate = ymd;
+    if (isCalendarDate(ymd)) date = ymd;
+    else badDate = ymd;
     rest = rest.slice(d[0].length);
   }
   const title = cleanTitle(decodeEntities(rest));
@@ -143,7 +167,9 @@ function parseHead(inner: string): Head | string {
 }
 
 function isCalendarDate(s: string): boolean {
-  const y = Number(s.slice(0, 4)), m = Number(s.slice(5, 7)), d = Number(s.slice(8, 10));
+  const y = Number(s.slice(0, 4)),
+    m = Number(s.slice(5, 7)),
+    d = Number(s.slice(8, 10));
   if (y < 1 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
@@ -153,8 +179,14 @@ function isCalendarDate(s: string): boolean {
 // Control characters (from damaged bytes) never belong in a one-line title.
 // Soft hyphens (`&shy;`) are line-break hints, not letters: dropped, so search still matches the word.
 function cleanTitle(s: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return s.replace(/\u00ad/g, '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    s
+      .replace(/\u00ad/g, '')
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -174,9 +206,15 @@ function findIds(block: string, atFileEnd: boolean): { link?: string; thumb?: st
       const a = i + marker.length;
       let b = a;
       while (b < block.length && b - a <= ID_LEN && isIdChar(block.charCodeAt(b))) b++;
-      if (b - a !== ID_LEN) { if (b === block.length && atFileEnd) cutOff = true; continue; }
+      if (b - a !== ID_LEN) {
+        if (b === block.length && atFileEnd) cutOff = true;
+        continue;
+      }
       // The character after the id must be present: at the end of a cut file the id may be partial.
-      if (b === block.length) { if (atFileEnd) cutOff = true; continue; }
+      if (b === block.length) {
+        if (atFileEnd) cutOff = true;
+        continue;
+      }
       if (after(block.charCodeAt(b))) return block.slice(a, b);
     }
     return undefined;
@@ -186,8 +224,7 @@ function findIds(block: string, atFileEnd: boolean): { link?: string; thumb?: st
   return { link, thumb, cutOff };
 }
 
-const isIdChar = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+const isIdChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff || c === 0xa0;
 
 /** Summary text: optional Transcript / all-docs / repeated-title lines dropped, blank edges trimmed. */
@@ -214,11 +251,16 @@ function isDocLinkLine(t: string): boolean {
 
 /** Lenient: equal after normalising, or one contains most of the other (editions strip `【…】` tags). */
 export function repeatsTitle(heading: string, title: string): boolean {
-  const norm = (s: string) => decodeEntities(s).normalize('NFKC').toLowerCase().replace(/[\s*_`#]+/g, '');
+  const norm = (s: string) =>
+    decodeEntities(s)
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s*_`#]+/g, '');
   const stripTags = (s: string) => s.replace(/【[^】]{0,80}】/g, '').replace(/^\[[^\]]{0,80}\]/, '');
   if (heading.trim() === title) return true;
   if (heading.length > 4 * title.length + 100) return false;
-  const h = norm(heading), t = norm(title);
+  const h = norm(heading),
+    t = norm(title);
   if (!h) return false;
   if (h === t || norm(stripTags(heading)) === norm(stripTags(title))) return true;
   const [short, long] = h.length <= t.length ? [h, t] : [t, h];
@@ -239,7 +281,11 @@ function dedupe(found: CatalogEntry[], warn: Warn): CatalogEntry[] {
   for (const e of found) {
     const i = slot.get(e.videoId);
     const first = i === undefined ? undefined : out[i];
-    if (i === undefined || first === undefined) { slot.set(e.videoId, out.length); out.push(e); continue; }
+    if (i === undefined || first === undefined) {
+      slot.set(e.videoId, out.length);
+      out.push(e);
+      continue;
+    }
     const { keep, drop, why } = pick(first, e, false);
     // The survivor takes the first one's place, so page order is kept.
     out[i] = { ...keep, date: keep.date ?? drop.date };
@@ -259,7 +305,10 @@ function lineCounter(src: string): (pos: number) => number {
   let line = 1;
   let nl = src.indexOf('\n');
   return (pos) => {
-    while (nl >= 0 && nl < pos) { line++; nl = src.indexOf('\n', nl + 1); }
+    while (nl >= 0 && nl < pos) {
+      line++;
+      nl = src.indexOf('\n', nl + 1);
+    }
     return line;
   };
 }

@@ -17,7 +17,8 @@ export interface CategoryRule {
 export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'talk',
-    title: /\b(?:ICASSP|INTERSPEECH|ICLR|ICML|NeurIPS|NIPS|ACL|EMNLP|NAACL|AAAI|IJCAI|CVPR|ICCV|ECCV|KDD|SIGIR|ASRU|SLT)\b|webinar|seminar|workshop|symposium|keynote|talks?\b|活動|演講|座談|研討會/iu,
+    title:
+      /\b(?:ICASSP|INTERSPEECH|ICLR|ICML|NeurIPS|NIPS|ACL|EMNLP|NAACL|AAAI|IJCAI|CVPR|ICCV|ECCV|KDD|SIGIR|ASRU|SLT)\b|webinar|seminar|workshop|symposium|keynote|talks?\b|活動|演講|座談|研討會/iu,
     lectures: (t) => t.includes('(speaker:') || t.includes('keynote'),
     examples: [
       ['ICASSP 2020', '[ICASSP 2020] WHAT DOES A NETWORK LAYER HEAR? (Speaker: Chung-Yi Li)'],

@@ -131,42 +131,60 @@ export const PART_RULES: readonly PartRule[] = [
     needs: '/',
     pattern: /\(\s*(?<k>\d+)\s*\/\s*(?<n>\d+)\s*\)/u,
     read: Number,
-    examples: [['Anomaly Detection (3/7)', 3], ['大模型 + 大資料 = 神奇結果？(1/3)：大模型的頓悟時刻', 1]],
+    examples: [
+      ['Anomaly Detection (3/7)', 3],
+      ['大模型 + 大資料 = 神奇結果？(1/3)：大模型的頓悟時刻', 1],
+    ],
   },
   {
     name: '(一)…(十二)',
     needs: '(',
     pattern: new RegExp(String.raw`\(\s*(?<k>${ZH_NUMERAL})\s*\)`, 'u'),
     read: parseChineseNumeral,
-    examples: [['類神經網路訓練不起來怎麼辦 (五)： 批次標準化', 5], ['某個主題（十二）', 12]],
+    examples: [
+      ['類神經網路訓練不起來怎麼辦 (五)： 批次標準化', 5],
+      ['某個主題（十二）', 12],
+    ],
   },
   {
     name: '(上)(中)(下)',
     needs: '(',
     pattern: /\(\s*(?<k>[上中下])\s*\)/u,
     read: (k) => UPPER_MIDDLE_LOWER[k] ?? null,
-    examples: [['Transformer (下)', 3], ['訓練不了人工智慧？你可以訓練你自己 (中) — 拆解問題', 2]],
+    examples: [
+      ['Transformer (下)', 3],
+      ['訓練不了人工智慧？你可以訓練你自己 (中) — 拆解問題', 2],
+    ],
   },
   {
     name: '(Part II) / (part 2)',
     needs: '(',
     pattern: /\(\s*part\s*(?<k>\d+|[ivxlc]+)\s*\)/iu,
     read: parseNumber,
-    examples: [['Deep Generative Model (Part II)', 2], ['Solving System of Linear Equations (part 1)', 1]],
+    examples: [
+      ['Deep Generative Model (Part II)', 2],
+      ['Solving System of Linear Equations (part 1)', 1],
+    ],
   },
   {
     name: '- Part N',
     needs: null,
     pattern: /(?:^|\s)[-–—]\s*part\s*(?<k>\d+|[ivxlc]+)(?![a-z0-9])/iu,
     read: parseNumber,
-    examples: [['自然語言處理上的對抗式攻擊 (由姜成翰助教講授) - Part 3', 3], ['Compilers — Part IV', 4]],
+    examples: [
+      ['自然語言處理上的對抗式攻擊 (由姜成翰助教講授) - Part 3', 3],
+      ['Compilers — Part IV', 4],
+    ],
   },
   {
     name: '#N',
     needs: '#',
     pattern: /(?:^|\s)#\s?(?<k>\d+)(?![0-9])/u,
     read: Number,
-    examples: [['語音模型的新進展 #2', 2], ['Reading group #10 — scaling laws', 10]], // invented
+    examples: [
+      ['語音模型的新進展 #2', 2],
+      ['Reading group #10 — scaling laws', 10],
+    ], // invented
   },
 ];
 

@@ -120,7 +120,11 @@ export function parseTitle(title: string): TitleInfo {
     info.partOf = marker.partOf;
     let stem = rest.slice(0, marker.start).replace(TRAILING_SEPARATORS, '').trim();
     // A marker that opens the title leaves no stem; the text after it names the topic.
-    if (stem === '') stem = rest.slice(marker.end).replace(/^[\s\-–—:：]+/u, '').trim();
+    if (stem === '')
+      stem = rest
+        .slice(marker.end)
+        .replace(/^[\s\-–—:：]+/u, '')
+        .trim();
     info.seriesStem = stem === '' ? null : stem;
   }
   return info;
@@ -129,7 +133,8 @@ export function parseTitle(title: string): TitleInfo {
 /** Numeric comparison of lecture numbers: [3] < [3, 1] < [3, 2] < [4] < [10]. */
 export function compareLecture(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length && i < b.length; i++) {
-    const x = a[i] ?? 0, y = b[i] ?? 0;
+    const x = a[i] ?? 0,
+      y = b[i] ?? 0;
     if (x !== y) return x - y;
   }
   return a.length - b.length;

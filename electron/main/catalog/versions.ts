@@ -18,7 +18,9 @@ const ENGLISH_VERSION = /english\s+version/iu;
 export const PAIR_FLOOR = 0.3;
 
 const STOP = new Set(
-  'a an and are as at be by can do does for from how in into is it its of on or the this to what when why with ml lecture english version part short aka'.split(' '),
+  'a an and are as at be by can do does for from how in into is it its of on or the this to what when why with ml lecture english version part short aka'.split(
+    ' ',
+  ),
 );
 
 function englishTerms(title: string): Set<string> {
@@ -40,7 +42,10 @@ const SUMMARY_CHARS = 800;
 
 /** Distinct CJK character pairs (two UTF-16 units in one number), ascending. */
 function bigrams(text: string): Uint32Array {
-  const cjk = text.slice(0, SUMMARY_CHARS * 2).replace(/[^\u4e00-\u9fff]+/gu, '').slice(0, SUMMARY_CHARS);
+  const cjk = text
+    .slice(0, SUMMARY_CHARS * 2)
+    .replace(/[^\u4e00-\u9fff]+/gu, '')
+    .slice(0, SUMMARY_CHARS);
   const pairs = new Uint32Array(Math.max(0, cjk.length - 1));
   for (let i = 0; i + 1 < cjk.length; i++) pairs[i] = cjk.charCodeAt(i) * 65536 + cjk.charCodeAt(i + 1);
   pairs.sort();
@@ -63,7 +68,7 @@ function jaccard<T>(a: Set<T>, b: Set<T>): number {
 function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -112,7 +117,10 @@ function describe(entries: readonly CatalogEntry[], courses: readonly Course[]):
       let grams: Uint32Array | null | undefined;
       const head = HEAD.exec(entry.title.trim());
       out.push({
-        entry, info, course, rank,
+        entry,
+        info,
+        course,
+        rank,
         at: n > 1 ? i / (n - 1) : 0,
         terms: englishTerms(entry.title),
         grams: () => (grams === undefined ? (grams = entry.summary.trim() ? bigrams(entry.summary) : null) : grams),

@@ -79,7 +79,7 @@ function foldInto(text: string, withMap: boolean): { text: string; map: Int32Arr
   let out = new Uint16Array(n + 16);
   let map = withMap ? new Int32Array(n + 17) : null;
   let o = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const v = t[text.charCodeAt(i)] ?? MULTI; // the table covers every UTF-16 unit
     if (v !== MULTI) {
       if (map) map[o] = i;

@@ -134,7 +134,12 @@ export class StaticIndex {
     const headerLen = view.getUint32(4, true);
     if (8 + headerLen > buf.length) throw bad('truncated header');
     const h = JSON.parse(new TextDecoder().decode(buf.subarray(8, 8 + headerLen))) as {
-      format: string; meta: IndexMeta; ids: string[]; numKeys: number; strKeys: string[]; fields: { total: number; present: number; docs: number }[];
+      format: string;
+      meta: IndexMeta;
+      ids: string[];
+      numKeys: number;
+      strKeys: string[];
+      fields: { total: number; present: number; docs: number }[];
     };
     if (h.format !== FORMAT || !Array.isArray(h.ids) || !Array.isArray(h.strKeys) || h.fields?.length !== STATIC_FIELDS.length) {
       throw bad('unknown format');
@@ -204,7 +209,10 @@ export class StaticBuilder {
   finish(): StaticIndex {
     const nums = new Set<number>();
     const strs = new Set<string>();
-    for (const post of this.postings) for (const k of post.keys()) if (typeof k === 'number') nums.add(k); else strs.add(k);
+    for (const post of this.postings)
+      for (const k of post.keys())
+        if (typeof k === 'number') nums.add(k);
+        else strs.add(k);
     const numKeys = Uint32Array.from(nums).sort();
     const strKeys = [...strs].sort();
     const keys: TermKey[] = [...numKeys, ...strKeys];

@@ -38,7 +38,11 @@ export interface Entry {
  * Snippet from the best field that contains every query word whole; failing that, the
  * best field that shows any of them; failing that (a prefix-only hit), the title's start.
  */
-export function snippetFor(doc: SearchDoc, fields: MatchField[], q: ParsedQuery): Pick<SearchResult, 'snippet' | 'snippetField' | 'highlights'> {
+export function snippetFor(
+  doc: SearchDoc,
+  fields: MatchField[],
+  q: ParsedQuery,
+): Pick<SearchResult, 'snippet' | 'snippetField' | 'highlights'> {
   let partial: Pick<SearchResult, 'snippet' | 'snippetField' | 'highlights'> | null = null;
   for (const f of fields) {
     const s = makeSnippet(doc[f], q.runs, f !== 'title');
@@ -53,7 +57,12 @@ export function snippetFor(doc: SearchDoc, fields: MatchField[], q: ParsedQuery)
 }
 
 /** While the index builds: every query word must occur in the title or the note. */
-export function scan(entries: Iterable<Entry>, q: ParsedQuery, filter: ((videoId: string) => boolean) | undefined, limit: number): SearchResult[] {
+export function scan(
+  entries: Iterable<Entry>,
+  q: ParsedQuery,
+  filter: ((videoId: string) => boolean) | undefined,
+  limit: number,
+): SearchResult[] {
   const scored: { e: Entry; fields: MatchField[]; score: number }[] = [];
   for (const e of entries) {
     e.titleF ??= fold(e.doc.title);

@@ -193,7 +193,10 @@ export class Scorer {
     const all = terms.length >= 32 ? 0xffffffff : 2 ** terms.length - 1;
     const rows: Row[] = [];
     const rowOf = (n: number, missing: number): Row => ({
-      n, missing, fmask: fmask[n]!, score: score[n]! * popcount(mask[n]!),
+      n,
+      missing,
+      fmask: fmask[n]!,
+      score: score[n]! * popcount(mask[n]!),
     });
     for (const n of touched) if (mask[n] === all && (!filter || filter(c.idOf(n)))) rows.push(rowOf(n, 0));
     if (w.fallback) {

@@ -71,7 +71,9 @@ function occurrences(folded: string, qruns: Run[]): { ranges: [number, number][]
  * when none occurs (the hit came from elsewhere, e.g. a prefix the window cannot show).
  */
 export function makeSnippet(text: string, qruns: Run[], markdown: boolean): Snippet | null {
-  return markdown && text.length > LONG ? windowedSnippet(text, qruns) ?? wholeSnippet(text, qruns, true) : wholeSnippet(text, qruns, markdown);
+  return markdown && text.length > LONG
+    ? (windowedSnippet(text, qruns) ?? wholeSnippet(text, qruns, true))
+    : wholeSnippet(text, qruns, markdown);
 }
 
 /** Longer Markdown is cut around its first match before the Markdown passes (see windowedSnippet). */

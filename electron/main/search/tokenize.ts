@@ -108,8 +108,6 @@ export function bigrams(run: string): string[] {
   return out;
 }
 
-
-
 /**
  * An index key. A CJK character of the Basic Multilingual Plane is its code unit and a
  * bigram of two is `a * 65536 + b`: numbers, so 14 MB of text makes no key strings, and a

@@ -114,7 +114,10 @@ export class DailyBackups {
 async function pruneDaily(dataDir: string): Promise<void> {
   const dir = backupsDir(dataDir);
   // YYYY-MM-DD sorts by date as text.
-  const daily = (await fsp.readdir(dir)).filter((n) => /^daily-\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort().reverse();
+  const daily = (await fsp.readdir(dir))
+    .filter((n) => /^daily-\d{4}-\d{2}-\d{2}\.json$/.test(n))
+    .sort()
+    .reverse();
   for (const old of daily.slice(DAILY_KEEP)) await fsp.unlink(join(dir, old)).catch(() => undefined);
 }
 

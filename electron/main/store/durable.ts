@@ -95,7 +95,7 @@ async function writeAll(h: DurableHandle, data: Bytes): Promise<void> {
   if (!h.write || typeof data === 'string') return h.writeFile(data);
   for (const part of data instanceof Uint8Array ? [data] : data) {
     // A write may take only part of a buffer (a signal, a huge one): go on from there.
-    for (let at = 0; at < part.length; ) at += (await h.write(part, at, part.length - at)).bytesWritten;
+    for (let at = 0; at < part.length;) at += (await h.write(part, at, part.length - at)).bytesWritten;
   }
 }
 

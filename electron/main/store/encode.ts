@@ -23,7 +23,10 @@ export class RecordEncoder<V> {
   #chunkOf = new Map<string, Chunk>();
   #chunks: Chunk[] = [];
 
-  constructor(private readonly indent: string, private readonly encodeValue: (v: V) => string) {}
+  constructor(
+    private readonly indent: string,
+    private readonly encodeValue: (v: V) => string,
+  ) {}
 
   reset(record: Record<string, V>): void {
     this.#chunkOf.clear();
@@ -100,7 +103,9 @@ export class DataEncoder {
   );
   readonly deletedNotes = new RecordEncoder<DeletedNote>('    ', (t) => JSON.stringify({ clock: t.clock, deletedAt: t.deletedAt }));
   // One entry per lecture ever played, rewritten every few seconds while one plays.
-  readonly playback = new RecordEncoder<PlaybackRecord>('    ', (p) => JSON.stringify({ position: p.position, duration: p.duration, at: p.at }));
+  readonly playback = new RecordEncoder<PlaybackRecord>('    ', (p) =>
+    JSON.stringify({ position: p.position, duration: p.duration, at: p.at }),
+  );
 
   reset(data: StoreData): void {
     this.watched.reset(data.watched);

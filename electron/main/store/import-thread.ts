@@ -38,7 +38,7 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 
 async function utf8Parts(text: string): Promise<Uint8Array[]> {
   const parts: Uint8Array[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + PART_CHARS);
     // Never split a surrogate pair: each half alone would become U+FFFD.
     const last = text.charCodeAt(end - 1);

@@ -30,13 +30,21 @@ export function holdToLimits(data: StoreData): Skipped | null {
     }
   };
   const badId = (what: string) => (key: string) => (VIDEO_ID.test(key) ? null : `${what} under a key that is not a video id`);
-  prune(data.notes, 'notes', (key, n) => badId('notes')(key) ?? (n.text.length > MAX_NOTE_CHARS ? `notes longer than ${MAX_NOTE_CHARS} characters` : null));
+  prune(
+    data.notes,
+    'notes',
+    (key, n) => badId('notes')(key) ?? (n.text.length > MAX_NOTE_CHARS ? `notes longer than ${MAX_NOTE_CHARS} characters` : null),
+  );
   prune(data.deletedNotes, 'deleted notes', badId('deleted notes'));
   prune(data.watched, 'watched marks', badId('watched marks'));
   prune(data.unwatched, 'watched marks', badId('watched marks'));
   prune(data.playback, 'player positions', badId('player positions'));
   const long = (s: string) => s.length > MAX_TITLE_CHARS;
-  prune(data.corrections.moves, 'moved lectures', (key, to) => badId('moved lectures')(key) ?? (long(to) ? 'moves to an overlong course id' : null));
+  prune(
+    data.corrections.moves,
+    'moved lectures',
+    (key, to) => badId('moved lectures')(key) ?? (long(to) ? 'moves to an overlong course id' : null),
+  );
   prune(data.corrections.titles, 'course titles', (key, title) =>
     long(key) ? 'titles of an overlong course id' : long(title) ? `course titles longer than ${MAX_TITLE_CHARS} characters` : null,
   );

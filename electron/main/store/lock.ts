@@ -19,7 +19,10 @@ export const LOCK_NAME = '.lock';
 const held = new Set<string>();
 
 export class LockedError extends Error {
-  constructor(message: string, readonly pid: number | null) {
+  constructor(
+    message: string,
+    readonly pid: number | null,
+  ) {
     super(message);
     this.name = 'LockedError';
   }
@@ -119,8 +122,7 @@ export async function acquireLock(dataDir: string, fs: DurableFs = nodeFs): Prom
     const ours = pid === process.pid && !held.has(path);
     if (holder && !ours && holderAlive(holder.pid, holder.start)) {
       throw new LockedError(
-        `Lecture Companion is already running with this data folder (pid ${pid}). ` +
-          `If it is not, delete ${path} and start again.`,
+        `Lecture Companion is already running with this data folder (pid ${pid}). ` + `If it is not, delete ${path} and start again.`,
         pid,
       );
     }

@@ -8,7 +8,6 @@ import { copyMark, dict, highestSeq, type Clock, type DeletedNote, type NoteReco
 
 export { clockJoin, clockLeq };
 
-
 export type Origin = 'backup' | 'current';
 
 /**
@@ -150,7 +149,11 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     }
     const [newer, older] = theirsNewer ? [theirs, ours] : [ours, theirs];
     // The newest edit time stays: the text is no newer than its newest part.
-    data.notes[id] = { text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'), updatedAt: newer.updatedAt, clock: bumpClock(data, joined) };
+    data.notes[id] = {
+      text: conflictText(newer.text, older, theirsNewer ? 'current' : 'backup'),
+      updatedAt: newer.updatedAt,
+      clock: bumpClock(data, joined),
+    };
     report.conflicts++;
   }
 

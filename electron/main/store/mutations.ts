@@ -213,7 +213,10 @@ export class Store {
     this.#assertWritable();
     if (parsed.kind === 'invalid') throw new ApiError(`This is not a Lecture Companion backup: ${parsed.reason}.`, 'invalid');
     if (parsed.kind === 'newer') {
-      throw new ApiError(`This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`, 'invalid');
+      throw new ApiError(
+        `This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`,
+        'invalid',
+      );
     }
     const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
     const gen = this.#gen;

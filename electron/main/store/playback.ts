@@ -6,7 +6,8 @@ import type { Slot, SlotSource } from './unsaved';
 
 export function copyPlayback(src: Record<string, PlaybackRecord> | undefined): Record<string, PlaybackRecord> {
   const out = dict<PlaybackRecord>();
-  for (const [id, p] of Object.entries(src ?? {})) if (id !== '__proto__') out[id] = { position: p.position, duration: p.duration, at: p.at };
+  for (const [id, p] of Object.entries(src ?? {}))
+    if (id !== '__proto__') out[id] = { position: p.position, duration: p.duration, at: p.at };
   return out;
 }
 

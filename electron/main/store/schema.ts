@@ -125,7 +125,10 @@ export function highestSeq(data: Pick<StoreData, 'notes' | 'deletedNotes' | 'wat
   return max;
 }
 
-type Parsed = Omit<StoreData, 'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched' | 'playback' | 'watchTime' | 'prefs'> & {
+type Parsed = Omit<
+  StoreData,
+  'deviceId' | 'deviceSeq' | 'deletedNotes' | 'home' | 'schemaVersion' | 'unwatched' | 'playback' | 'watchTime' | 'prefs'
+> & {
   prefs: Partial<Prefs> & Omit<Prefs, 'playbackRate' | 'autoMarkShare'>;
   playback?: Record<string, PlaybackRecord>;
   watchTime?: WatchTime;
@@ -154,7 +157,8 @@ export function normalize(d: Parsed): StoreData {
   const watched = dict<WatchMark>();
   for (const [id, mark] of Object.entries(d.watched)) watched[id] = copyMark(mark);
   const unwatched = dict<Required<WatchMark>>();
-  for (const [id, mark] of Object.entries(d.unwatched ?? {})) if (!Object.hasOwn(watched, id)) unwatched[id] = copyMark(mark) as Required<WatchMark>;
+  for (const [id, mark] of Object.entries(d.unwatched ?? {}))
+    if (!Object.hasOwn(watched, id)) unwatched[id] = copyMark(mark) as Required<WatchMark>;
   const deviceId = d.deviceId ?? newDeviceId();
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -236,7 +240,10 @@ export function parseStoreText(text: string, now: number): ParseOutcome {
 
 export function parseStoreValue(raw: unknown, now: number): ParseOutcome {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { kind: 'invalid', reason: `it holds ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : 'a ' + typeof raw}, not Lecture Companion data` };
+    return {
+      kind: 'invalid',
+      reason: `it holds ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : 'a ' + typeof raw}, not Lecture Companion data`,
+    };
   }
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

@@ -11,10 +11,17 @@ export const deletedSchema = z.object({ clock: clockSchema, deletedAt: time });
 export const markSchema = z.object({ at: time, clock: clockSchema.optional() });
 export const correctionsSchema = z.object({ moves: z.record(z.string(), z.string()), titles: z.record(z.string(), z.string()) });
 
-const seconds = z.number().finite().min(0).max(48 * 3600);
+const seconds = z
+  .number()
+  .finite()
+  .min(0)
+  .max(48 * 3600);
 export const playbackSchema = z.object({ position: seconds, duration: seconds, at: time });
 /** Local day → videoId → seconds played. */
-export const watchTimeSchema = z.record(z.string().regex(/^\d{4}-\d\d-\d\d$/), z.record(z.string(), z.number().finite().min(0).max(86_400)));
+export const watchTimeSchema = z.record(
+  z.string().regex(/^\d{4}-\d\d-\d\d$/),
+  z.record(z.string(), z.number().finite().min(0).max(86_400)),
+);
 
 /**
  * Version 2. `deviceId`, `deviceSeq`, the notes' `clock` and `deletedNotes` came during
@@ -22,7 +29,10 @@ export const watchTimeSchema = z.record(z.string().regex(/^\d{4}-\d\d-\d\d$/), z
  */
 export const v2Schema = z.object({
   schemaVersion: z.literal(2),
-  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  deviceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   deviceSeq: seq.optional(),
   home: z.string().max(8192).optional(),
   watched: z.record(z.string(), time),

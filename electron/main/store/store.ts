@@ -78,7 +78,16 @@ async function openReadOnly(opts: OpenOptions): Promise<Store> {
   const data = parsed && parsed.kind !== 'invalid' ? parsed.data : defaultData();
   const status: StoreStatus = { state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null };
   const noLock = { path: '', pid: process.pid, release: async () => undefined };
-  return new Store(opts.dataDir, data, status, noLock, now, false, opts.fs, 'disk full: free some disk space and restart Lecture Companion to save again');
+  return new Store(
+    opts.dataDir,
+    data,
+    status,
+    noLock,
+    now,
+    false,
+    opts.fs,
+    'disk full: free some disk space and restart Lecture Companion to save again',
+  );
 }
 
 /** The data folder's identity: a copy or a restore elsewhere has another inode or birth time. */
@@ -115,7 +124,11 @@ async function exists(path: string): Promise<boolean> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function load(dataDir: string, now: () => number, fs?: DurableFs): Promise<{ data: StoreData; status: StoreStatus; rewrite: boolean }> {
+async function load(
+  dataDir: string,
+  now: () => number,
+  fs?: DurableFs,
+): Promise<{ data: StoreData; status: StoreStatus; rewrite: boolean }> {
   const file = join(dataDir, DATA_FILE);
   let bytes: Buffer;
   try {

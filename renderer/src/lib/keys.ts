@@ -5,8 +5,10 @@
 import type { MessageKey } from './i18n/en';
 
 /** What a key does in the app shell (App.svelte) or the lecture list (Playlist.svelte). */
-export type AppAction = 'help' | 'next' | 'note' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data' | 'otherVersion';
-export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'first' | 'last' | 'open' | 'watch' | 'select' | 'selectAll' | 'clearSelection';
+export type AppAction =
+  'help' | 'next' | 'note' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data' | 'otherVersion';
+export type ListAction =
+  'down' | 'up' | 'pageDown' | 'pageUp' | 'first' | 'last' | 'open' | 'watch' | 'select' | 'selectAll' | 'clearSelection';
 /** The in-app player's keys (YouTube's own), when the lecture list does not take the key first. */
 export type PlayerAction = 'toggle' | 'back' | 'forward' | 'slower' | 'faster' | 'fullscreen';
 
@@ -28,7 +30,15 @@ export const BINDINGS: readonly Binding[] = [
   { group: 'list', keys: [['Enter']], what: 'key.open', action: 'open' },
   { group: 'list', keys: [['w'], [' ']], what: 'key.watch', action: 'watch' },
   // The playlist's selection; Shift with any movement key above extends it (no action of its own).
-  { group: 'list', keys: [['Shift', 'ArrowDown'], ['Shift', 'ArrowUp']], what: 'key.selectRange', action: null },
+  {
+    group: 'list',
+    keys: [
+      ['Shift', 'ArrowDown'],
+      ['Shift', 'ArrowUp'],
+    ],
+    what: 'key.selectRange',
+    action: null,
+  },
   { group: 'list', keys: [['x']], what: 'key.select', action: 'select' },
   { group: 'list', keys: [['Mod', 'a']], what: 'key.selectAll', action: 'selectAll' },
   { group: 'list', keys: [['Escape']], what: 'key.clearSelection', action: 'clearSelection' },

@@ -5,7 +5,10 @@ import { playerActionFor, type PlayerAction } from './keys';
 
 /** Space on a button, link or checkbox presses it: the player does not take it from them. */
 function spaceBelongsTo(t: EventTarget | null): boolean {
-  return t instanceof HTMLElement && !!t.closest('button, a[href], input, select, summary, [role="button"], [role="checkbox"], [role="option"], [role="switch"]');
+  return (
+    t instanceof HTMLElement &&
+    !!t.closest('button, a[href], input, select, summary, [role="button"], [role="checkbox"], [role="option"], [role="switch"]')
+  );
 }
 
 /** Do what `e` asks of the player; true when it was a player key (the caller prevents the default). */

@@ -12,9 +12,10 @@ import { nth } from '../helpers/nth';
 import type { CatalogEntry, Course } from '../../../electron/shared/types';
 import { CHANNEL_FIXTURES } from '../helpers/fixtures';
 
-
 function readChannel(): CatalogEntry[] {
-  const files = readdirSync(CHANNEL_FIXTURES).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(CHANNEL_FIXTURES)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return parseCatalogs(files.map((f) => ({ file: f, text: readFileSync(join(CHANNEL_FIXTURES, f), 'utf8') }))).entries;
 }
 
@@ -72,11 +73,16 @@ describe('the nine channel pages', () => {
   it('leaves at most 5% in Other, and exactly these, each for a stated reason', () => {
     const why: [index: number, reason: string][] = [
       [59, 'no marker, no date; between ML Lecture 9-3 and GAN Lecture 1 (2017): two courses, so no neighbour evidence'],
-      [60, 'as 59'], [61, 'as 59'], [62, 'as 59'],
+      [60, 'as 59'],
+      [61, 'as 59'],
+      [62, 'as 59'],
       [146, 'no marker, no date; between Linear Algebra 35 and the 2019 Anomaly Detection series'],
       [170, 'no marker; between two different series (Explainable ML, Life Long Learning)'],
       [203, 'no marker, no date; between the Network Compression series and DLHLP 2020'],
-      [204, 'as 203'], [205, 'as 203 (shares only the words Meta Learning with three series)'], [206, 'as 203'], [207, 'as 203'],
+      [204, 'as 203'],
+      [205, 'as 203 (shares only the words Meta Learning with three series)'],
+      [206, 'as 203'],
+      [207, 'as 203'],
       [208, 'names a course with a year (Machine Learning (2020)) but no other video shares it'],
       [222, 'between DLHLP 2020 and TA 補充課 (both tagged); taught by a TA, but untagged'],
       [370, 'SUPERB talk: no course; the seed table keeps it in Other (linked to its English version, 371)'],
@@ -129,15 +135,43 @@ describe('English and Chinese versions', () => {
 
   // Checked by hand against titles and summaries: English upload index → Chinese.
   const truth: [en: number, zh: number][] = [
-    [296, 294], [297, 295], [305, 298], [306, 300], [307, 299], [317, 302],
+    [296, 294],
+    [297, 295],
+    [305, 298],
+    [306, 300],
+    [307, 299],
+    [317, 302],
     [319, 311], // (4/4) is Batch Normalization: (五), not (四)
     [308, 301], // Classification (Short Version) is (四) 損失函數 (MSE vs cross-entropy)
-    [309, 304], [310, 303], [318, 313], [320, 312], [321, 314],
-    [322, 315], [323, 316], [332, 324], [331, 325],
-    [330, 326], [340, 333],
-    [339, 334], [337, 336], [338, 335], [343, 341], [344, 342], [349, 346], [351, 345],
-    [350, 347], [352, 348], [362, 353], [361, 354], [363, 355], [360, 356], [359, 357], [368, 358], [369, 364],
-    [293, 26], [371, 370],
+    [309, 304],
+    [310, 303],
+    [318, 313],
+    [320, 312],
+    [321, 314],
+    [322, 315],
+    [323, 316],
+    [332, 324],
+    [331, 325],
+    [330, 326],
+    [340, 333],
+    [339, 334],
+    [337, 336],
+    [338, 335],
+    [343, 341],
+    [344, 342],
+    [349, 346],
+    [351, 345],
+    [350, 347],
+    [352, 348],
+    [362, 353],
+    [361, 354],
+    [363, 355],
+    [360, 356],
+    [359, 357],
+    [368, 358],
+    [369, 364],
+    [293, 26],
+    [371, 370],
   ];
 
   it('links both ways', () => {

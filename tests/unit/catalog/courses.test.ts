@@ -46,10 +46,13 @@ describe('the seed (indexes 351–400)', () => {
     const entries = readSeed();
     expect(entries).toHaveLength(50);
     expect(byIndex(buildCourses(entries), entries)).toEqual([
-      { id: 'tag:ml2021(englishversion)', title: 'ML 2021 (English version)', kind: 'course',
-        indexes: [351, 352, 362, 361, 363, 360, 359, 368, 369] },
-      { id: 'tag:機器學習2021', title: '機器學習2021', kind: 'course',
-        indexes: [353, 354, 355, 356, 357, 358, 364, 365, 366, 367] },
+      {
+        id: 'tag:ml2021(englishversion)',
+        title: 'ML 2021 (English version)',
+        kind: 'course',
+        indexes: [351, 352, 362, 361, 363, 360, 359, 368, 369],
+      },
+      { id: 'tag:機器學習2021', title: '機器學習2021', kind: 'course', indexes: [353, 354, 355, 356, 357, 358, 364, 365, 366, 367] },
       { id: 'tag:機器學習2022', title: '機器學習 2022', kind: 'course', indexes: range(372, 384) },
       { id: 'tag:生成式ai', title: '生成式AI', kind: 'course', indexes: range(388, 400) },
       { id: OTHER_COURSE_ID, title: 'Other videos', kind: 'other', indexes: [370, 371, 385, 386, 387] },
@@ -124,11 +127,41 @@ describe('the three fixture pages and the seed, parsed together', () => {
   it('orders page 06: a series at its first upload, parts by Chinese numeral; English lectures by number', () => {
     const got = Object.fromEntries(byIndex(courses, entries).map((c) => [c.id, c.indexes]));
     expect(got['tag:機器學習2021']).toEqual([
-      302, 301, 311, // 類神經網路訓練不起來怎麼辦 (三)(四)(五), placed at 301
-      303, 313, // 自注意力機制 (上)(下)
-      304, 312, 314, 315, 316, 324, 325, 326, 327, 328, 333, 334, 336, 335, 341, 342, 346, 345,
-      347, 348, 353, 354, 355, // RL (一)…(五) across two pages
-      356, 357, 358, 364, 365, 366, 367,
+      302,
+      301,
+      311, // 類神經網路訓練不起來怎麼辦 (三)(四)(五), placed at 301
+      303,
+      313, // 自注意力機制 (上)(下)
+      304,
+      312,
+      314,
+      315,
+      316,
+      324,
+      325,
+      326,
+      327,
+      328,
+      333,
+      334,
+      336,
+      335,
+      341,
+      342,
+      346,
+      345,
+      347,
+      348,
+      353,
+      354,
+      355, // RL (一)…(五) across two pages
+      356,
+      357,
+      358,
+      364,
+      365,
+      366,
+      367,
     ]);
     const english = nth(courses, 1).lectures.map((v) => info.get(v)!.lecture![0]);
     expect(english).toEqual(range(3, 36)); // lectures 1–2 are on an earlier page
@@ -225,7 +258,10 @@ describe('untagged families', () => {
       ['tag:gan(2017)', 'GAN (2017)', 'course'],
       ['tag:gan(2018)', 'GAN (2018)', 'course'],
     ]);
-    expect(courses.map((c) => c.lectures)).toEqual([[vid(2), vid(1)], [vid(4), vid(3)]]);
+    expect(courses.map((c) => c.lectures)).toEqual([
+      [vid(2), vid(1)],
+      [vid(4), vid(3)],
+    ]);
   });
 
   it('groups untagged parts of one topic into a series, and leaves a lone part in other', () => {
@@ -250,8 +286,16 @@ describe('untagged families', () => {
 describe('invented families in every numbering style', () => {
   // One course per style, uploads shuffled; each must come out as one course in number order.
   const families: [style: string, titles: string[], id: string][] = [
-    ['<Name> Lecture N (year), two runs', ['Optics Lecture 2 (2031): Lenses', 'Optics Lecture 1 (2031): Light', 'Optics Lecture 10 (2031): Lasers'], 'tag:optics(2031)'],
-    ['<Name> N-M:', ['Signal Processing 2-1: Filters', 'Signal Processing 1-2: Sampling', 'Signal Processing 1-1: Signals'], 'tag:signalprocessing'],
+    [
+      '<Name> Lecture N (year), two runs',
+      ['Optics Lecture 2 (2031): Lenses', 'Optics Lecture 1 (2031): Light', 'Optics Lecture 10 (2031): Lasers'],
+      'tag:optics(2031)',
+    ],
+    [
+      '<Name> N-M:',
+      ['Signal Processing 2-1: Filters', 'Signal Processing 1-2: Sampling', 'Signal Processing 1-1: Signals'],
+      'tag:signalprocessing',
+    ],
     ['<Name> N: shared', ['Graph Theory 3: Matchings', 'Graph Theory 1: Basics', 'Graph Theory 2: Trees'], 'tag:graphtheory'],
     ['HWn', ['HW2 (presented by 甲)', 'HW10 (presented by 乙)', 'HW1 (presented by 丙)'], 'tag:hw'],
     ['<Name> #N', ['Paper Reading #2: BERT', 'Paper Reading #1: Attention', 'Paper Reading #11: Scaling'], 'tag:paperreading'],
@@ -272,9 +316,7 @@ describe('invented families in every numbering style', () => {
       const t = parseTitle(entries.find((e) => e.videoId === v)!.title);
       return t.lecture ? t.lecture.join('-') : t.part;
     });
-    expect(values).toEqual(
-      [...values].sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true })),
-    );
+    expect(values).toEqual([...values].sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true })));
   });
 
   it('needs two videos for a name from a shared-trust rule', () => {
@@ -402,7 +444,12 @@ describe('corrections', () => {
     const mine = customCourseId('ChatGPT 專題');
     const got = build({ moves: { [idOf(387)]: mine, [idOf(388)]: mine, [idOf(386)]: mine }, titles: { [mine]: 'ChatGPT 專題' } });
     expect(got.map((c) => c.id)).toEqual([
-      'tag:ml2021(englishversion)', 'tag:機器學習2021', 'tag:機器學習2022', mine, 'tag:生成式ai', OTHER_COURSE_ID,
+      'tag:ml2021(englishversion)',
+      'tag:機器學習2021',
+      'tag:機器學習2022',
+      mine,
+      'tag:生成式ai',
+      OTHER_COURSE_ID,
     ]);
     expect(got[3]).toEqual({ id: mine, title: 'ChatGPT 專題', kind: 'custom', indexes: [386, 387, 388] });
   });
@@ -425,7 +472,7 @@ describe('corrections', () => {
   it('ignores moves to unknown ids with no title, and moves of unknown videos', () => {
     const plain = buildCourses(entries);
     const corrected = buildCourses(entries, {
-      corrections: { moves: { [idOf(370)]: 'custom:nobody-named-this', 'xxxxxxxxxxx': 'tag:生成式ai' }, titles: {} },
+      corrections: { moves: { [idOf(370)]: 'custom:nobody-named-this', xxxxxxxxxxx: 'tag:生成式ai' }, titles: {} },
     });
     expect(corrected).toEqual(plain);
   });
@@ -443,7 +490,12 @@ describe('corrections', () => {
     const later = readAll(); // the seed's videos again, with more dates and two more pages
     const courses = buildCourses(later, { corrections });
     expect(get(courses, mine)).toEqual({
-      id: mine, title: 'Self-supervised', kind: 'custom', category: 'course', group: '2021', lectures: [idOf(370), idOf(371)],
+      id: mine,
+      title: 'Self-supervised',
+      kind: 'custom',
+      category: 'course',
+      group: '2021',
+      lectures: [idOf(370), idOf(371)],
     });
     expect(get(courses, OTHER_COURSE_ID).lectures).not.toContain(idOf(370));
   });

@@ -7,7 +7,14 @@ const read = (name: string) => readFileSync(catalogPage(name), 'utf8');
 const seed = () => readFileSync(SEED, 'utf8');
 const ID_RE = /^[A-Za-z0-9_-]{11}$/;
 
-interface Spec { head?: string; id?: string; link?: string; extra?: string[]; body?: string[]; close?: boolean }
+interface Spec {
+  head?: string;
+  id?: string;
+  link?: string;
+  extra?: string[];
+  body?: string[];
+  close?: boolean;
+}
 
 /** One entry in the generator's exact layout; `head` is the text inside `<summary>`. */
 function block(s: Spec): string[] {
@@ -68,8 +75,12 @@ describe('real pages', () => {
   it('seed 360 has no date and an empty summary; 359 has an id starting with "-"', () => {
     const entries = parseCatalog(seed()).entries;
     expect(entries.find((x) => x.index === 360)).toEqual({
-      index: 360, date: null, title: '[ML 2021 (English version)] Lecture 33: Life-long Learning (1/2)',
-      videoId: 'yAX8Ydfek_I', summary: '', line: 100,
+      index: 360,
+      date: null,
+      title: '[ML 2021 (English version)] Lecture 33: Life-long Learning (1/2)',
+      videoId: 'yAX8Ydfek_I',
+      summary: '',
+      line: 100,
     });
     expect(entries.find((x) => x.index === 359)!.videoId).toBe('-2r4cqDP4BY');
   });
@@ -98,7 +109,10 @@ describe('real pages', () => {
   });
 
   it('merging the seed with its updated edition keeps one of each, dated, longer summaries', () => {
-    const r = parseCatalogs([{ text: seed(), file: 'seed' }, { text: read('ytlee-07-index-updated.md'), file: 'upd' }]);
+    const r = parseCatalogs([
+      { text: seed(), file: 'seed' },
+      { text: read('ytlee-07-index-updated.md'), file: 'upd' },
+    ]);
     expect(r.entries).toHaveLength(50);
     expect(r.warnings).toHaveLength(50);
     // A date from either edition survives the merge.
@@ -114,8 +128,10 @@ describe('real pages', () => {
 
   it('all pages merged: 148 unique entries sorted 301–448', () => {
     const r = parseCatalogs([
-      { text: read('ytlee-08-index.md'), file: '08' }, { text: seed(), file: 'seed' },
-      { text: read('ytlee-06-index.md'), file: '06' }, { text: read('ytlee-07-index-updated.md'), file: '07' },
+      { text: read('ytlee-08-index.md'), file: '08' },
+      { text: seed(), file: 'seed' },
+      { text: read('ytlee-06-index.md'), file: '06' },
+      { text: read('ytlee-07-index-updated.md'), file: '07' },
     ]);
     expect(r.entries.map((e) => e.index)).toEqual(Array.from({ length: 148 }, (_, i) => 301 + i));
     expect(r.warnings.every((w) => w.file === 'seed' || w.file === '07')).toBe(true);
@@ -132,31 +148,48 @@ describe('crafted variants', () => {
   });
 
   it('only `[YYYY-MM-DD] ` is a date; other brackets stay in the title', () => {
-    const heads = ['[ML 2021 (English version)] A', '[DLHLP 2020] B', '[TA 補充課] C', '[2021-6-14] D', '[2021-06-14]E', '[線性代數] F', '[活動宣傳] G'];
+    const heads = [
+      '[ML 2021 (English version)] A',
+      '[DLHLP 2020] B',
+      '[TA 補充課] C',
+      '[2021-6-14] D',
+      '[2021-06-14]E',
+      '[線性代數] F',
+      '[活動宣傳] G',
+    ];
     const r = parseCatalog(page(...heads.map((h, i) => block({ head: `${i + 1}. ${h}`, id: `id_${i}-------`.slice(0, 11) }))));
     expect(r.warnings).toEqual([]);
     expect(r.entries.map((e) => [e.date, e.title])).toEqual(heads.map((h) => [null, h]));
   });
 
   it('an impossible date leaves the title and warns; leap days are checked', () => {
-    const r = parseCatalog(page(
-      block({ head: '1. [2021-02-30] A', id: 'aaaaaaaaaaa' }),
-      block({ head: '2. [2024-02-29] B', id: 'bbbbbbbbbbb' }),
-      block({ head: '3. [2023-02-29] C', id: 'ccccccccccc' }),
-      block({ head: '4. [2021-13-01] D', id: 'ddddddddddd' }),
-    ));
-    expect(r.entries.map((e) => [e.date, e.title])).toEqual([[null, 'A'], ['2024-02-29', 'B'], [null, 'C'], [null, 'D']]);
+    const r = parseCatalog(
+      page(
+        block({ head: '1. [2021-02-30] A', id: 'aaaaaaaaaaa' }),
+        block({ head: '2. [2024-02-29] B', id: 'bbbbbbbbbbb' }),
+        block({ head: '3. [2023-02-29] C', id: 'ccccccccccc' }),
+        block({ head: '4. [2021-13-01] D', id: 'ddddddddddd' }),
+      ),
+    );
+    expect(r.entries.map((e) => [e.date, e.title])).toEqual([
+      [null, 'A'],
+      ['2024-02-29', 'B'],
+      [null, 'C'],
+      [null, 'D'],
+    ]);
     expect(lines(r)).toEqual([1, 21, 31]);
     expect(r.warnings[0]?.message).toContain('2021-02-30');
   });
 
   it('ids: may begin with "-", fall back to the thumbnail, must be exactly 11 characters', () => {
-    const r = parseCatalog(page(
-      block({ head: '1. A', id: '-2r4cqDP4BY' }),
-      block({ head: '2. B', id: 'thumbOnly_1', link: '<a href="https://example.org/" target="_blank">' }),
-      block({ head: '3. C', id: 'thumbOnly_2', link: '<a href="https://www.youtube.com/watch?v=TOOLONGID123">' }),
-      block({ head: '4. D', id: 'short', link: '<a href="https://www.youtube.com/watch?v=short">' }),
-    ));
+    const r = parseCatalog(
+      page(
+        block({ head: '1. A', id: '-2r4cqDP4BY' }),
+        block({ head: '2. B', id: 'thumbOnly_1', link: '<a href="https://example.org/" target="_blank">' }),
+        block({ head: '3. C', id: 'thumbOnly_2', link: '<a href="https://www.youtube.com/watch?v=TOOLONGID123">' }),
+        block({ head: '4. D', id: 'short', link: '<a href="https://www.youtube.com/watch?v=short">' }),
+      ),
+    );
     expect(r.entries.map((e) => e.videoId)).toEqual(['-2r4cqDP4BY', 'thumbOnly_1', 'thumbOnly_2']);
     expect(lines(r)).toEqual([31]);
     expect(r.warnings[0]?.message).toContain('no valid video id');
@@ -172,15 +205,38 @@ describe('crafted variants', () => {
 
   it('Transcript, all-docs and repeated-title lines are not summary, in any order', () => {
     const title = '【機器學習2021】自注意力機制 (Self-attention) (上)';
-    const r = parseCatalog(page(
-      block({ head: `1. ${title}`, id: 'aaaaaaaaaaa', extra: ['[Transcript](../transcript/aaaaaaaaaaa.md)', '', `# ${title}`, ''], body: ['Body 1'] }),
-      block({ head: `2. ${title}`, id: 'bbbbbbbbbbb', extra: [`# ${title}`, '[all docs](https://github.com/x/y)', '[Transcript](../transcript/bbbbbbbbbbb.md)', ''], body: ['Body 2'] }),
-      block({ head: `3. ${title}`, id: 'ccccccccccc', extra: ['[Transcript](../t/c.md) | [all docs](https://github.com/x)', '# 自注意力機制 (Self-attention) (上)'], body: ['Body 3'] }),
-      block({ head: '4. Some title', id: 'ddddddddddd', extra: ['# Some title', '# Some title'], body: ['Body 4'] }),
-      block({ head: '5. Some title', id: 'eeeeeeeeeee', body: ['# A different heading', 'Body 5'] }),
-    ));
+    const r = parseCatalog(
+      page(
+        block({
+          head: `1. ${title}`,
+          id: 'aaaaaaaaaaa',
+          extra: ['[Transcript](../transcript/aaaaaaaaaaa.md)', '', `# ${title}`, ''],
+          body: ['Body 1'],
+        }),
+        block({
+          head: `2. ${title}`,
+          id: 'bbbbbbbbbbb',
+          extra: [`# ${title}`, '[all docs](https://github.com/x/y)', '[Transcript](../transcript/bbbbbbbbbbb.md)', ''],
+          body: ['Body 2'],
+        }),
+        block({
+          head: `3. ${title}`,
+          id: 'ccccccccccc',
+          extra: ['[Transcript](../t/c.md) | [all docs](https://github.com/x)', '# 自注意力機制 (Self-attention) (上)'],
+          body: ['Body 3'],
+        }),
+        block({ head: '4. Some title', id: 'ddddddddddd', extra: ['# Some title', '# Some title'], body: ['Body 4'] }),
+        block({ head: '5. Some title', id: 'eeeeeeeeeee', body: ['# A different heading', 'Body 5'] }),
+      ),
+    );
     expect(r.warnings).toEqual([]);
-    expect(r.entries.map((e) => e.summary)).toEqual(['Body 1', 'Body 2', 'Body 3', '# Some title\nBody 4', '# A different heading\nBody 5']);
+    expect(r.entries.map((e) => e.summary)).toEqual([
+      'Body 1',
+      'Body 2',
+      'Body 3',
+      '# Some title\nBody 4',
+      '# A different heading\nBody 5',
+    ]);
   });
 
   it('`---` inside and as the last line of a summary is kept', () => {
@@ -189,10 +245,12 @@ describe('crafted variants', () => {
   });
 
   it('summaries are trimmed of blank edge lines but keep inner indentation; empty is ""', () => {
-    const r = parseCatalog(page(
-      block({ id: 'aaaaaaaaaaa', body: ['', '   ', '    code block', '', 'text  ', '', ''] }),
-      block({ id: 'bbbbbbbbbbb', body: ['', '  ', ''] }),
-    ));
+    const r = parseCatalog(
+      page(
+        block({ id: 'aaaaaaaaaaa', body: ['', '   ', '    code block', '', 'text  ', '', ''] }),
+        block({ id: 'bbbbbbbbbbb', body: ['', '  ', ''] }),
+      ),
+    );
     expect(r.entries.map((e) => e.summary)).toEqual(['    code block\n\ntext', '']);
   });
 
@@ -204,17 +262,23 @@ describe('crafted variants', () => {
   });
 
   it('HTML entities in titles decode once', () => {
-    const r = parseCatalog(page(block({ head: '1. A &amp; B &lt;i&gt; &quot;q&quot; &#39;s&#39; &#x4E2D;&#25991; &hellip; &amp;lt; &bogus; &#0;' })));
+    const r = parseCatalog(
+      page(block({ head: '1. A &amp; B &lt;i&gt; &quot;q&quot; &#39;s&#39; &#x4E2D;&#25991; &hellip; &amp;lt; &bogus; &#0;' })),
+    );
     expect(r.entries[0]?.title).toBe('A & B <i> "q" \'s\' 中文 … &lt; &bogus; \ufffd');
   });
 
-  it('knows all of HTML\'s entity names, only with their semicolon; soft hyphens drop out', () => {
+  it("knows all of HTML's entity names, only with their semicolon; soft hyphens drop out", () => {
     const r = parseCatalog(page(block({ head: '1. Caf&eacute; &Omega; &rarr; &amp x&nbsp;y Trans&shy;former' })));
     expect(r.entries[0]?.title).toBe('Café Ω → &amp x y Transformer');
   });
 
   it('ascending and descending pages keep page order; parseCatalogs sorts ascending', () => {
-    const desc = page(block({ head: '3. C', id: 'ccccccccccc' }), block({ head: '2. B', id: 'bbbbbbbbbbb' }), block({ head: '1. A', id: 'aaaaaaaaaaa' }));
+    const desc = page(
+      block({ head: '3. C', id: 'ccccccccccc' }),
+      block({ head: '2. B', id: 'bbbbbbbbbbb' }),
+      block({ head: '1. A', id: 'aaaaaaaaaaa' }),
+    );
     expect(parseCatalog(desc).entries.map((e) => e.index)).toEqual([3, 2, 1]);
     expect(parseCatalogs([{ text: desc, file: 'd' }]).entries.map((e) => e.index)).toEqual([1, 2, 3]);
   });
@@ -224,15 +288,23 @@ describe('crafted variants', () => {
     const noSummary = block({ id: 'ccccccccccc' }).filter((l) => !l.startsWith('<summary>'));
     const noClose = block({ head: '4. x', id: 'ddddddddddd' });
     noClose[1] = '<summary>4. title without end';
-    const r = parseCatalog(page(
-      block({ head: '1. ok', id: 'aaaaaaaaaaa' }), noIndex, noSummary, noClose,
-      block({ head: '5. no id', id: 'xx' }), block({ head: '6. ok', id: 'fffffffffff' }),
-    ));
+    const r = parseCatalog(
+      page(
+        block({ head: '1. ok', id: 'aaaaaaaaaaa' }),
+        noIndex,
+        noSummary,
+        noClose,
+        block({ head: '5. no id', id: 'xx' }),
+        block({ head: '6. ok', id: 'fffffffffff' }),
+      ),
+    );
     expect(r.entries.map((e) => e.index)).toEqual([1, 6]);
     expect(lines(r)).toEqual([11, 21, 30, 40]);
     expect(r.warnings.map((w) => w.message)).toEqual([
-      expect.stringContaining('no index'), expect.stringContaining('no <summary> line'),
-      expect.stringContaining('no </summary>'), expect.stringContaining('no valid video id'),
+      expect.stringContaining('no index'),
+      expect.stringContaining('no <summary> line'),
+      expect.stringContaining('no </summary>'),
+      expect.stringContaining('no valid video id'),
     ]);
     expect(r.warnings.every((w) => w.file === '<catalog>')).toBe(true);
   });
@@ -240,12 +312,20 @@ describe('crafted variants', () => {
   it('an empty title or a zero index is malformed', () => {
     const r = parseCatalog(page(block({ head: '1.   ', id: 'aaaaaaaaaaa' }), block({ head: '0. zero', id: 'bbbbbbbbbbb' })), 'p.md');
     expect(r.entries).toEqual([]);
-    expect(r.warnings).toMatchObject([{ file: 'p.md', line: 1 }, { file: 'p.md', line: 11 }]);
+    expect(r.warnings).toMatchObject([
+      { file: 'p.md', line: 1 },
+      { file: 'p.md', line: 11 },
+    ]);
   });
 
   it('a block not closed before the next <details> is kept, with a warning', () => {
-    const r = parseCatalog(page(block({ head: '1. A', id: 'aaaaaaaaaaa', body: ['text'], close: false }), block({ head: '2. B', id: 'bbbbbbbbbbb' })));
-    expect(r.entries.map((e) => [e.index, e.summary])).toEqual([[1, 'text'], [2, '']]);
+    const r = parseCatalog(
+      page(block({ head: '1. A', id: 'aaaaaaaaaaa', body: ['text'], close: false }), block({ head: '2. B', id: 'bbbbbbbbbbb' })),
+    );
+    expect(r.entries.map((e) => [e.index, e.summary])).toEqual([
+      [1, 'text'],
+      [2, ''],
+    ]);
     expect(r.warnings).toMatchObject([{ line: 1, message: expect.stringContaining('not closed') }]);
   });
 
@@ -258,12 +338,18 @@ describe('crafted variants', () => {
   });
 
   describe('a file cut off mid-entry', () => {
-    const full = page(block({ head: '1. A', id: 'aaaaaaaaaaa', body: ['x'] }), block({ head: '2. [2021-01-01] Bee', id: 'bbbbbbbbbbb', body: ['first line', 'second line'] }));
+    const full = page(
+      block({ head: '1. A', id: 'aaaaaaaaaaa', body: ['x'] }),
+      block({ head: '2. [2021-01-01] Bee', id: 'bbbbbbbbbbb', body: ['first line', 'second line'] }),
+    );
     const cutAt = (s: string) => full.slice(0, full.lastIndexOf(s) + s.length);
 
     it('inside the summary: kept with what was there, and a warning', () => {
       const r = parseCatalog(cutAt('first line\nsec'));
-      expect(r.entries.map((e) => [e.index, e.summary])).toEqual([[1, 'x'], [2, 'first line\nsec']]);
+      expect(r.entries.map((e) => [e.index, e.summary])).toEqual([
+        [1, 'x'],
+        [2, 'first line\nsec'],
+      ]);
       expect(r.warnings).toMatchObject([{ line: 12, message: expect.stringContaining('cut off') }]);
     });
 
@@ -273,20 +359,35 @@ describe('crafted variants', () => {
       expect(lines(r)).toEqual([12]);
     });
 
-    it.each([['inside the title', '2. [2021-01-01] Be'], ['inside the id', 'watch?v=bbbbb'], ['right after the id', 'watch?v=bbbbbbbbbbb'], ['at <details>', '\n\n<details>']])(
-      '%s: skipped with a warning', (_name, at) => {
-        const r = parseCatalog(cutAt(at));
-        expect(r.entries.map((e) => e.index)).toEqual([1]);
-        expect(lines(r)).toEqual([12]);
-        expect(r.warnings[0]?.message).toMatch(/cut off/);
-      });
+    it.each([
+      ['inside the title', '2. [2021-01-01] Be'],
+      ['inside the id', 'watch?v=bbbbb'],
+      ['right after the id', 'watch?v=bbbbbbbbbbb'],
+      ['at <details>', '\n\n<details>'],
+    ])('%s: skipped with a warning', (_name, at) => {
+      const r = parseCatalog(cutAt(at));
+      expect(r.entries.map((e) => e.index)).toEqual([1]);
+      expect(lines(r)).toEqual([12]);
+      expect(r.warnings[0]?.message).toMatch(/cut off/);
+    });
   });
 
   describe('duplicate video ids', () => {
     it('in one page: the longer summary wins and takes the first place', () => {
-      const r = parseCatalog(page(block({ head: '1. A', body: ['short'] }), block({ head: '2. B', id: 'bbbbbbbbbbb' }), block({ head: '3. [2021-01-01] A2', body: ['much longer'] })));
-      expect(r.entries.map((e) => [e.index, e.summary])).toEqual([[3, 'much longer'], [2, '']]);
-      expect(r.warnings).toMatchObject([{ line: 1, message: expect.stringMatching(/CB0a3aBwND8.*kept the entry at line 22 \(longer summary\)/) }]);
+      const r = parseCatalog(
+        page(
+          block({ head: '1. A', body: ['short'] }),
+          block({ head: '2. B', id: 'bbbbbbbbbbb' }),
+          block({ head: '3. [2021-01-01] A2', body: ['much longer'] }),
+        ),
+      );
+      expect(r.entries.map((e) => [e.index, e.summary])).toEqual([
+        [3, 'much longer'],
+        [2, ''],
+      ]);
+      expect(r.warnings).toMatchObject([
+        { line: 1, message: expect.stringMatching(/CB0a3aBwND8.*kept the entry at line 22 \(longer summary\)/) },
+      ]);
     });
 
     it('in one page: equal summaries keep the first, taking a missing date from the other', () => {
@@ -296,10 +397,19 @@ describe('crafted variants', () => {
     });
 
     it('across pages: the dated one wins when summaries are equal, else the longer summary', () => {
-      const a = page(block({ head: '5. A', id: 'aaaaaaaaaaa' }), block({ head: '6. [2020-01-01] B', id: 'bbbbbbbbbbb', body: ['long summary'] }));
+      const a = page(
+        block({ head: '5. A', id: 'aaaaaaaaaaa' }),
+        block({ head: '6. [2020-01-01] B', id: 'bbbbbbbbbbb', body: ['long summary'] }),
+      );
       const b = page(block({ head: '5. [2021-01-01] A', id: 'aaaaaaaaaaa' }), block({ head: '6. B', id: 'bbbbbbbbbbb', body: ['short'] }));
-      const r = parseCatalogs([{ text: a, file: 'a.md' }, { text: b, file: 'b.md' }]);
-      expect(r.entries).toMatchObject([{ index: 5, date: '2021-01-01' }, { index: 6, date: '2020-01-01', summary: 'long summary' }]);
+      const r = parseCatalogs([
+        { text: a, file: 'a.md' },
+        { text: b, file: 'b.md' },
+      ]);
+      expect(r.entries).toMatchObject([
+        { index: 5, date: '2021-01-01' },
+        { index: 6, date: '2020-01-01', summary: 'long summary' },
+      ]);
       expect(r.warnings).toMatchObject([
         { file: 'a.md', line: 1, message: expect.stringContaining('kept that one (has a date)') },
         { file: 'b.md', line: 11, message: expect.stringContaining('kept that one (longer summary)') },

@@ -49,7 +49,9 @@ describe('httpApi', () => {
 
   it("turns the service's error into the ApiError it was, with its code", async () => {
     stubFetch({ error: 'nothing is saved', code: 'readonly' }, 409);
-    const err = await httpApi('', 't').saveNote({ videoId: A, text: 'x' }).catch((e: unknown) => e);
+    const err = await httpApi('', 't')
+      .saveNote({ videoId: A, text: 'x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ message: 'nothing is saved', code: 'readonly' });
   });

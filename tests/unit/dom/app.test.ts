@@ -13,7 +13,8 @@ function start(fake: Fake) {
 
 const rowIds = () => screen.queryAllByTestId('lecture-row').map((r) => r.dataset.videoId);
 const progressOf = (courseId: string) =>
-  within(document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${courseId}"]`)!).getByTestId('course-progress').textContent;
+  within(document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${courseId}"]`)!).getByTestId('course-progress')
+    .textContent;
 
 beforeEach(() => {
   sessionStorage.clear();
@@ -67,7 +68,10 @@ describe('App', () => {
   });
 
   it('says plainly when the catalog could not be read, and never offers n', async () => {
-    const library = { ...emptyLibrary(), warnings: [{ file: '/home/s/missing.md', line: 0, message: 'could not read the catalog: ENOENT' }] };
+    const library = {
+      ...emptyLibrary(),
+      warnings: [{ file: '/home/s/missing.md', line: 0, message: 'could not read the catalog: ENOENT' }],
+    };
     window.api = emptyApi({ getLibrary: async () => library });
     render(App);
     const state = await screen.findByTestId('no-catalog');
@@ -140,7 +144,11 @@ describe('App', () => {
     // left, and says so rather than jumping there silently.
     await fireEvent.click(screen.getByTestId('next-up'));
     await waitFor(() => expect(screen.getByTestId('lecture-title')).toHaveTextContent('Intro to RL (1/3)'));
-    expect(screen.getByText(/You finished the last course in the list\. Next up goes back to the first one with lectures left: Reinforcement Learning\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /You finished the last course in the list\. Next up goes back to the first one with lectures left: Reinforcement Learning\./,
+      ),
+    ).toBeInTheDocument();
     expect(rowIds()).toEqual([vid(2), vid(1), vid(3)]);
     expect(screen.getByTestId('summary').querySelector('h1')).toHaveTextContent('Overview');
   });

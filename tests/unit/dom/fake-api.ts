@@ -3,7 +3,18 @@
 // for, and any method replaceable. The real service is exercised end to end in tests/e2e.
 import { vi, type Mock } from 'vitest';
 import { DEFAULT_PREFS } from '../../../electron/shared/prefs';
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Method, NoteInfo, Prefs, PrefsChange, StoreStatus } from '../../../electron/shared/contract';
+import type {
+  Api,
+  CourseInfo,
+  LectureDetail,
+  LectureInfo,
+  Library,
+  Method,
+  NoteInfo,
+  Prefs,
+  PrefsChange,
+  StoreStatus,
+} from '../../../electron/shared/contract';
 
 export interface FakeLecture {
   videoId: string;
@@ -53,7 +64,13 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     getLecture: vi.fn(async ({ videoId }: { videoId: string }): Promise<LectureDetail> => {
       const l = find(videoId);
       const course = state.courses.find((c) => c.id === l.courseId)!;
-      return { ...l, courseTitle: course.title, summary: state.summaries.get(videoId) ?? '', note: state.notes.get(videoId) ?? null, thumbnailUrl: '' };
+      return {
+        ...l,
+        courseTitle: course.title,
+        summary: state.summaries.get(videoId) ?? '',
+        note: state.notes.get(videoId) ?? null,
+        thumbnailUrl: '',
+      };
     }),
     setWatched: vi.fn(async ({ videoId, watched }: { videoId: string; watched: boolean }) => {
       const l = find(videoId);
@@ -81,17 +98,19 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       l.courseId = target.id;
       return library();
     }),
-    moveLectures: vi.fn(async ({ videoIds, courseId, newCourseTitle }: { videoIds: string[]; courseId?: string; newCourseTitle?: string }) => {
-      let target = state.courses.find((c) => c.id === (courseId ?? `custom-${newCourseTitle}`));
-      if (!target) {
-        target = { id: `custom-${newCourseTitle}`, title: newCourseTitle!, kind: 'custom', lectures: [], corrected: true };
-        state.courses.push(target);
-      }
-      for (const c of state.courses) c.lectures = c.lectures.filter((x) => !videoIds.includes(x));
-      for (const videoId of videoIds) find(videoId).courseId = target.id;
-      target.lectures.push(...videoIds);
-      return library();
-    }),
+    moveLectures: vi.fn(
+      async ({ videoIds, courseId, newCourseTitle }: { videoIds: string[]; courseId?: string; newCourseTitle?: string }) => {
+        let target = state.courses.find((c) => c.id === (courseId ?? `custom-${newCourseTitle}`));
+        if (!target) {
+          target = { id: `custom-${newCourseTitle}`, title: newCourseTitle!, kind: 'custom', lectures: [], corrected: true };
+          state.courses.push(target);
+        }
+        for (const c of state.courses) c.lectures = c.lectures.filter((x) => !videoIds.includes(x));
+        for (const videoId of videoIds) find(videoId).courseId = target.id;
+        target.lectures.push(...videoIds);
+        return library();
+      },
+    ),
     renameCourse: vi.fn(async ({ courseId, title }: { courseId: string; title: string }) => {
       const c = state.courses.find((x) => x.id === courseId)!;
       c.title = title;
@@ -149,7 +168,13 @@ export function deferred<T>() {
 export function sampleApi(prefs: Partial<Prefs> = {}) {
   const lectures: FakeLecture[] = [
     { videoId: vid(1), index: 1, title: 'Intro to RL (2/3)', courseId: 'rl' },
-    { videoId: vid(2), index: 2, title: 'Intro to RL (1/3)', courseId: 'rl', summary: '# Overview\n\n- **policy** at 01:05\n\n[site](https://example.com)' },
+    {
+      videoId: vid(2),
+      index: 2,
+      title: 'Intro to RL (1/3)',
+      courseId: 'rl',
+      summary: '# Overview\n\n- **policy** at 01:05\n\n[site](https://example.com)',
+    },
     { videoId: vid(3), index: 3, title: 'Intro to RL (3/3)', courseId: 'rl' },
     { videoId: vid(4), index: 4, title: 'GAN lecture', courseId: 'gan', watched: true },
   ];
@@ -162,4 +187,3 @@ export function sampleApi(prefs: Partial<Prefs> = {}) {
     prefs,
   );
 }
-

@@ -297,7 +297,14 @@ describe('NotesView', () => {
     const now = Date.now();
     const api = emptyApi({
       listNotes: async () => [
-        { videoId: A, title: 'Old <b>one</b>', courseId: 'c', courseTitle: 'ML 2021', snippet: 'old text', updatedAt: now - 86_400_000 * 3 },
+        {
+          videoId: A,
+          title: 'Old <b>one</b>',
+          courseId: 'c',
+          courseTitle: 'ML 2021',
+          snippet: 'old text',
+          updatedAt: now - 86_400_000 * 3,
+        },
         { videoId: B, title: '新的', courseId: 'c', courseTitle: 'ML 2025', snippet: '注意力', updatedAt: now - 60_000 },
       ],
     });

@@ -16,13 +16,23 @@ describe('decodePlayerMessage', () => {
 
   it('reads ready, info, state, rate and error messages of the player frame', () => {
     expect(from(JSON.stringify({ event: 'onReady', id: 1 }))).toEqual({ kind: 'ready' });
-    expect(from(JSON.stringify({ event: 'infoDelivery', info: { currentTime: 12.5, duration: 3000, playerState: 1, playbackRate: 1.5, volume: 100 } }))).toEqual({
+    expect(
+      from(
+        JSON.stringify({
+          event: 'infoDelivery',
+          info: { currentTime: 12.5, duration: 3000, playerState: 1, playbackRate: 1.5, volume: 100 },
+        }),
+      ),
+    ).toEqual({
       kind: 'info',
       info: { currentTime: 12.5, duration: 3000, playerState: 1, playbackRate: 1.5 },
     });
     expect(from({ event: 'onStateChange', info: 2 })).toEqual({ kind: 'info', info: { playerState: 2 } });
     expect(from(JSON.stringify({ event: 'onError', info: 150 }))).toEqual({ kind: 'error', code: 150 });
-    expect(from(JSON.stringify({ event: 'infoDelivery', info: { currentTime: 'x', duration: -4, playbackRate: 0 } }))).toEqual({ kind: 'info', info: {} });
+    expect(from(JSON.stringify({ event: 'infoDelivery', info: { currentTime: 'x', duration: -4, playbackRate: 0 } }))).toEqual({
+      kind: 'info',
+      info: {},
+    });
   });
 
   it('ignores any other origin, any other window, and anything that is not a player message', () => {
@@ -32,12 +42,19 @@ describe('decodePlayerMessage', () => {
     expect(from(msg, EMBED_ORIGIN, {})).toBeNull();
     expect(from(msg, EMBED_ORIGIN, null)).toBeNull();
     expect(decodePlayerMessage({ origin: EMBED_ORIGIN, source: null, data: msg }, null)).toBeNull();
-    for (const junk of ['{', 'null', '42', JSON.stringify({ event: 'command', func: 'x' }), 'x'.repeat(200_000)]) expect(from(junk), junk.slice(0, 20)).toBeNull();
+    for (const junk of ['{', 'null', '42', JSON.stringify({ event: 'command', func: 'x' }), 'x'.repeat(200_000)])
+      expect(from(junk), junk.slice(0, 20)).toBeNull();
   });
 
   it('writes the greeting and commands in the widget protocol', () => {
     expect(JSON.parse(listeningMessage())).toEqual({ event: 'listening', id: 1, channel: 'widget' });
-    expect(JSON.parse(commandMessage('seekTo', [754, true]))).toEqual({ event: 'command', func: 'seekTo', args: [754, true], id: 1, channel: 'widget' });
+    expect(JSON.parse(commandMessage('seekTo', [754, true]))).toEqual({
+      event: 'command',
+      func: 'seekTo',
+      args: [754, true],
+      id: 1,
+      channel: 'widget',
+    });
   });
 
   it('counts forward play within what the clock allows, never a seek', () => {

@@ -25,7 +25,8 @@ function start(fake: Fake) {
 
 const rows = () => screen.queryAllByTestId('lecture-row');
 const progressOf = (courseId: string) =>
-  within(document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${courseId}"]`)!).getByTestId('course-progress').textContent;
+  within(document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${courseId}"]`)!).getByTestId('course-progress')
+    .textContent;
 const noteArea = () => screen.getByRole('textbox', { name: 'Note (Markdown)' }) as HTMLTextAreaElement;
 
 beforeEach(() => sessionStorage.clear());

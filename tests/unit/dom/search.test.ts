@@ -36,13 +36,24 @@ function input() {
 
 describe('highlightSegments', () => {
   it('splits text into marked runs, merging overlaps and clamping bad offsets', () => {
-    expect(highlightSegments('abcdef', [[1, 3], [2, 4], [10, 12]])).toEqual([
+    expect(
+      highlightSegments('abcdef', [
+        [1, 3],
+        [2, 4],
+        [10, 12],
+      ]),
+    ).toEqual([
       { text: 'a', mark: false },
       { text: 'bcd', mark: true },
       { text: 'ef', mark: false },
     ]);
     expect(highlightSegments('abc', [])).toEqual([{ text: 'abc', mark: false }]);
-    expect(highlightSegments('abc', [[-5, 1], [2, 99]]).map((s) => s.mark)).toEqual([true, false, true]);
+    expect(
+      highlightSegments('abc', [
+        [-5, 1],
+        [2, 99],
+      ]).map((s) => s.mark),
+    ).toEqual([true, false, true]);
   });
 });
 
@@ -150,7 +161,10 @@ describe('SearchPalette', () => {
     const api = emptyApi({
       search: async () =>
         ready
-          ? { hits: [hit('aaaaaaaaaaa', { fields: ['title'] }), hit('bbbbbbbbbbb', { fields: ['summary'], title: 'In the summary' })], ready: true }
+          ? {
+              hits: [hit('aaaaaaaaaaa', { fields: ['title'] }), hit('bbbbbbbbbbb', { fields: ['summary'], title: 'In the summary' })],
+              ready: true,
+            }
           : { hits: [hit('aaaaaaaaaaa', { fields: ['title'] })], ready: false },
     });
     renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: vi.fn() });

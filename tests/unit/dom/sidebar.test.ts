@@ -30,11 +30,15 @@ const lectures: FakeLecture[] = [
 ];
 
 async function start() {
-  window.api = fakeApi(courses.map((c) => ({ ...c, lectures: [...c.lectures] })), lectures).api;
+  window.api = fakeApi(
+    courses.map((c) => ({ ...c, lectures: [...c.lectures] })),
+    lectures,
+  ).api;
   render(App);
   await waitFor(() => expect(screen.getAllByTestId('course-group')).toHaveLength(4));
 }
-const groupLabels = () => screen.getAllByTestId('course-group').map((g) => g.querySelector('.group-label')!.textContent!.replace(/[▾▸]/u, '').trim());
+const groupLabels = () =>
+  screen.getAllByTestId('course-group').map((g) => g.querySelector('.group-label')!.textContent!.replace(/[▾▸]/u, '').trim());
 const courseIds = () => screen.queryAllByTestId('course-item').map((b) => b.dataset.courseId);
 const group = (label: string) => screen.getAllByTestId('course-group').find((g) => g.textContent!.includes(label))!;
 
@@ -117,10 +121,14 @@ describe('groupCourses', () => {
 describe('course-level actions', () => {
   const rows = () => screen.queryAllByTestId('lecture-row').map((r) => r.dataset.videoId);
   const progress = (id: string) =>
-    within(document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${id}"]`)!).getByTestId('course-progress').textContent;
+    within(document.querySelector<HTMLElement>(`[data-testid=course-item][data-course-id="${id}"]`)!).getByTestId('course-progress')
+      .textContent;
 
   async function startFake() {
-    const fake = fakeApi(courses.map((c) => ({ ...c, lectures: [...c.lectures] })), lectures);
+    const fake = fakeApi(
+      courses.map((c) => ({ ...c, lectures: [...c.lectures] })),
+      lectures,
+    );
     window.api = fake.api;
     render(App);
     await waitFor(() => expect(screen.getAllByTestId('course-group')).toHaveLength(4));

@@ -334,9 +334,20 @@ export function createFakeElectron(options: FakeOptions = {}) {
     request: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void),
     check: null as null | ((wc: unknown, permission: string, origin?: string, details?: unknown) => boolean),
   };
-  type HeadersListener = (details: { url: string; requestHeaders: Record<string, string> }, cb: (r: { requestHeaders?: Record<string, string> }) => void) => void;
+  type HeadersListener = (
+    details: { url: string; requestHeaders: Record<string, string> },
+    cb: (r: { requestHeaders?: Record<string, string> }) => void,
+  ) => void;
   let beforeSendHeaders: { urls: string[]; listener: HeadersListener } | null = null;
-  const matches = (pattern: string, url: string) => new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$').test(url);
+  const matches = (pattern: string, url: string) =>
+    new RegExp(
+      '^' +
+        pattern
+          .split('*')
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*') +
+        '$',
+    ).test(url);
   /** The headers a request to `url` leaves with, after the app's onBeforeSendHeaders listener. */
   const headersFor = (url: string, headers: Record<string, string>): Record<string, string> => {
     if (!beforeSendHeaders || !beforeSendHeaders.urls.some((p) => matches(p, url))) return headers;
@@ -346,7 +357,9 @@ export function createFakeElectron(options: FakeOptions = {}) {
   };
   const defaultSession = {
     webRequest: {
-      onBeforeSendHeaders: vi.fn((filter: { urls: string[] }, listener: HeadersListener) => void (beforeSendHeaders = { urls: filter.urls, listener })),
+      onBeforeSendHeaders: vi.fn(
+        (filter: { urls: string[] }, listener: HeadersListener) => void (beforeSendHeaders = { urls: filter.urls, listener }),
+      ),
     },
     setPermissionRequestHandler: vi.fn((h: typeof permissions.request) => void (permissions.request = h)),
     setPermissionCheckHandler: vi.fn((h: typeof permissions.check) => void (permissions.check = h)),
@@ -387,11 +400,30 @@ export function createFakeElectron(options: FakeOptions = {}) {
     app.emit('web-contents-created', fakeEvent(), wc);
     return wc;
   };
-  return { module, app, ipcMain, protocol, privilegedSchemes, protocolHandlers, permissions, headersFor, dialog, shell, screen, windows, log, makeReady, createWebContents };
+  return {
+    module,
+    app,
+    ipcMain,
+    protocol,
+    privilegedSchemes,
+    protocolHandlers,
+    permissions,
+    headersFor,
+    dialog,
+    shell,
+    screen,
+    windows,
+    log,
+    makeReady,
+    createWebContents,
+  };
 }
 
 /** The 'electron' module for vi.mock: every export reads the fake that is current at the time. */
 export function electronModuleFor(current: () => FakeElectron): FakeElectron['module'] {
   const names = ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'protocol', 'screen', 'session', 'shell'] as const;
-  return Object.defineProperties({}, Object.fromEntries(names.map((n) => [n, { enumerable: true, get: () => current().module[n] }]))) as FakeElectron['module'];
+  return Object.defineProperties(
+    {},
+    Object.fromEntries(names.map((n) => [n, { enumerable: true, get: () => current().module[n] }])),
+  ) as FakeElectron['module'];
 }

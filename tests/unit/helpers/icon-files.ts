@@ -13,7 +13,12 @@ export function pngSize(b: Buffer): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-export interface IcoEntry { width: number; height: number; bitsPerPixel: number; png: boolean }
+export interface IcoEntry {
+  width: number;
+  height: number;
+  bitsPerPixel: number;
+  png: boolean;
+}
 
 export function icoEntries(b: Buffer): IcoEntry[] {
   if (b.readUInt16LE(0) !== 0 || b.readUInt16LE(2) !== 1) throw new Error('not an ICO');
@@ -22,14 +27,19 @@ export function icoEntries(b: Buffer): IcoEntry[] {
     const size = b.readUInt32LE(e + 8);
     const offset = b.readUInt32LE(e + 12);
     if (offset + size > b.length) throw new Error(`ICO entry ${i} runs past the end of the file`);
-    return { width: b[e] || 256, height: b[e + 1] || 256, bitsPerPixel: b.readUInt16LE(e + 6), png: isPng(b.subarray(offset, offset + size)) };
+    return {
+      width: b[e] || 256,
+      height: b[e + 1] || 256,
+      bitsPerPixel: b.readUInt16LE(e + 6),
+      png: isPng(b.subarray(offset, offset + size)),
+    };
   });
 }
 
 export function icnsChunks(b: Buffer): Map<string, Buffer> {
   if (b.toString('latin1', 0, 4) !== 'icns' || b.readUInt32BE(4) !== b.length) throw new Error('not an ICNS (or its length is wrong)');
   const chunks = new Map<string, Buffer>();
-  for (let o = 8; o < b.length; ) {
+  for (let o = 8; o < b.length;) {
     const length = b.readUInt32BE(o + 4);
     if (length < 8 || o + length > b.length) throw new Error(`ICNS chunk at ${o} has a bad length ${length}`);
     chunks.set(b.toString('latin1', o, o + 4), b.subarray(o + 8, o + length));

@@ -6,7 +6,6 @@ import type { Host } from '../../../electron/main/host';
 import { Service } from '../../../electron/main/service';
 import { SEED } from './fixtures';
 
-
 export interface RecordingHost extends Host {
   opened: string[];
   written: { path: string; content: string }[];

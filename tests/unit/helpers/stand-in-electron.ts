@@ -39,7 +39,10 @@ export function fuseWire(): Buffer {
 export async function makeStandInElectron(dir: string, version = '45.5.0'): Promise<void> {
   await mkdir(dir, { recursive: true });
   const exe = join(dir, 'electron');
-  await writeFile(exe, Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in Electron: cannot run the app\nexit 1\n'), fuseWire(), Buffer.from('\n')]));
+  await writeFile(
+    exe,
+    Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in Electron: cannot run the app\nexit 1\n'), fuseWire(), Buffer.from('\n')]),
+  );
   await chmod(exe, 0o755);
   await writeFile(join(dir, 'version'), version);
 }

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { main } from '../../../electron/main/cli';
 import { catalogPage, ROOT, SEED } from '../helpers/fixtures';
 
-
 // The documented shape of `--json`, checked strictly so an extra or missing field fails.
 const Document = z
   .object({
@@ -24,9 +23,15 @@ const Document = z
               .object({
                 videoId: z.string().regex(/^[A-Za-z0-9_-]{11}$/),
                 index: z.number().int().positive(),
-                date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+                date: z
+                  .string()
+                  .regex(/^\d{4}-\d{2}-\d{2}$/)
+                  .nullable(),
                 title: z.string().min(1),
-                linkedVideoId: z.string().regex(/^[A-Za-z0-9_-]{11}$/).nullable(),
+                linkedVideoId: z
+                  .string()
+                  .regex(/^[A-Za-z0-9_-]{11}$/)
+                  .nullable(),
               })
               .strict(),
           ),
@@ -62,7 +67,11 @@ describe('catalog CLI, in-process', () => {
     expect(stderr).toBe('');
     const doc = Document.parse(JSON.parse(stdout));
     expect(doc.courses.map((c) => c.id)).toEqual([
-      'tag:ml2021(englishversion)', 'tag:機器學習2021', 'tag:機器學習2022', 'tag:生成式ai', 'other',
+      'tag:ml2021(englishversion)',
+      'tag:機器學習2021',
+      'tag:機器學習2022',
+      'tag:生成式ai',
+      'other',
     ]);
     expect(doc.courses[0]?.lectures.map((l) => l.index)).toEqual([351, 352, 362, 361, 363, 360, 359, 368, 369]);
     expect(doc.courses[0]?.lectures[7]).toEqual({
@@ -73,7 +82,11 @@ describe('catalog CLI, in-process', () => {
       linkedVideoId: 'utk3EnAUh-g', // 【機器學習2021】神經網路壓縮 (Network Compression) (一), also in the seed
     });
     expect(doc.courses.map((c) => [c.category, c.group])).toEqual([
-      ['course', '2021'], ['course', '2021'], ['course', '2022'], ['course', '2023'], ['other', 'Other'],
+      ['course', '2021'],
+      ['course', '2021'],
+      ['course', '2022'],
+      ['course', '2023'],
+      ['other', 'Other'],
     ]);
     expect(doc.courses[0]?.lectures[0]?.date).toBeNull();
     expect(doc.courses.flatMap((c) => c.lectures)).toHaveLength(50);
@@ -157,7 +170,11 @@ describe('catalog CLI, spawned', () => {
     });
     const doc = Document.parse(JSON.parse(stdout));
     expect(doc.courses.map((c) => c.title)).toEqual([
-      'ML 2021 (English version)', '機器學習2021', '機器學習 2022', '生成式AI', 'Other videos',
+      'ML 2021 (English version)',
+      '機器學習2021',
+      '機器學習 2022',
+      '生成式AI',
+      'Other videos',
     ]);
     expect(doc.courses.at(-1)!.lectures.map((l) => l.index)).toEqual([370, 371, 385, 386, 387]);
   });

@@ -45,7 +45,11 @@ describe('course cache', () => {
     // A different but fitting arrangement under the same key: only the cache can give it.
     rewrite(dir, (d) => d.courses.reverse());
     const warm = arrangeCourses(entries, { corrections: none, newestFirst: false }, place(dir));
-    expect(warm.courses.map((c) => c.id)).toEqual(fresh().courses.map((c) => c.id).reverse());
+    expect(warm.courses.map((c) => c.id)).toEqual(
+      fresh()
+        .courses.map((c) => c.id)
+        .reverse(),
+    );
     expect(warm.linked).toEqual(fresh().linked);
   });
 

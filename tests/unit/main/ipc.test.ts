@@ -30,22 +30,55 @@ function setup(impl?: (name: Method, args: unknown) => unknown) {
   const handlers = new Map<string, Handler>();
   const calls: [Method, unknown][] = [];
   const api = Object.fromEntries(
-    METHODS.map((m) => [m, async (args: unknown) => { calls.push([m, args]); return impl ? impl(m, args) : { ok: m }; }]),
+    METHODS.map((m) => [
+      m,
+      async (args: unknown) => {
+        calls.push([m, args]);
+        return impl ? impl(m, args) : { ok: m };
+      },
+    ]),
   ) as unknown as Api;
   registerIpc({ handle: (channel: string, h: Handler) => void handlers.set(channel, h) } as never, api, { isAppUrl });
   // Not a default parameter: an explicit `undefined` event must reach the handler as is.
-  const call = (m: Method, payload: unknown, ...event: [unknown?]) => handlers.get(methodChannel(m))!(event.length ? event[0] : APP_EVENT, payload);
+  const call = (m: Method, payload: unknown, ...event: [unknown?]) =>
+    handlers.get(methodChannel(m))!(event.length ? event[0] : APP_EVENT, payload);
   return { handlers, calls, call };
 }
 
 // What each method's arguments look like (mirrors the contract; a method without a spec fails below).
-type Kind = 'videoId' | 'videoIds' | 'bool' | 'seconds' | 'position' | 'played' | 'share' | 'rate' | 'limit' | 'courseId' | 'title' | 'query' | 'note' | 'backup' | 'name' | `enum:${string}`;
-interface Field { kind: Kind; required?: boolean; nullable?: boolean }
+type Kind =
+  | 'videoId'
+  | 'videoIds'
+  | 'bool'
+  | 'seconds'
+  | 'position'
+  | 'played'
+  | 'share'
+  | 'rate'
+  | 'limit'
+  | 'courseId'
+  | 'title'
+  | 'query'
+  | 'note'
+  | 'backup'
+  | 'name'
+  | `enum:${string}`;
+interface Field {
+  kind: Kind;
+  required?: boolean;
+  nullable?: boolean;
+}
 const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string, unknown> }> = {
   getLibrary: { fields: {}, good: {} },
   getLecture: { fields: { videoId: { kind: 'videoId', required: true } }, good: { videoId: 'abcdefghijk' } },
-  setWatched: { fields: { videoId: { kind: 'videoId', required: true }, watched: { kind: 'bool', required: true } }, good: { videoId: '-bcdefghij_', watched: true } },
-  openVideo: { fields: { videoId: { kind: 'videoId', required: true }, seconds: { kind: 'seconds' } }, good: { videoId: 'abcdefghijk', seconds: 754 } },
+  setWatched: {
+    fields: { videoId: { kind: 'videoId', required: true }, watched: { kind: 'bool', required: true } },
+    good: { videoId: '-bcdefghij_', watched: true },
+  },
+  openVideo: {
+    fields: { videoId: { kind: 'videoId', required: true }, seconds: { kind: 'seconds' } },
+    good: { videoId: 'abcdefghijk', seconds: 754 },
+  },
   setPrefs: {
     fields: {
       uploadOrder: { kind: 'bool' },
@@ -58,25 +91,52 @@ const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string,
     },
     good: { uploadOrder: false, lastVideoId: null, lastCourseId: 'ml-2021' },
   },
-  saveNote: { fields: { videoId: { kind: 'videoId', required: true }, text: { kind: 'note', required: true } }, good: { videoId: 'abcdefghijk', text: 'at 12:34 **gradient**' } },
+  saveNote: {
+    fields: { videoId: { kind: 'videoId', required: true }, text: { kind: 'note', required: true } },
+    good: { videoId: 'abcdefghijk', text: 'at 12:34 **gradient**' },
+  },
   listNotes: { fields: {}, good: {} },
   getWatchHistory: { fields: {}, good: {} },
   savePlayback: {
-    fields: { videoId: { kind: 'videoId', required: true }, position: { kind: 'position', required: true }, duration: { kind: 'position', required: true }, played: { kind: 'played' } },
+    fields: {
+      videoId: { kind: 'videoId', required: true },
+      position: { kind: 'position', required: true },
+      duration: { kind: 'position', required: true },
+      played: { kind: 'played' },
+    },
     good: { videoId: 'abcdefghijk', position: 754.25, duration: 3000, played: 5 },
   },
   search: {
-    fields: { query: { kind: 'query', required: true }, courseId: { kind: 'courseId' }, watched: { kind: 'enum:any|watched|unwatched' }, hasNote: { kind: 'bool' }, limit: { kind: 'limit' } },
+    fields: {
+      query: { kind: 'query', required: true },
+      courseId: { kind: 'courseId' },
+      watched: { kind: 'enum:any|watched|unwatched' },
+      hasNote: { kind: 'bool' },
+      limit: { kind: 'limit' },
+    },
     good: { query: '梯度', watched: 'any', limit: 20 },
   },
-  moveLecture: { fields: { videoId: { kind: 'videoId', required: true }, courseId: { kind: 'courseId' }, newCourseTitle: { kind: 'title' } }, good: { videoId: 'abcdefghijk', courseId: 'ml-2021' } },
+  moveLecture: {
+    fields: { videoId: { kind: 'videoId', required: true }, courseId: { kind: 'courseId' }, newCourseTitle: { kind: 'title' } },
+    good: { videoId: 'abcdefghijk', courseId: 'ml-2021' },
+  },
   moveLectures: {
     fields: { videoIds: { kind: 'videoIds', required: true }, courseId: { kind: 'courseId' }, newCourseTitle: { kind: 'title' } },
     good: { videoIds: ['abcdefghijk', '-bcdefghij_'], courseId: 'ml-2021' },
   },
-  renameCourse: { fields: { courseId: { kind: 'courseId', required: true }, title: { kind: 'title', required: true } }, good: { courseId: 'ml-2021', title: 'ML 2021' } },
+  renameCourse: {
+    fields: { courseId: { kind: 'courseId', required: true }, title: { kind: 'title', required: true } },
+    good: { courseId: 'ml-2021', title: 'ML 2021' },
+  },
   resetCorrections: { fields: {}, good: {} },
-  exportNotes: { fields: { scope: { kind: 'enum:one|all', required: true }, videoId: { kind: 'videoId' }, layout: { kind: 'enum:single|perLecture', required: true } }, good: { scope: 'one', videoId: 'abcdefghijk', layout: 'single' } },
+  exportNotes: {
+    fields: {
+      scope: { kind: 'enum:one|all', required: true },
+      videoId: { kind: 'videoId' },
+      layout: { kind: 'enum:single|perLecture', required: true },
+    },
+    good: { scope: 'one', videoId: 'abcdefghijk', layout: 'single' },
+  },
   exportBackup: { fields: {}, good: {} },
   importBackup: { fields: { content: { kind: 'backup', required: true } }, good: { content: '{"version":1}' } },
   listBackups: { fields: {}, good: {} },
@@ -94,7 +154,19 @@ function prng(seed: number) {
 }
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'then', '', ' videoId', 'videoid'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'then',
+  '',
+  ' videoId',
+  'videoid',
+];
 
 function junk(rand: () => number, depth = 0): unknown {
   const pick = Math.floor(rand() * 10);
@@ -116,7 +188,16 @@ function badValues(f: Field): unknown[] {
   if (k === 'share') return [...common.filter((v) => v !== true), '0.9', -0.1, 1.5, NaN];
   if (k === 'rate') return [...common.filter((v) => v !== true && v !== 42), '1', 0, 0.1, 16, NaN];
   // One good id in an array is a valid list: left out of the shared wrong values.
-  if (k === 'videoIds') return [...common.filter((v) => !Array.isArray(v) || v.length === 0), [], 'abcdefghijk', ['abcdefghij'], ['abcdefghijk', 42], [TEN_MB], Array(1001).fill('abcdefghijk')];
+  if (k === 'videoIds')
+    return [
+      ...common.filter((v) => !Array.isArray(v) || v.length === 0),
+      [],
+      'abcdefghijk',
+      ['abcdefghij'],
+      ['abcdefghijk', 42],
+      [TEN_MB],
+      Array(1001).fill('abcdefghijk'),
+    ];
   if (k === 'limit') return [...common.filter((v) => v !== 42), '20', 0, 201, 2.5, NaN];
   const strings: Record<string, unknown[]> = {
     videoId: ['', 'abcdefghij', 'abcdefghijkl', 'abc defghij', 'abcdefghíjk', '../../etc/p', 'abcdefghij\n', TEN_MB],
@@ -134,16 +215,31 @@ function badValues(f: Field): unknown[] {
 /** A payload as JSON for a failure message. Long strings are cut before serialising: the
  *  payloads carry 10 MB strings, and serialising them whole for every label took 19 of the
  *  generated-payload test's 21 s. */
-const preview = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' && x.length > 120 ? `${x.slice(0, 120)}…` : x))?.slice(0, 120);
+const preview = (v: unknown) =>
+  JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' && x.length > 120 ? `${x.slice(0, 120)}…` : x))?.slice(0, 120);
 
 /** Payloads every method must refuse, by construction (wrong shape, missing, extra, malformed). */
 function badPayloads(m: Method, rand: () => number): unknown[] {
   const { fields, good } = SPEC[m];
-  const out: unknown[] = [42, 'getLibrary', true, [], [good], ['a', 1], new Date(0), new Map([['videoId', 'abcdefghijk']]), new Set(), /x/, new Uint8Array(4)];
+  const out: unknown[] = [
+    42,
+    'getLibrary',
+    true,
+    [],
+    [good],
+    ['a', 1],
+    new Date(0),
+    new Map([['videoId', 'abcdefghijk']]),
+    new Set(),
+    /x/,
+    new Uint8Array(4),
+  ];
   for (let i = 0; i < 8; i++) out.push(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => junk(rand)));
   for (const key of HOSTILE_KEYS) {
     // JSON.parse makes "__proto__" an own key, as structured clone over IPC would.
-    out.push(JSON.parse(JSON.stringify(good).replace(/^\{/, `{${JSON.stringify(key)}:{"polluted":true}${Object.keys(good).length ? ',' : ''}`)));
+    out.push(
+      JSON.parse(JSON.stringify(good).replace(/^\{/, `{${JSON.stringify(key)}:{"polluted":true}${Object.keys(good).length ? ',' : ''}`)),
+    );
   }
   for (let i = 0; i < 6; i++) out.push({ ...good, [`extra${Math.floor(rand() * 1e6)}`]: junk(rand) });
   out.push({ ...good, [TEN_MB.slice(0, 100_000)]: 1 });
@@ -185,14 +281,23 @@ describe('registerIpc', () => {
       { senderFrame: { url: 'http://127.0.0.1:5173/' } },
       { senderFrame: { url: '' } },
       { senderFrame: null },
-      { senderFrame: { get url(): string { throw new Error('frame destroyed'); } } },
+      {
+        senderFrame: {
+          get url(): string {
+            throw new Error('frame destroyed');
+          },
+        },
+      },
       {},
       undefined,
     ];
     let n = 0;
     for (const m of METHODS) {
       for (const ev of forged) {
-        const err = await call(m, SPEC[m].good, ev).then(() => null, (e: unknown) => e);
+        const err = await call(m, SPEC[m].good, ev).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(Error);
         expect((err as Error).message).toMatch(new RegExp(`^\\[forbidden\\] forbidden: ${m} from `));
         n++;
@@ -209,7 +314,10 @@ describe('registerIpc', () => {
     for (let round = 0; round < 3; round++) {
       for (const m of METHODS) {
         for (const payload of badPayloads(m, rand)) {
-          const err = await call(m, payload).then(() => null, (e: unknown) => e);
+          const err = await call(m, payload).then(
+            () => null,
+            (e: unknown) => e,
+          );
           expect(err, `${m} accepted ${preview(payload)}`).toBeInstanceOf(Error);
           const msg = (err as Error).message;
           expect(msg).toMatch(new RegExp(`^\\[invalid\\] ${m}: \\S`));
@@ -235,7 +343,11 @@ describe('registerIpc', () => {
       if (m === 'saveNote') throw new ApiError('the data file is read-only', 'readonly');
       throw Object.assign(new Error('disk full'), { secret: 'x' });
     });
-    const errOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
+    const errOf = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
     const nf = await errOf(call('getLecture', { videoId: 'abcdefghijk' }));
     expect(nf!.message).toBe('[not-found] getLecture: no lecture abcdefghijk');
     expect(nf!.constructor).toBe(Error);

@@ -33,7 +33,7 @@ function dataDir(): string {
  * vi.waitFor with a hang guard for a timeout: it returns as soon as the condition holds, and
  * its 1 s default would fail a correct app whose store takes longer to open on a slow machine.
  */
-const until = <T,>(check: () => T) => vi.waitFor(check, { timeout: 30_000 });
+const until = <T>(check: () => T) => vi.waitFor(check, { timeout: 30_000 });
 
 const lockOf = (dir: string) => join(dir, '.lock');
 const dataOf = (dir: string) => JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
@@ -131,13 +131,21 @@ describe('start-up', () => {
     expect(fake.ipcMain.listenerCount('lc:flush-ack')).toBe(1);
     expect(fake.ipcMain.listenerCount('lc:flush-result')).toBe(1);
 
-    const lib = (await fake.ipcMain.invoke('lc:getLibrary', APP_PAGE, {})) as { courses: unknown[]; lectures: unknown[]; store: { state: string } };
+    const lib = (await fake.ipcMain.invoke('lc:getLibrary', APP_PAGE, {})) as {
+      courses: unknown[];
+      lectures: unknown[];
+      store: { state: string };
+    };
     expect(lib.courses).toHaveLength(5);
     expect(lib.lectures.length).toBe(50);
     expect(lib.store.state).toBe('ok');
 
-    await expect(fake.ipcMain.invoke('lc:getLibrary', FOREIGN, {})).rejects.toThrow(/^\[forbidden\] forbidden: getLibrary from "https:\/\/evil/);
-    await expect(fake.ipcMain.invoke('lc:saveNote', 'app://lecture-companion.evil.example/', { videoId: VIDEO, text: 'x' })).rejects.toThrow(/^\[forbidden\]/);
+    await expect(fake.ipcMain.invoke('lc:getLibrary', FOREIGN, {})).rejects.toThrow(
+      /^\[forbidden\] forbidden: getLibrary from "https:\/\/evil/,
+    );
+    await expect(
+      fake.ipcMain.invoke('lc:saveNote', 'app://lecture-companion.evil.example/', { videoId: VIDEO, text: 'x' }),
+    ).rejects.toThrow(/^\[forbidden\]/);
     await expect(fake.ipcMain.invoke('lc:getLecture', APP_PAGE, { videoId: 'nope' })).rejects.toThrow(/^\[invalid\] getLecture: videoId/);
     const lecture = (await fake.ipcMain.invoke('lc:getLecture', APP_PAGE, { videoId: VIDEO })) as { title: string; note: unknown };
     expect(lecture.title).toMatch(/Domain Adaptation/);
@@ -154,8 +162,13 @@ describe('start-up', () => {
     await until(() => expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(`https://www.youtube.com/watch?v=${VIDEO}&t=75s`));
 
     await fake.ipcMain.invoke('lc:saveNote', APP_PAGE, { videoId: VIDEO, text: 'at 1:15 the **key** idea' });
-    await expect(fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'one', videoId: VIDEO, layout: 'single' })).resolves.toEqual({ saved: [], downloads: [] });
-    expect(fake.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(win, { defaultPath: expect.stringMatching(/^351-notes-\d{4}-\d\d-\d\dT[\d-]{8}\.md$/) });
+    await expect(fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'one', videoId: VIDEO, layout: 'single' })).resolves.toEqual({
+      saved: [],
+      downloads: [],
+    });
+    expect(fake.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(win, {
+      defaultPath: expect.stringMatching(/^351-notes-\d{4}-\d\d-\d\dT[\d-]{8}\.md$/),
+    });
 
     const out = dataDir();
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [out] });
@@ -206,7 +219,12 @@ describe('start-up', () => {
       Origin: 'https://lecture-companion.github.io',
       Referer: 'https://lecture-companion.github.io/',
     });
-    for (const url of ['https://www.youtube.com/embed/x', 'https://i.ytimg.com/vi/x/mqdefault.jpg', 'https://evil.example/www.youtube-nocookie.com/', 'app://lecture-companion/index.html']) {
+    for (const url of [
+      'https://www.youtube.com/embed/x',
+      'https://i.ytimg.com/vi/x/mqdefault.jpg',
+      'https://evil.example/www.youtube-nocookie.com/',
+      'app://lecture-companion/index.html',
+    ]) {
       expect(fake.headersFor(url, sent), url).toEqual(sent);
     }
   });
@@ -229,7 +247,12 @@ describe('window bounds', () => {
   it('reopens at the saved bounds when a display still shows them', async () => {
     const dir = dataDir();
     await saveWindow(dir, { x: 2000, y: 60, width: 1000, height: 700, maximized: false });
-    const { win } = await launchApp(dir, { displays: [{ x: 0, y: 0, width: 1920, height: 1080 }, { x: 1920, y: 0, width: 1280, height: 1024 }] });
+    const { win } = await launchApp(dir, {
+      displays: [
+        { x: 0, y: 0, width: 1920, height: 1080 },
+        { x: 1920, y: 0, width: 1280, height: 1024 },
+      ],
+    });
     expect(win.options).toMatchObject({ x: 2000, y: 60, width: 1000, height: 700 });
     expect(win.getBounds()).toEqual({ x: 2000, y: 60, width: 1000, height: 700 });
     expect(win.maximize).not.toHaveBeenCalled();
@@ -387,18 +410,27 @@ describe('quit', () => {
     const dir = dataDir();
     const { fake, win } = await launchApp(dir);
     const willQuit: { prevented: boolean; locked: boolean }[] = [];
-    fake.app.on('will-quit', (e: { defaultPrevented: boolean }) => willQuit.push({ prevented: e.defaultPrevented, locked: existsSync(lockOf(dir)) }));
+    fake.app.on('will-quit', (e: { defaultPrevented: boolean }) =>
+      willQuit.push({ prevented: e.defaultPrevented, locked: existsSync(lockOf(dir)) }),
+    );
 
     fake.app.quit();
     // Electron closes the windows first; the window's close waits for the page, so the quit pauses
-    expect(fake.log.slice(fake.log.indexOf('app:before-quit'))).toEqual(['app:before-quit', 'win:close', 'send:lc:flush', 'win:close-prevented']);
+    expect(fake.log.slice(fake.log.indexOf('app:before-quit'))).toEqual([
+      'app:before-quit',
+      'win:close',
+      'send:lc:flush',
+      'win:close-prevented',
+    ]);
     expect(win.webContents.sent).toEqual([['lc:flush']]);
     expect(willQuit).toEqual([]);
     expect(existsSync(lockOf(dir))).toBe(true);
 
     // the page saves the note being typed, then says the window may close
     fake.ipcMain.sendFrom('lc:flush-ack', APP_PAGE);
-    await expect(fake.ipcMain.invoke('lc:saveNote', APP_PAGE, { videoId: VIDEO, text: 'typed just before quitting' })).resolves.toMatchObject({
+    await expect(
+      fake.ipcMain.invoke('lc:saveNote', APP_PAGE, { videoId: VIDEO, text: 'typed just before quitting' }),
+    ).resolves.toMatchObject({
       updatedAt: expect.any(Number),
     });
     fake.ipcMain.sendFrom('lc:flush-result', APP_PAGE, true);
@@ -429,7 +461,9 @@ describe('quit', () => {
     expect(fake.app.quitting).toBe(false);
     expect(fake.log).not.toContain('app:will-quit');
     expect(existsSync(lockOf(dir))).toBe(true);
-    await expect(fake.ipcMain.invoke('lc:setWatched', APP_PAGE, { videoId: VIDEO, watched: true })).resolves.toMatchObject({ watched: true });
+    await expect(fake.ipcMain.invoke('lc:setWatched', APP_PAGE, { videoId: VIDEO, watched: true })).resolves.toMatchObject({
+      watched: true,
+    });
 
     fake.app.quit();
     expect(win.webContents.sent).toEqual([['lc:flush'], ['lc:flush']]);
@@ -490,12 +524,14 @@ describe('catalog subcommand', () => {
     const err: string[] = [];
     // Like a stream: records what is written and calls back once it is "flushed" (main waits
     // for that before exiting, so a long document is not cut off in a pipe).
-    const capture = (into: string[]) => (chunk: string | Uint8Array, ...rest: unknown[]) => {
-      if (String(chunk) !== '') into.push(String(chunk));
-      const done = rest.find((r): r is () => void => typeof r === 'function');
-      if (done) setTimeout(done, 0);
-      return true;
-    };
+    const capture =
+      (into: string[]) =>
+      (chunk: string | Uint8Array, ...rest: unknown[]) => {
+        if (String(chunk) !== '') into.push(String(chunk));
+        const done = rest.find((r): r is () => void => typeof r === 'function');
+        if (done) setTimeout(done, 0);
+        return true;
+      };
     vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as typeof process.stdout.write);
     vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as typeof process.stderr.write);
     return { out, err };

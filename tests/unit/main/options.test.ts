@@ -33,7 +33,8 @@ describe('parseOptions (npm run web and the app)', () => {
   });
 
   it('refuses a port outside 0–65535 or not a whole number', () => {
-    for (const p of ['65536', '-1', '80.5', 'http']) expect(() => parseOptions(['--port', p], BUNDLED), p).toThrow('--port must be 0–65535');
+    for (const p of ['65536', '-1', '80.5', 'http'])
+      expect(() => parseOptions(['--port', p], BUNDLED), p).toThrow('--port must be 0–65535');
   });
 
   it('refuses unknown options and stray words outside Electron', () => {

@@ -38,7 +38,12 @@ describe('window', () => {
 
 describe('contentSecurityPolicy', () => {
   const directives = (csp: string) =>
-    Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k!, v]),
+    );
 
   it('locks scripts to the app and images to the thumbnail hosts', () => {
     const d = directives(contentSecurityPolicy('electron'));
@@ -101,8 +106,16 @@ describe('hardenWebContents', () => {
 
   it('stops navigation anywhere else, and opens only allowed links in the browser', () => {
     const { fire, openExternal } = setup();
-    const away = ['https://evil.example/', 'file:///etc/passwd', 'app://other-host/index.html', 'javascript:alert(1)',
-      'https://www.youtube.com.evil.example/', 'http://www.youtube.com/watch?v=abcdefghijk', 'ms-msdt:/id x', ''];
+    const away = [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other-host/index.html',
+      'javascript:alert(1)',
+      'https://www.youtube.com.evil.example/',
+      'http://www.youtube.com/watch?v=abcdefghijk',
+      'ms-msdt:/id x',
+      '',
+    ];
     for (const url of away) {
       for (const ev of ['will-navigate', 'will-frame-navigate', 'will-redirect']) expect(fire(ev, url), `${ev} ${url}`).toBe(true);
     }
@@ -164,8 +177,17 @@ describe('isAppUrl', () => {
     expect(APP_SCHEME).toBe('app');
     expect(isAppUrl('app://lecture-companion/index.html')).toBe(true);
     expect(isAppUrl('app://lecture-companion/')).toBe(true);
-    for (const u of ['app://lecture-companion.evil/index.html', 'app://evil/lecture-companion', 'app://x@lecture-companion/',
-      'file:///index.html', 'https://lecture-companion/', 'http://127.0.0.1:5173/', 'about:blank', '', 'app:lecture-companion']) {
+    for (const u of [
+      'app://lecture-companion.evil/index.html',
+      'app://evil/lecture-companion',
+      'app://x@lecture-companion/',
+      'file:///index.html',
+      'https://lecture-companion/',
+      'http://127.0.0.1:5173/',
+      'about:blank',
+      '',
+      'app:lecture-companion',
+    ]) {
       expect(isAppUrl(u), u).toBe(false);
     }
   });
@@ -181,9 +203,27 @@ describe('resolveAppPath', () => {
   });
 
   it.each([
-    '/../etc/passwd', '/assets/../../etc/passwd', '/%2e%2e/etc/passwd', '/%2E%2E/%2e%2e/etc/passwd', '/.%2e/x', '/assets/%2e%2e/%2e%2e/x',
-    '/..%2fetc%2fpasswd', '/%2e%2e%2f%2e%2e%2fetc', '/..\\etc\\passwd', '/%5c..%5cetc', '/assets\\..\\..\\x', '//etc/passwd',
-    '/C:/Windows/win.ini', '/c%3a/x', '/index.html%00.png', '/index.html\u0000', '/%', '/%zz', 'index.html', '', '/./index.html',
+    '/../etc/passwd',
+    '/assets/../../etc/passwd',
+    '/%2e%2e/etc/passwd',
+    '/%2E%2E/%2e%2e/etc/passwd',
+    '/.%2e/x',
+    '/assets/%2e%2e/%2e%2e/x',
+    '/..%2fetc%2fpasswd',
+    '/%2e%2e%2f%2e%2e%2fetc',
+    '/..\\etc\\passwd',
+    '/%5c..%5cetc',
+    '/assets\\..\\..\\x',
+    '//etc/passwd',
+    '/C:/Windows/win.ini',
+    '/c%3a/x',
+    '/index.html%00.png',
+    '/index.html\u0000',
+    '/%',
+    '/%zz',
+    'index.html',
+    '',
+    '/./index.html',
     '/' + 'a/'.repeat(600),
   ])('refuses %j', (p) => {
     expect(resolveAppPath(root, p)).toBeNull();
@@ -191,7 +231,10 @@ describe('resolveAppPath', () => {
 
   it('never returns a path outside the root', () => {
     for (let i = 0; i < 2000; i++) {
-      const parts = Array.from({ length: 1 + (i % 5) }, (_, j) => ['..', '%2e%2e', '.', 'a', '%2f', '%5c', '', 'b%2f..'][(i * 7 + j * 3) % 8]);
+      const parts = Array.from(
+        { length: 1 + (i % 5) },
+        (_, j) => ['..', '%2e%2e', '.', 'a', '%2f', '%5c', '', 'b%2f..'][(i * 7 + j * 3) % 8],
+      );
       const got = resolveAppPath(root, '/' + parts.join('/'));
       if (got !== null) expect(got.startsWith(root + sep)).toBe(true);
     }
@@ -228,8 +271,14 @@ describe('app protocol', () => {
 
   it('answers 404 for missing files, traversal, directories and other hosts', async () => {
     const h = appProtocolHandler(root);
-    for (const url of [`${APP_ORIGIN}/missing.js`, `${APP_ORIGIN}/%2e%2e/lc-secret.txt`, `${APP_ORIGIN}/..%2flc-secret.txt`,
-      `${APP_ORIGIN}/assets%5c..%5c..%5clc-secret.txt`, `${APP_ORIGIN}/assets`, 'app://other/index.html']) {
+    for (const url of [
+      `${APP_ORIGIN}/missing.js`,
+      `${APP_ORIGIN}/%2e%2e/lc-secret.txt`,
+      `${APP_ORIGIN}/..%2flc-secret.txt`,
+      `${APP_ORIGIN}/assets%5c..%5c..%5clc-secret.txt`,
+      `${APP_ORIGIN}/assets`,
+      'app://other/index.html',
+    ]) {
       const res = await h(new Request(url));
       expect(res.status, url).toBe(404);
       expect(await res.text()).not.toContain('secret');
@@ -242,10 +291,18 @@ describe('the player frame', () => {
   it('builds the embed URL on the nocookie host only, and knows it', async () => {
     const { youtubeEmbedUrl, isEmbedUrl } = await import('../../../electron/shared/links');
     const url = youtubeEmbedUrl('abcdefghijk', 'app://lecture-companion');
-    expect(url).toBe('https://www.youtube-nocookie.com/embed/abcdefghijk?enablejsapi=1&origin=app%3A%2F%2Flecture-companion&rel=0&disablekb=1&playsinline=1');
+    expect(url).toBe(
+      'https://www.youtube-nocookie.com/embed/abcdefghijk?enablejsapi=1&origin=app%3A%2F%2Flecture-companion&rel=0&disablekb=1&playsinline=1',
+    );
     expect(isEmbedUrl(url)).toBe(true);
-    for (const bad of ['https://www.youtube.com/embed/abcdefghijk', 'https://www.youtube-nocookie.com/watch?v=abcdefghijk', 'http://www.youtube-nocookie.com/embed/x',
-      'https://www.youtube-nocookie.com:8443/embed/x', 'https://u@www.youtube-nocookie.com/embed/x', 'https://www.youtube-nocookie.com.evil.example/embed/x']) {
+    for (const bad of [
+      'https://www.youtube.com/embed/abcdefghijk',
+      'https://www.youtube-nocookie.com/watch?v=abcdefghijk',
+      'http://www.youtube-nocookie.com/embed/x',
+      'https://www.youtube-nocookie.com:8443/embed/x',
+      'https://u@www.youtube-nocookie.com/embed/x',
+      'https://www.youtube-nocookie.com.evil.example/embed/x',
+    ]) {
       expect(isEmbedUrl(bad), bad).toBe(false);
     }
     expect(() => youtubeEmbedUrl('../../etc/p', 'x')).toThrow();
@@ -271,10 +328,22 @@ describe('the player frame', () => {
   it('adds the Referer (and an https Origin) for the embed host and for no other request', async () => {
     const { embedRequestHeaders } = await import('../../../electron/main/embed-referer');
     const h = { 'User-Agent': 'x', referer: 'app://lecture-companion/' };
-    expect(embedRequestHeaders('https://www.youtube-nocookie.com/embed/abcdefghijk', h)).toEqual({ 'User-Agent': 'x', Referer: 'https://lecture-companion.github.io/' });
-    expect(embedRequestHeaders('https://www.youtube-nocookie.com/s/player.js', { origin: 'null' })).toEqual({ origin: 'https://lecture-companion.github.io', Referer: 'https://lecture-companion.github.io/' });
-    for (const url of ['https://www.youtube.com/embed/x', 'http://www.youtube-nocookie.com/embed/x', 'https://www.youtube-nocookie.com:444/embed/x',
-      'https://evil.example/?www.youtube-nocookie.com', 'https://i.ytimg.com/vi/x.jpg', 'not a url']) {
+    expect(embedRequestHeaders('https://www.youtube-nocookie.com/embed/abcdefghijk', h)).toEqual({
+      'User-Agent': 'x',
+      Referer: 'https://lecture-companion.github.io/',
+    });
+    expect(embedRequestHeaders('https://www.youtube-nocookie.com/s/player.js', { origin: 'null' })).toEqual({
+      origin: 'https://lecture-companion.github.io',
+      Referer: 'https://lecture-companion.github.io/',
+    });
+    for (const url of [
+      'https://www.youtube.com/embed/x',
+      'http://www.youtube-nocookie.com/embed/x',
+      'https://www.youtube-nocookie.com:444/embed/x',
+      'https://evil.example/?www.youtube-nocookie.com',
+      'https://i.ytimg.com/vi/x.jpg',
+      'not a url',
+    ]) {
       expect(embedRequestHeaders(url, h), url).toBe(h);
     }
   });

@@ -14,7 +14,11 @@ async function start(dataDir = tempDir(), catalogs = [SEED]) {
   return { ...r, dataDir };
 }
 afterEach(async () => {
-  while (open.length) await open.pop()!.close().catch(() => {});
+  while (open.length)
+    await open
+      .pop()!
+      .close()
+      .catch(() => {});
 });
 
 const indexesOf = async (service: Service) => {
@@ -62,7 +66,12 @@ describe('service on the seed catalog', () => {
     open.length = 0;
     const updated = await start(first.dataDir, [catalogPage('ytlee-07-index-updated.md')]);
     const after = await updated.service.getLibrary();
-    expect(after.lectures.filter((l) => l.watched).map((l) => l.videoId).sort()).toEqual([...ids].sort());
+    expect(
+      after.lectures
+        .filter((l) => l.watched)
+        .map((l) => l.videoId)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(readJson(join(first.dataDir, 'lecture-companion.json')).watched).toHaveProperty(nth(ids, 0));
   });
 
@@ -136,7 +145,9 @@ describe('service on the seed catalog', () => {
     expect(lib.courses.some((c) => c.title === 'Picked')).toBe(false);
     expect(lib.lectures.filter((l) => ids.includes(l.videoId)).map((l) => l.courseId)).toEqual(['other', 'other']);
     const before = structuredClone(service.store.data.corrections);
-    await expect(service.moveLectures({ videoIds: [ids[0]!, 'zzzzzzzzzzz'], newCourseTitle: 'Half' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.moveLectures({ videoIds: [ids[0]!, 'zzzzzzzzzzz'], newCourseTitle: 'Half' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     await expect(service.moveLectures({ videoIds: ids, courseId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
     expect(service.store.data.corrections).toEqual(before);
   });
@@ -172,7 +183,10 @@ describe('service on the seed catalog', () => {
     const one = await service.exportNotes({ scope: 'one', videoId: 'CB0a3aBwND8', layout: 'single' });
     expect(one.saved).toEqual([]);
     expect(one.downloads).toHaveLength(1);
-    expect(one.downloads[0]).toMatchObject({ name: expect.stringMatching(/^368-notes-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.md$/), type: 'text/markdown' });
+    expect(one.downloads[0]).toMatchObject({
+      name: expect.stringMatching(/^368-notes-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.md$/),
+      type: 'text/markdown',
+    });
     expect(one.downloads[0]!.content).toContain('&t=754s');
     const backup = await service.exportBackup();
     expect(backup.downloads[0]!.name).toMatch(/^lecture-companion-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/);

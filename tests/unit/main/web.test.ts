@@ -25,18 +25,25 @@ afterAll(async () => {
 function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((ok, fail) => {
     const u = new URL(origin);
-    const req = request({ host: '127.0.0.1', port: u.port, path, method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => ok({ status: res.statusCode!, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: u.port, path, method: opts.method ?? 'GET', headers: opts.headers, agent: false },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => ok({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
     req.on('error', fail);
     req.end(opts.body);
   });
 }
 
 const call = (method: string, payload: unknown, token = TOKEN) =>
-  raw(`/api/${method}`, { method: 'POST', headers: { 'x-lc-token': token, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  raw(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'x-lc-token': token, 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
 
 describe('loopback server', () => {
   it('listens on 127.0.0.1 only', () => {
@@ -61,7 +68,11 @@ describe('loopback server', () => {
   it('refuses another Host (DNS rebinding) and another Origin', async () => {
     const host = await raw('/api/getLibrary', { method: 'POST', headers: { host: 'evil.example', 'x-lc-token': TOKEN }, body: '{}' });
     expect(host.status).toBe(421);
-    const orig = await raw('/api/getLibrary', { method: 'POST', headers: { origin: 'http://localhost:1234', 'x-lc-token': TOKEN }, body: '{}' });
+    const orig = await raw('/api/getLibrary', {
+      method: 'POST',
+      headers: { origin: 'http://localhost:1234', 'x-lc-token': TOKEN },
+      body: '{}',
+    });
     expect(orig.status).toBe(403);
   });
 
@@ -110,13 +121,17 @@ describe('loopback server', () => {
   it('answers a body over the limit with 413 and changes nothing', async () => {
     const before = JSON.stringify(service.store.data);
     const huge = JSON.stringify({ content: 'x'.repeat(71 * 1024 * 1024) });
-    const r = await raw('/api/importBackup', { method: 'POST', headers: { 'x-lc-token': TOKEN, 'content-type': 'application/json' }, body: huge });
+    const r = await raw('/api/importBackup', {
+      method: 'POST',
+      headers: { 'x-lc-token': TOKEN, 'content-type': 'application/json' },
+      body: huge,
+    });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error).toBe('The request is too large');
     expect(JSON.stringify(service.store.data)).toBe(before);
   });
 
-  it("forbids framing on every response: page, API, errors and 404s", async () => {
+  it('forbids framing on every response: page, API, errors and 404s', async () => {
     const responses = [await raw('/'), await call('getLibrary', {}), await call('getLibrary', {}, 'wrong'), await raw('/nope.js')];
     for (const r of responses) {
       expect(String(r.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
@@ -124,4 +139,3 @@ describe('loopback server', () => {
     }
   });
 });
-

@@ -34,7 +34,12 @@ describe('initialBounds', () => {
   });
 
   it('never restores a size below the minimum, and shrinks a size larger than the screen left', () => {
-    expect(initialBounds({ x: 10, y: 10, width: 100, height: 50, maximized: false }, [laptop])).toEqual({ x: 10, y: 10, width: 720, height: 480 });
+    expect(initialBounds({ x: 10, y: 10, width: 100, height: 50, maximized: false }, [laptop])).toEqual({
+      x: 10,
+      y: 10,
+      width: 720,
+      height: 480,
+    });
     expect(initialBounds({ x: 5000, y: 10, width: 4000, height: 3000, maximized: false }, [laptop])).toEqual({ width: 1920, height: 1050 });
   });
 });

@@ -9,12 +9,21 @@ const NOW = at(2026, 12, 2, 21);
 // Three lectures today, one yesterday, two the day before: a three-day run up to today.
 // A five-day run in October, a lone day in March, and marks of unknown time (v1 data).
 const HISTORY = [
-  at(2026, 12, 2, 8), at(2026, 12, 2, 13), at(2026, 12, 2, 20),
+  at(2026, 12, 2, 8),
+  at(2026, 12, 2, 13),
+  at(2026, 12, 2, 20),
   at(2026, 12, 1),
-  at(2026, 11, 30), at(2026, 11, 30, 23),
-  at(2026, 10, 10), at(2026, 10, 11), at(2026, 10, 12), at(2026, 10, 13), at(2026, 10, 14), at(2026, 10, 14, 22),
+  at(2026, 11, 30),
+  at(2026, 11, 30, 23),
+  at(2026, 10, 10),
+  at(2026, 10, 11),
+  at(2026, 10, 12),
+  at(2026, 10, 13),
+  at(2026, 10, 14),
+  at(2026, 10, 14, 22),
   at(2026, 3, 5),
-  0, null,
+  0,
+  null,
 ];
 
 describe('study statistics', () => {
@@ -41,7 +50,15 @@ describe('study statistics', () => {
 
   it('lists the last days oldest first, ending today', () => {
     const last = lastDays(days, NOW, 7);
-    expect(last.map((d) => d.day)).toEqual(['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(last.map((d) => d.day)).toEqual([
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
     expect(last.map((d) => d.count)).toEqual([0, 0, 0, 0, 2, 1, 3]);
   });
 

@@ -26,7 +26,13 @@ describe('generated icon files', () => {
     const stale = [...fresh].filter(([rel, data]) => !read(rel).equals(data)).map(([rel]) => rel);
     expect(stale, 'out of date with build/icon.svg: run `npm run icons` and commit').toEqual([]);
     expect([...fresh.keys()].sort()).toEqual(
-      ['build/icon.png', 'build/icon.ico', 'build/icon.icns', 'renderer/public/favicon.svg', ...LINUX_SIZES.map((n) => `build/icons/${n}x${n}.png`)].sort(),
+      [
+        'build/icon.png',
+        'build/icon.ico',
+        'build/icon.icns',
+        'renderer/public/favicon.svg',
+        ...LINUX_SIZES.map((n) => `build/icons/${n}x${n}.png`),
+      ].sort(),
     );
     // Hang guard only: about 4 s of CPU; 8 s quiet and 21 s with the machine's load at 18 on 2 cores.
   }, 300_000);

@@ -9,8 +9,16 @@ import { ROOT } from '../helpers/fixtures';
 
 const require = createRequire(import.meta.url);
 
-interface FileSet { from?: string; to?: string; filter?: string[] | string }
-interface PlatformConfig { target?: string | string[]; icon?: string; [key: string]: unknown }
+interface FileSet {
+  from?: string;
+  to?: string;
+  filter?: string[] | string;
+}
+interface PlatformConfig {
+  target?: string | string[];
+  icon?: string;
+  [key: string]: unknown;
+}
 interface BuilderConfig {
   appId?: string;
   productName?: string;

@@ -10,7 +10,6 @@ import { findElectronBinary, installFailureReason, start, type StartDeps } from 
 import { tempDir } from '../helpers/service';
 import { ROOT } from '../helpers/fixtures';
 
-
 /** A node_modules/electron folder as Electron's installer leaves it (or as it is before). */
 function electronFolder(opts: { installed: boolean }): string {
   const dir = tempDir();
@@ -70,17 +69,24 @@ describe('finding the Electron binary by its files', () => {
     const exe = join(tempDir(), 'my-electron');
     writeFileSync(exe, '');
     expect(findElectronBinary(probe(dir, { ELECTRON_EXEC_PATH: exe }))).toEqual({ path: exe, from: 'ELECTRON_EXEC_PATH' });
-    expect(findElectronBinary(probe(dir, { ELECTRON_EXEC_PATH: exe + '-gone' }))).toMatchObject({ missing: expect.stringContaining('ELECTRON_EXEC_PATH') });
+    expect(findElectronBinary(probe(dir, { ELECTRON_EXEC_PATH: exe + '-gone' }))).toMatchObject({
+      missing: expect.stringContaining('ELECTRON_EXEC_PATH'),
+    });
     const dist = tempDir();
     expect(findElectronBinary(probe(dir, { ELECTRON_OVERRIDE_DIST_PATH: dist }))).toMatchObject({ missing: expect.stringContaining(dist) });
     writeFileSync(join(dist, 'electron'), '');
-    expect(findElectronBinary(probe(dir, { ELECTRON_OVERRIDE_DIST_PATH: dist }))).toEqual({ path: join(dist, 'electron'), from: 'ELECTRON_OVERRIDE_DIST_PATH' });
+    expect(findElectronBinary(probe(dir, { ELECTRON_OVERRIDE_DIST_PATH: dist }))).toEqual({
+      path: join(dist, 'electron'),
+      from: 'ELECTRON_OVERRIDE_DIST_PATH',
+    });
   });
 
   it('turns the installer stack trace into one plain reason', () => {
     expect(installFailureReason('TypeError: fetch failed\n    at x (y.js:1:2)')).toBe('its download server cannot be reached from here');
     expect(installFailureReason('Error: getaddrinfo ENOTFOUND github.com')).toBe('its download server cannot be reached from here');
-    expect(installFailureReason('Error: Generated checksum for "electron.zip" did not match')).toBe('the download did not match its checksum');
+    expect(installFailureReason('Error: Generated checksum for "electron.zip" did not match')).toBe(
+      'the download did not match its checksum',
+    );
     expect(installFailureReason('Error: something odd\n    at a (b:1:1)')).toBe('its installer said: Error: something odd');
   });
 });

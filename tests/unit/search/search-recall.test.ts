@@ -8,16 +8,37 @@ import { fixtureDocs } from './search-fixtures';
 
 const QUERIES: { q: string; simplified?: true }[] = [
   // Chinese
-  { q: '注意力' }, { q: '強化學習' }, { q: '自注意力機制' }, { q: '生成式對抗網路' }, { q: '損失函數' },
-  { q: '語音' }, { q: '大型語言模型' }, { q: '訓練' }, { q: '自督導式學習' }, { q: '梯度下降' },
-  { q: '機器學習' }, { q: '第0講' },
-  { q: '学习', simplified: true }, { q: '注意力机制', simplified: true }, { q: '语言模型', simplified: true },
+  { q: '注意力' },
+  { q: '強化學習' },
+  { q: '自注意力機制' },
+  { q: '生成式對抗網路' },
+  { q: '損失函數' },
+  { q: '語音' },
+  { q: '大型語言模型' },
+  { q: '訓練' },
+  { q: '自督導式學習' },
+  { q: '梯度下降' },
+  { q: '機器學習' },
+  { q: '第0講' },
+  { q: '学习', simplified: true },
+  { q: '注意力机制', simplified: true },
+  { q: '语言模型', simplified: true },
   // English
-  { q: 'attention' }, { q: 'transformer' }, { q: 'GAN' }, { q: 'BERT' }, { q: 'ChatGPT' }, { q: 'diffusion' },
-  { q: 'reinforcement learning' }, { q: 'self-supervised' }, { q: 'network compression' }, { q: 'meta learning' },
+  { q: 'attention' },
+  { q: 'transformer' },
+  { q: 'GAN' },
+  { q: 'BERT' },
+  { q: 'ChatGPT' },
+  { q: 'diffusion' },
+  { q: 'reinforcement learning' },
+  { q: 'self-supervised' },
+  { q: 'network compression' },
+  { q: 'meta learning' },
   { q: 'softmax' },
   // mixed
-  { q: 'GAN 訓練' }, { q: 'BERT 自督導' }, { q: 'Diffusion 原理' },
+  { q: 'GAN 訓練' },
+  { q: 'BERT 自督導' },
+  { q: 'Diffusion 原理' },
 ];
 
 let docs: SearchDoc[];
@@ -41,7 +62,14 @@ it('finds every page a substring scan finds (recall ≥ 0.95 overall)', () => {
     const missed = expected.filter((d) => !got.has(d.videoId));
     const recall = expected.length ? (expected.length - missed.length) / expected.length : 1;
     const extra = [...got].filter((id) => !expected.some((d) => d.videoId === id)).length;
-    rows.push({ query: q, scan: expected.length, found: got.size, recall: Math.round(recall * 1000) / 1000, extra, missed: missed.map((d) => d.videoId).join(' ') });
+    rows.push({
+      query: q,
+      scan: expected.length,
+      found: got.size,
+      recall: Math.round(recall * 1000) / 1000,
+      extra,
+      missed: missed.map((d) => d.videoId).join(' '),
+    });
   }
   console.table(rows);
   const avg = rows.reduce((a, r) => a + r.recall, 0) / rows.length;

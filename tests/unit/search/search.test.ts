@@ -18,9 +18,46 @@ beforeAll(async () => {
 
 // Expected ids were read off the pages (grep for the phrase in titles and summaries).
 const SELF_ATTENTION_TITLES = ['hYdO9CscNes', 'gmsMY5kc-zw', 'yHoAq1IT_og']; // 【機器學習…】自注意力機制 …
-const HAS_ZHUYILI = ['hYdO9CscNes', '0djMUi2-uV4', 'gmsMY5kc-zw', 'zeCDPYZli0k', 'zmOuJkH9l9M', 'L-ZQ-6vKOxU', '6xRAiKAYPxU', 'yHoAq1IT_og', 'F58vJcGgjt0', 'uhNsUCb2fJI'];
-const HAS_RL_PHRASE = ['N6aRv06iv2g', 'fPTj5Zh1ACo', 'US8DFaAZcp4', '0oucZNfBXlI', 'jbN0oYLtXps', 'kk6DqWreLeU', '75rZwxKBAf0', 'pibO_5JhQ4U', 'Cf-WkM-Xef0', '9H3ShV57lHs', 'lwe3_x50_uw'];
-const GAN_AND_TRAINING = ['4OWp0wDu6Xw', 'jNY1WBb8l4U', 'Mb9kddLfLRI', 'kFhv1I_fbZI', 'MP0BnVH2yOo', 'wulqhgnDr7E', '6xRAiKAYPxU', 'XcAmPtMQqS8', 'PsBHWq9KKqk', 'Mnk_oUrgppM', '8AKqH6V9kjE', 'Y9Jay_vxOsM', 'OYN_GvAqv-A'];
+const HAS_ZHUYILI = [
+  'hYdO9CscNes',
+  '0djMUi2-uV4',
+  'gmsMY5kc-zw',
+  'zeCDPYZli0k',
+  'zmOuJkH9l9M',
+  'L-ZQ-6vKOxU',
+  '6xRAiKAYPxU',
+  'yHoAq1IT_og',
+  'F58vJcGgjt0',
+  'uhNsUCb2fJI',
+];
+const HAS_RL_PHRASE = [
+  'N6aRv06iv2g',
+  'fPTj5Zh1ACo',
+  'US8DFaAZcp4',
+  '0oucZNfBXlI',
+  'jbN0oYLtXps',
+  'kk6DqWreLeU',
+  '75rZwxKBAf0',
+  'pibO_5JhQ4U',
+  'Cf-WkM-Xef0',
+  '9H3ShV57lHs',
+  'lwe3_x50_uw',
+];
+const GAN_AND_TRAINING = [
+  '4OWp0wDu6Xw',
+  'jNY1WBb8l4U',
+  'Mb9kddLfLRI',
+  'kFhv1I_fbZI',
+  'MP0BnVH2yOo',
+  'wulqhgnDr7E',
+  '6xRAiKAYPxU',
+  'XcAmPtMQqS8',
+  'PsBHWq9KKqk',
+  'Mnk_oUrgppM',
+  '8AKqH6V9kjE',
+  'Y9Jay_vxOsM',
+  'OYN_GvAqv-A',
+];
 
 describe('LectureSearch on the fixture pages', () => {
   it('indexes every entry', () => {
@@ -64,7 +101,9 @@ describe('LectureSearch on the fixture pages', () => {
   });
 
   it('Simplified queries find Traditional text and highlight the Traditional characters', () => {
-    expect(ids(all('注意力机制'))).toEqual(expect.arrayContaining(['hYdO9CscNes', 'gmsMY5kc-zw', 'zeCDPYZli0k', 'zmOuJkH9l9M', 'yHoAq1IT_og']));
+    expect(ids(all('注意力机制'))).toEqual(
+      expect.arrayContaining(['hYdO9CscNes', 'gmsMY5kc-zw', 'zeCDPYZli0k', 'zmOuJkH9l9M', 'yHoAq1IT_og']),
+    );
     const rs = all('学习');
     expect(rs.length).toBe(105); // pages containing 學習 (grep)
     const top = nth(rs, 0);
@@ -85,7 +124,10 @@ describe('LectureSearch on the fixture pages', () => {
 
   it('a single character finds every page with it; a short page of hits comes from titles', () => {
     // Simplified, one character: 壓 starts bigrams (壓縮); 講 often ends a run (第3講：).
-    for (const [simplified, traditional] of [['压', '壓'], ['讲', '講']] as const) {
+    for (const [simplified, traditional] of [
+      ['压', '壓'],
+      ['讲', '講'],
+    ] as const) {
       const withChar = docs.filter((d) => (d.title + d.summary).includes(traditional)).map((d) => d.videoId);
       expect(withChar.length).toBeGreaterThan(3);
       expect(ids(all(simplified)).sort()).toEqual(withChar.sort());
@@ -141,7 +183,7 @@ describe('LectureSearch on the fixture pages', () => {
     expect(search.search('')).toEqual([]);
     expect(search.search('   ')).toEqual([]);
     expect(search.search('！？。，…---***')).toEqual([]);
-    const long = ('自注意力機制 Self-attention GAN 訓練 ').repeat(20).slice(0, 500);
+    const long = '自注意力機制 Self-attention GAN 訓練 '.repeat(20).slice(0, 500);
     expect(() => search.search(long)).not.toThrow();
   });
 

@@ -100,10 +100,31 @@ describe('hostile fixtures', () => {
     expect(catalog.warnings).toEqual([]);
     expect(catalog.entries).toHaveLength(10);
     const all = catalog.entries.map((e) => e.title + '\n' + e.summary).join('\n') + notes.join('\n');
-    for (const v of ['<script>', 'onerror=', '&#106;avascript:', 'JaVaScRiPt:', '   javascript:', 'vbscript:', 'data:text/html',
-      'data:image/svg+xml', '![](javascript:', '<javascript:', '<svg onload', '<iframe srcdoc', '<div><svg><style></svg><iframe srcdoc',
-      '<object data', '<style>', '<form action', 'type=password', '<meta http-equiv', 'ms-msdt:', 'smb:', 'vscode:',
-      'www.youtube.com.evil.example', 'youtube.com@evil.example']) {
+    for (const v of [
+      '<script>',
+      'onerror=',
+      '&#106;avascript:',
+      'JaVaScRiPt:',
+      '   javascript:',
+      'vbscript:',
+      'data:text/html',
+      'data:image/svg+xml',
+      '![](javascript:',
+      '<javascript:',
+      '<svg onload',
+      '<iframe srcdoc',
+      '<div><svg><style></svg><iframe srcdoc',
+      '<object data',
+      '<style>',
+      '<form action',
+      'type=password',
+      '<meta http-equiv',
+      'ms-msdt:',
+      'smb:',
+      'vscode:',
+      'www.youtube.com.evil.example',
+      'youtube.com@evil.example',
+    ]) {
       expect(all, v).toContain(v);
     }
   });
@@ -162,7 +183,7 @@ describe('a fuzzed hostile catalog', () => {
     const page = readFileSync(new URL('hostile-catalog.md', FIXTURES), 'utf8');
     const vectors = [...notes, ...catalog.entries.map((e) => e.summary)];
     const rand = mulberry32(20261126);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     let cases = 0;
     let rendered = 0;
     let warned = 0;
@@ -181,7 +202,8 @@ describe('a fuzzed hostile catalog', () => {
       if (kind === 0) text = text.slice(0, Math.floor(rand() * text.length));
       if (kind === 1) {
         const chars = [...text];
-        for (let f = 0; f < 4; f++) chars[Math.floor(rand() * chars.length)] = pick(['<', '>', '"', "'", '&', '\n', '`', '[', ']', '(', ')', '\u0000']);
+        for (let f = 0; f < 4; f++)
+          chars[Math.floor(rand() * chars.length)] = pick(['<', '>', '"', "'", '&', '\n', '`', '[', ']', '(', ')', '\u0000']);
         text = chars.join('');
       }
       if (kind === 2) {
@@ -197,7 +219,9 @@ describe('a fuzzed hostile catalog', () => {
         rendered++;
       }
     }
-    console.log(`fuzzed hostile catalog: ${cases} catalogs, ${rendered} summaries (${verdicts.size} distinct) rendered inert, ${warned} warnings`);
+    console.log(
+      `fuzzed hostile catalog: ${cases} catalogs, ${rendered} summaries (${verdicts.size} distinct) rendered inert, ${warned} warnings`,
+    );
     expect(rendered).toBeGreaterThan(1000);
     expect(verdicts.size).toBeGreaterThan(100);
     expect(warned).toBeGreaterThan(0);
@@ -214,7 +238,9 @@ describe('renderMarkdown on ordinary summaries', () => {
   });
 
   it('renders headings, lists, emphasis and tables', () => {
-    const html = renderMarkdown('### 小節整理\n\n- **Lottery** hypothesis\n- *WAN*\n\n1. one\n2. two\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n---');
+    const html = renderMarkdown(
+      '### 小節整理\n\n- **Lottery** hypothesis\n- *WAN*\n\n1. one\n2. two\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n---',
+    );
     const { window } = new JSDOM(html);
     const d = window.document;
     expect(d.querySelector('h3')?.textContent).toBe('小節整理');

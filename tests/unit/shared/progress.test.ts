@@ -15,7 +15,10 @@ function lib(courses: CourseInfo[], lectures: LectureInfo[]): Pick<Library, 'cou
 
 describe('courseProgress / overallProgress', () => {
   it('counts watched lectures of the course only', () => {
-    const l = lib([course('a', ['x', 'y', 'z']), course('b', ['w'])], [lecture('x', 1, true), lecture('y', 2), lecture('z', 3, true), lecture('w', 4, true)]);
+    const l = lib(
+      [course('a', ['x', 'y', 'z']), course('b', ['w'])],
+      [lecture('x', 1, true), lecture('y', 2), lecture('z', 3, true), lecture('w', 4, true)],
+    );
     expect(courseProgress(nth(l.courses, 0), lecturesById(l))).toEqual({ watched: 2, total: 3 });
     expect(courseProgress(nth(l.courses, 1), lecturesById(l))).toEqual({ watched: 1, total: 1 });
     expect(overallProgress(l)).toEqual({ watched: 3, total: 4 });

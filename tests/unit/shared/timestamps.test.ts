@@ -136,7 +136,10 @@ describe('linkTimestampsForExport', () => {
 
   // A backtracking pattern would hang here; the test's timeout (not a timing assertion) catches that.
   it('links every time in a long note full of times, code and links', { timeout: 60_000 }, () => {
-    const note = Array.from({ length: 20_000 }, (_, i) => `line ${i} at 12:${String(i % 60).padStart(2, '0')}, \`${i}:00\` [l](https://x.example/${i})`).join('\n');
+    const note = Array.from(
+      { length: 20_000 },
+      (_, i) => `line ${i} at 12:${String(i % 60).padStart(2, '0')}, \`${i}:00\` [l](https://x.example/${i})`,
+    ).join('\n');
     const out = linkTimestampsForExport(note, ID);
     expect(out.match(/\]\(https:\/\/www\.youtube\.com/g)).toHaveLength(20_000);
   });

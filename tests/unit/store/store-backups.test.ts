@@ -38,7 +38,7 @@ describe('daily backups', () => {
     expect(list[6]).toMatchObject({ createdAt: BASE + 3 * DAY, notes: 3 });
   });
 
-  it('an app left open across days makes each day\'s backup at that day\'s first write', async () => {
+  it("an app left open across days makes each day's backup at that day's first write", async () => {
     const dir = tempDir();
     // Local noon, so the same-day steps stay on one local date in any time zone.
     const noon = new Date(2025, 2, 1, 12, 0, 0).getTime();
@@ -128,7 +128,10 @@ describe('restore', () => {
     const s = await openAt(dir);
     await s.saveNote('aaaaaaaaaaa', 'keep me');
     for (const name of ['../lecture-companion.json', '/etc/passwd', 'missing.json', '..', '.hidden.json']) {
-      const err = await s.restoreBackup(name).then(() => null, (e: unknown) => e);
+      const err = await s.restoreBackup(name).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ApiError);
     }
     expect(s.data.notes.aaaaaaaaaaa?.text).toBe('keep me');
@@ -162,7 +165,10 @@ describe('merge', () => {
 
   async function storeWith(notes: Record<string, { text: string; updatedAt: number }>): Promise<Store> {
     const dir = tempDir();
-    writeFileSync(join(dir, DATA_FILE), backup({ notes, prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null } }));
+    writeFileSync(
+      join(dir, DATA_FILE),
+      backup({ notes, prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null } }),
+    );
     return openAt(dir);
   }
 
@@ -196,8 +202,12 @@ describe('merge', () => {
     expect(n.blank000000).toBeUndefined();
     // Both texts kept, the newer first, the older under a marker naming its origin and time.
     expect(n.conflictA00?.text).toBe(conflictText('their newer version', { text: 'my version', updatedAt: T1 }, 'current'));
-    expect(n.conflictA00?.text).toMatch(/^their newer version\n\n---\n<!-- kept from this computer \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\nmy version$/);
-    expect(n.conflictB00?.text).toMatch(/^my newer version\n\n---\n<!-- merged from backup \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\ntheir version$/);
+    expect(n.conflictA00?.text).toMatch(
+      /^their newer version\n\n---\n<!-- kept from this computer \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\nmy version$/,
+    );
+    expect(n.conflictB00?.text).toMatch(
+      /^my newer version\n\n---\n<!-- merged from backup \(edited \d{4}-\d\d-\d\d \d\d:\d\d\) -->\ntheir version$/,
+    );
     expect(n.conflictB00?.updatedAt).toBe(T2);
 
     // On disk, and a before-merge backup holds the data as it was.
@@ -259,7 +269,10 @@ describe('merge', () => {
   ])('rejects %s with ApiError(invalid) and changes nothing', async (_n, json) => {
     const s = await storeWith({ aaaaaaaaaaa: { text: 'mine', updatedAt: T1 } });
     const bytes = readFileSync(s.file);
-    const err = await s.mergeBackup(json).then(() => null, (e: unknown) => e);
+    const err = await s.mergeBackup(json).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('invalid');
     expect(readFileSync(s.file).equals(bytes)).toBe(true);
@@ -271,7 +284,9 @@ describe('single-instance lock', () => {
   it('refuses a second open of the same folder until the first closes', async () => {
     const dir = tempDir();
     const first = await openAt(dir);
-    await expect(openStore({ dataDir: dir })).rejects.toThrow(`Lecture Companion is already running with this data folder (pid ${process.pid})`);
+    await expect(openStore({ dataDir: dir })).rejects.toThrow(
+      `Lecture Companion is already running with this data folder (pid ${process.pid})`,
+    );
     await first.close();
     expect(existsSync(join(dir, '.lock'))).toBe(false);
     const second = await openAt(dir);

@@ -105,7 +105,18 @@ describe('durable writes', () => {
     const { fs, log } = recorder(backups);
     const name = await writeBackup(dir, 'before-merge-x', '{"schemaVersion":2}', Date.UTC(2026, 0, 2), fs);
     expect(name).toBe('before-merge-x.json');
-    expect(log).toEqual(['open tmp wx', 'write tmp', 'utimes tmp', 'fsync tmp', 'close tmp', 'link tmp before-merge-x.json', 'unlink tmp', 'open dir r', 'fsync dir', 'close dir']);
+    expect(log).toEqual([
+      'open tmp wx',
+      'write tmp',
+      'utimes tmp',
+      'fsync tmp',
+      'close tmp',
+      'link tmp before-merge-x.json',
+      'unlink tmp',
+      'open dir r',
+      'fsync dir',
+      'close dir',
+    ]);
     // The same name again gets its own file: the first is never replaced.
     expect(await writeBackup(dir, 'before-merge-x', 'second', Date.now(), fs)).toBe('before-merge-x-2.json');
     expect(readFileSync(join(backups, name), 'utf8')).toBe('{"schemaVersion":2}');
@@ -115,7 +126,17 @@ describe('durable writes', () => {
     const dir = tempDir();
     const { fs, log } = recorder(dir);
     const lock = await acquireLock(dir, fs);
-    expect(log).toEqual(['open tmp wx', 'write tmp', 'fsync tmp', 'close tmp', 'link tmp .lock', 'unlink tmp', 'open dir r', 'fsync dir', 'close dir']);
+    expect(log).toEqual([
+      'open tmp wx',
+      'write tmp',
+      'fsync tmp',
+      'close tmp',
+      'link tmp .lock',
+      'unlink tmp',
+      'open dir r',
+      'fsync dir',
+      'close dir',
+    ]);
     await lock.release();
   });
 

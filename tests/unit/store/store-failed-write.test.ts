@@ -20,7 +20,10 @@ describe('a failed write', () => {
     const s = await openAt(dir, undefined, disk.fs);
     await s.saveNote(A, 'saved text');
     disk.state.full = true;
-    const err = await s.saveNote(A, 'unsaved text').then(() => null, (e: unknown) => e);
+    const err = await s.saveNote(A, 'unsaved text').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).message).toBe('disk full');
     // Today the unsaved text stayed in memory and was served as the note.
@@ -80,7 +83,8 @@ describe('a failed write', () => {
 describe('a real full disk (1 MB tmpfs)', () => {
   it('the service refuses the note that does not fit, serves the saved one, and saves the others', async (ctx) => {
     const dir = tinyDisk('1m');
-    if (!dir) return ctx.skip('a tmpfs can only be mounted as root with mount permitted, not here; the injected ENOSPC tests above cover this');
+    if (!dir)
+      return ctx.skip('a tmpfs can only be mounted as root with mount permitted, not here; the injected ENOSPC tests above cover this');
     const { service } = await openService(dir);
     const videoId = 'CB0a3aBwND8';
     await service.saveNote({ videoId, text: 'first' });

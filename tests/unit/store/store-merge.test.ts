@@ -48,7 +48,11 @@ describe('clocks', () => {
     const file = readJson(s.file);
     expect(file).toMatchObject({ deviceId: dev, deviceSeq: 3, notes: { aaaaaaaaaaa: { clock: { [dev]: 3 } } } });
     // The export carries the device id and the clocks.
-    expect(JSON.parse(s.exportBackup())).toMatchObject({ deviceId: dev, deviceSeq: 3, notes: { bbbbbbbbbbb: { text: 'two', clock: { [dev]: 2 } } } });
+    expect(JSON.parse(s.exportBackup())).toMatchObject({
+      deviceId: dev,
+      deviceSeq: 3,
+      notes: { bbbbbbbbbbb: { text: 'two', clock: { [dev]: 2 } } },
+    });
   });
 
   it('loads a v2 file from before clocks, gives it a device id and keeps it once written', async () => {
@@ -175,7 +179,14 @@ describe('merge by clocks', () => {
     await s.saveNote('aaaaaaaaaaa', 'Attention is all you need');
     await s.saveNote('bbbbbbbbbbb', 'mine');
     const plain = (notes: Record<string, unknown>) =>
-      JSON.stringify({ schemaVersion: 2, watched: {}, notes, corrections: { moves: {}, titles: {} }, prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null }, window: null });
+      JSON.stringify({
+        schemaVersion: 2,
+        watched: {},
+        notes,
+        corrections: { moves: {}, titles: {} },
+        prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+        window: null,
+      });
     const report = await s.mergeBackup(
       plain({
         aaaaaaaaaaa: { text: 'Attention is', updatedAt: BASE - DAY }, // an older prefix: contained
@@ -373,7 +384,7 @@ describe('deleted notes (tombstones)', () => {
     expect(a.data.notes[A_ID]?.text).toBe('edited on the copy');
   });
 
-  it('deleted on A, edited on B after their common backup: either merge keeps B\'s text', async () => {
+  it("deleted on A, edited on B after their common backup: either merge keeps B's text", async () => {
     const a = await openAt(tempDir());
     const b = await openAt(tempDir());
     await a.saveNote(A_ID, 'common text');
@@ -490,10 +501,17 @@ describe('deleted notes (tombstones)', () => {
     await s.saveNote(A_ID, '');
     expect(readJson(s.file).deletedNotes[A_ID].clock).toEqual({ 'dev-A': 5 });
     // A backup whose tombstone saw another device's edit too: joined, later deletion time kept.
-    const theirs = { ...file, deviceId: 'dev-B', notes: {}, deletedNotes: { [A_ID]: { clock: { 'dev-A': 4, 'dev-B': 2 }, deletedAt: BASE + DAY } } };
+    const theirs = {
+      ...file,
+      deviceId: 'dev-B',
+      notes: {},
+      deletedNotes: { [A_ID]: { clock: { 'dev-A': 4, 'dev-B': 2 }, deletedAt: BASE + DAY } },
+    };
     expect(await s.mergeBackup(JSON.stringify(theirs))).toEqual(ZERO);
     s = await reopen(s);
-    expect(JSON.parse(JSON.stringify(s.data.deletedNotes))).toEqual({ [A_ID]: { clock: { 'dev-A': 5, 'dev-B': 2 }, deletedAt: BASE + DAY } });
+    expect(JSON.parse(JSON.stringify(s.data.deletedNotes))).toEqual({
+      [A_ID]: { clock: { 'dev-A': 5, 'dev-B': 2 }, deletedAt: BASE + DAY },
+    });
     expect(await s.mergeBackup(JSON.stringify(theirs))).toEqual(ZERO);
     expect(backupFiles(dir, 'before-merge')).toHaveLength(1);
   });

@@ -22,7 +22,7 @@ const CORRUPT: [string, Buffer][] = [
   ['null', Buffer.from('null')],
   ['[]', Buffer.from('[]')],
   ['a number', Buffer.from('42\n')],
-  ['another app\'s JSON', Buffer.from('{"theme":"dark","recentFiles":["/home/me/a.txt"]}')],
+  ["another app's JSON", Buffer.from('{"theme":"dark","recentFiles":["/home/me/a.txt"]}')],
   ['version 2 with the wrong shape', Buffer.from('{"schemaVersion":2,"watched":[],"notes":"none"}')],
   ['not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
 ];
@@ -137,7 +137,10 @@ describe('a data file from a newer version', () => {
       () => s.restoreBackup('daily-2025-01-01.json'),
     ];
     for (const attempt of attempts) {
-      const err = await attempt().then(() => null, (e: unknown) => e);
+      const err = await attempt().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).code).toBe('readonly');
     }
@@ -207,7 +210,12 @@ describe('migration from version 2', () => {
     expect(s.data.notes.aaaaaaaaaaa?.text).toBe('kept');
     expect(readFileSync(join(dir, 'backups', `pre-migration-v2-${fileStamp(NOW)}.json`), 'utf8')).toBe(v2);
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
-    expect(onDisk).toMatchObject({ schemaVersion: SCHEMA_VERSION, deviceId: 'dev-A', watched: { Ye018rCVvOo: { at: 1_700_000_000_000 } }, unwatched: {} });
+    expect(onDisk).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      deviceId: 'dev-A',
+      watched: { Ye018rCVvOo: { at: 1_700_000_000_000 } },
+      unwatched: {},
+    });
     // Unwatching now gives the mark a clock that continues this device's sequence.
     await s.setWatched('Ye018rCVvOo', false);
     expect(JSON.parse(readFileSync(file, 'utf8')).unwatched).toEqual({ Ye018rCVvOo: { at: NOW, clock: { 'dev-A': 4 } } });

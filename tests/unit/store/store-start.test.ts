@@ -50,7 +50,10 @@ describe('a full disk at start', () => {
     const full = await openAt(dir, () => BASE + DAY, disk.fs);
     expect(full.status).toEqual({ state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null });
     expect(full.data.notes.aaaaaaaaaaa?.text).toBe('readable');
-    const err = await full.saveNote('aaaaaaaaaaa', 'x').then(() => null, (e: unknown) => e);
+    const err = await full.saveNote('aaaaaaaaaaa', 'x').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('readonly');
     expect((err as ApiError).message).toMatch(/^disk full/);
@@ -62,13 +65,14 @@ describe('a full disk at start', () => {
 
   it('on a real full 1 MB tmpfs', async (ctx) => {
     const dir = tinyDisk('1m');
-    if (!dir) return ctx.skip('a tmpfs can only be mounted as root with mount permitted, not here; the injected ENOSPC test above covers this');
+    if (!dir)
+      return ctx.skip('a tmpfs can only be mounted as root with mount permitted, not here; the injected ENOSPC test above covers this');
     const s = await openStore({ dataDir: dir, now: () => BASE });
     await s.saveNote('aaaaaaaaaaa', 'readable');
     await s.close();
     // Fill the disk to the last byte.
     let n = 0;
-    for (let size = 1 << 19; size >= 1; ) {
+    for (let size = 1 << 19; size >= 1;) {
       try {
         writeFileSync(join(dir, `filler-${n++}`), Buffer.alloc(size));
       } catch {

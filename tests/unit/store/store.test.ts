@@ -175,9 +175,24 @@ describe('incremental file encoding', () => {
   it('after any sequence of changes, the file parses to exactly the data in memory', async () => {
     const dir = tempDir();
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const ids = ['constructor', '__proto__x', 'quo"te\\id', '換行\nid', 'emoji😀id', ...Array.from({ length: 300 }, (_, i) => `r${String(i).padStart(10, '0')}`)];
-    const texts = ['plain', 'a "quoted" \\ text\nwith lines\t', '\u2028\u2029 separators', '半角・全角 😀', '\ud800 lone surrogate', '  ', ''];
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ids = [
+      'constructor',
+      '__proto__x',
+      'quo"te\\id',
+      '換行\nid',
+      'emoji😀id',
+      ...Array.from({ length: 300 }, (_, i) => `r${String(i).padStart(10, '0')}`),
+    ];
+    const texts = [
+      'plain',
+      'a "quoted" \\ text\nwith lines\t',
+      '\u2028\u2029 separators',
+      '半角・全角 😀',
+      '\ud800 lone surrogate',
+      '  ',
+      '',
+    ];
     let t = 1;
     let s = await openAt(dir, () => t++);
     // A second computer editing and deleting the same notes, and earlier exports of this
@@ -232,9 +247,25 @@ describe('Store prefs added after v3', () => {
     const old = await openAt(dir);
     expect(old.status.state).toBe('ok');
     expect(old.data.prefs).toEqual({ ...DEFAULT_PREFS, newestFirst: true });
-    await old.setPrefs({ language: 'zh-TW', theme: 'dark', autoMarkShare: null, afterLast: 'stop', dailyGoal: 3, dismissedRecovery: 'x.json' });
+    await old.setPrefs({
+      language: 'zh-TW',
+      theme: 'dark',
+      autoMarkShare: null,
+      afterLast: 'stop',
+      dailyGoal: 3,
+      dismissedRecovery: 'x.json',
+    });
     await old.close();
     const again = await openAt(dir);
-    expect(again.data.prefs).toEqual({ ...DEFAULT_PREFS, newestFirst: true, language: 'zh-TW', theme: 'dark', autoMarkShare: null, afterLast: 'stop', dailyGoal: 3, dismissedRecovery: 'x.json' });
+    expect(again.data.prefs).toEqual({
+      ...DEFAULT_PREFS,
+      newestFirst: true,
+      language: 'zh-TW',
+      theme: 'dark',
+      autoMarkShare: null,
+      afterLast: 'stop',
+      dailyGoal: 3,
+      dismissedRecovery: 'x.json',
+    });
   });
 });

@@ -10,8 +10,6 @@ import { detectLanguage } from './detect';
 
 export { detectLanguage };
 
-
-
 const instance = i18next.createInstance();
 void instance.init({
   lng: 'en',

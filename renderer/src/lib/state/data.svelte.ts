@@ -82,7 +82,14 @@ export class DataActions {
       const r = await this.api.importBackup({ content });
       notesReplaced();
       this.libraryChanged(r.library);
-      const counts = { name: file.name, added: r.added, updated: r.updated, deleted: r.deleted, conflicts: r.conflicts, watched: r.watched };
+      const counts = {
+        name: file.name,
+        added: r.added,
+        updated: r.updated,
+        deleted: r.deleted,
+        conflicts: r.conflicts,
+        watched: r.watched,
+      };
       this.#report(
         r.skipped
           ? t('data.mergedSkipped', { ...counts, skipped: r.skipped.count, reasons: r.skipped.reasons.join('; ') })
@@ -113,17 +120,21 @@ export class DataActions {
 
   /** The recovery path: restore whichever automatic backup is newest. */
   restoreNewest(): Promise<void> {
-    return this.#run(t('data.action.restore'), async () => {
-      const list = await this.api.listBackups({});
-      const newest = [...list].sort((a, b) => b.createdAt - a.createdAt)[0];
-      if (!newest) {
-        this.#report(t('data.noBackup'), 'error');
-        return;
-      }
-      const lib = await this.api.restoreBackup({ name: newest.name });
-      notesReplaced();
-      this.libraryChanged(lib);
-      this.#report(t('data.restored', { date: formatDateTime(newest.createdAt) }));
-    }, 'recovery');
+    return this.#run(
+      t('data.action.restore'),
+      async () => {
+        const list = await this.api.listBackups({});
+        const newest = [...list].sort((a, b) => b.createdAt - a.createdAt)[0];
+        if (!newest) {
+          this.#report(t('data.noBackup'), 'error');
+          return;
+        }
+        const lib = await this.api.restoreBackup({ name: newest.name });
+        notesReplaced();
+        this.libraryChanged(lib);
+        this.#report(t('data.restored', { date: formatDateTime(newest.createdAt) }));
+      },
+      'recovery',
+    );
   }
 }

@@ -1,7 +1,16 @@
 // The app's view of the library: what is selected, what is shown, and the calls that
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
-import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Prefs, PrefsChange, StoreStatus } from '../../../../electron/shared/contract';
+import type {
+  Api,
+  CourseInfo,
+  LectureDetail,
+  LectureInfo,
+  Library,
+  Prefs,
+  PrefsChange,
+  StoreStatus,
+} from '../../../../electron/shared/contract';
 import { lecturesById, nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
 import { t } from '../i18n/locale.svelte';
 import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
@@ -80,7 +89,8 @@ export class LibraryState {
       this.#setLibrary(lib);
       const { lastCourseId, lastVideoId } = lib.prefs;
       const last = lastVideoId ? this.byId.get(lastVideoId) : undefined;
-      const course = this.courses.find((c) => c.id === lastCourseId) ?? this.courses.find((c) => c.id === last?.courseId) ?? this.courses[0];
+      const course =
+        this.courses.find((c) => c.id === lastCourseId) ?? this.courses.find((c) => c.id === last?.courseId) ?? this.courses[0];
       this.selectedCourseId = course?.id ?? null;
       if (last) {
         this.cursorId = last.videoId;
@@ -159,7 +169,10 @@ export class LibraryState {
   /** Watching one version marks the other too (the linkedWatched setting), unless `linked` is false. */
   async setWatched(videoId: string, watched: boolean, { linked = true } = {}): Promise<void> {
     const other = linked && this.prefs?.linkedWatched ? this.linkedOf(videoId) : undefined;
-    await Promise.all([this.#writeWatched(videoId, watched), other && other.watched !== watched ? this.#writeWatched(other.videoId, watched) : null]);
+    await Promise.all([
+      this.#writeWatched(videoId, watched),
+      other && other.watched !== watched ? this.#writeWatched(other.videoId, watched) : null,
+    ]);
   }
 
   /** Open the other-language version of the open lecture (the `v` key and the 中文版 / English version link). */

@@ -4,7 +4,15 @@
 // speed, and says plainly when the player cannot load. One instance, provided by context.
 import type { Api, LectureInfo, PlaybackInfo } from '../../../../electron/shared/contract';
 import { resumeOffer, stepRate } from '../../../../electron/shared/playback';
-import { commandMessage, decodePlayerMessage, listeningMessage, PLAYER_STATE, playedBetween, type PlayerCommand, type PlayerInfo } from '../player-protocol';
+import {
+  commandMessage,
+  decodePlayerMessage,
+  listeningMessage,
+  PLAYER_STATE,
+  playedBetween,
+  type PlayerCommand,
+  type PlayerInfo,
+} from '../player-protocol';
 import { EMBED_ORIGIN } from '../../../../electron/shared/links';
 
 export type PlayerStatus = 'loading' | 'ready' | 'offline' | 'blocked' | 'error';
@@ -164,7 +172,8 @@ export class PlayerState {
     if (this.status === 'loading') this.#ready();
     const now = Date.now();
     if (info.currentTime !== undefined) {
-      if (this.#lastTime !== null && this.playing) this.#played += playedBetween(this.#lastTime, info.currentTime, now - this.#lastAt, this.rate);
+      if (this.#lastTime !== null && this.playing)
+        this.#played += playedBetween(this.#lastTime, info.currentTime, now - this.#lastAt, this.rate);
       this.#lastTime = info.currentTime;
       this.#lastAt = now;
       this.currentTime = info.currentTime;

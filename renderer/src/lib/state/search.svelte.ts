@@ -72,10 +72,11 @@ export class SearchState {
       this.error = null;
       this.selected = 0;
       // Asked again by the same timer as typing, so a newer keystroke cancels it.
-      if (!res.ready) this.#timer = setTimeout(() => {
-        this.#timer = null;
-        void this.run();
-      }, NOT_READY_RETRY_MS);
+      if (!res.ready)
+        this.#timer = setTimeout(() => {
+          this.#timer = null;
+          void this.run();
+        }, NOT_READY_RETRY_MS);
     } catch (e) {
       if (seq !== this.#seq) return;
       this.error = e instanceof Error ? e.message : String(e);
@@ -130,4 +131,3 @@ export function highlightSegments(snippet: string, highlights: readonly [number,
   if (pos < snippet.length) out.push({ text: snippet.slice(pos), mark: false });
   return out;
 }
-

@@ -1,5 +1,6 @@
 // Which view, overlay and dialog are showing. Kept apart from LibraryState: none of it is data.
-export type Dialog = { kind: 'move'; videoId: string } | { kind: 'moveMany'; videoIds: string[] } | { kind: 'rename'; courseId: string } | { kind: 'reset' };
+export type Dialog =
+  { kind: 'move'; videoId: string } | { kind: 'moveMany'; videoIds: string[] } | { kind: 'rename'; courseId: string } | { kind: 'reset' };
 
 export type View = 'library' | 'notes' | 'stats' | 'settings';
 
