@@ -141,6 +141,9 @@ export const en = {
   'lecture.watched': 'Watched',
   'lecture.move': 'Move to course…',
   'lecture.yourNotes': 'Your notes',
+  'lecture.summary': 'Summary',
+  'editor.stamps': 'Timestamps in this note',
+  'editor.stampSeek': 'Play from {{time}}',
 
   'data.menu': 'Data',
   'data.attention': 'needs attention',

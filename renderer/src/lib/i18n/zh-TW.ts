@@ -134,6 +134,9 @@ export const zhTW: Catalog = {
   'lecture.watched': '已看完',
   'lecture.move': '移到課程…',
   'lecture.yourNotes': '你的筆記',
+  'lecture.summary': '摘要',
+  'editor.stamps': '這份筆記裡的時間標記',
+  'editor.stampSeek': '從 {{time}} 播放',
 
   'data.menu': '資料',
   'data.attention': '需要處理',
