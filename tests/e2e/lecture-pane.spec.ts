@@ -1,6 +1,9 @@
 // The lecture pane at 1280×800: the note editor is in view without scrolling even under lecture
 // 368's long summary; the summary folds away and stays folded; Edit/Preview say which is active;
-// a timestamp can be played while editing; Preview keeps single newlines.
+// a timestamp can be played while editing; Preview keeps single newlines. Also the statistics
+// view's minutes per day, from the player's history.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { course, openLecture } from './ui';
@@ -87,4 +90,35 @@ test.describe('with the player', () => {
       frame.evaluate(() => (window as unknown as { standIn: { commands: [string, ...unknown[]][] } }).standIn.commands.filter(([f]) => f === 'seekTo'));
     await expect.poll(seeks).toEqual([['seekTo', 754, true]]);
   });
+});
+
+test("statistics show minutes per day from the player's history", async ({ app, page }) => {
+  // A mark through the page so the data file exists, then a player history written into it.
+  await expect(page.getByTestId('lecture-row').first()).toBeVisible();
+  await page.getByTestId('lecture-row').first().getByTestId('watched-toggle').click();
+  await expect(page.getByTestId('overall-progress')).toHaveText(/^1\//);
+  await app.stop();
+  const file = join(app.dataDir, 'lecture-companion.json');
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  const day = (daysAgo: number) => {
+    const d = new Date();
+    d.setHours(12, 0, 0, 0);
+    d.setDate(d.getDate() - daysAgo);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  // Today 30.5 minutes over two lectures; two days ago 2 minutes; 40 days ago is outside the bars.
+  data.watchTime = {
+    [day(0)]: { [VIDEO_368]: 1500, aaaaaaaaaaa: 330 },
+    [day(2)]: { [VIDEO_368]: 120 },
+    [day(40)]: { [VIDEO_368]: 6000 },
+  };
+  writeFileSync(file, JSON.stringify(data));
+  await app.restart();
+
+  await page.getByTestId('stats-view-toggle').click();
+  const bars = page.locator('[data-testid=stats-minutes] rect');
+  await expect(bars).toHaveCount(30);
+  await expect(bars.last()).toHaveAttribute('data-minutes', '31');
+  await expect(bars.nth(27)).toHaveAttribute('data-minutes', '2');
+  await expect(page.getByTestId('stats-minutes-total')).toHaveText('33 minutes in these 30 days');
 });
