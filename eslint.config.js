@@ -1,5 +1,5 @@
 // ESLint flat config. Besides the usual recommended sets, it enforces the house rule that the
-// folder a file sits in decides what it may import (see `boundaries` below); tests/unit/lint-boundaries.test.ts
+// folder a file sits in decides what it may import (see `boundaries` below); tests/unit/repo/lint-boundaries.test.ts
 // proves each boundary fails on a violation.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';

@@ -23,6 +23,17 @@ export default defineConfig({
         },
       },
       {
+        // Integration suites that take minutes (packaging, SIGKILL mid-write, fuzz, dist):
+        // apart, so `vitest run --project node` stays quick; `npm test` runs them all.
+        test: {
+          name: 'slow',
+          environment: 'node',
+          include: ['tests/slow/**/*.test.ts'],
+          testTimeout: HANG_GUARD,
+          hookTimeout: HANG_GUARD,
+        },
+      },
+      {
         plugins: [svelte(), svelteTesting()],
         test: {
           name: 'dom',

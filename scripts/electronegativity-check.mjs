@@ -23,7 +23,7 @@ const ACCEPTED = [
     file: 'main/index.ts',
     reason:
       'The tool only reads literal webPreferences; the window takes them from secureWebPreferences() ' +
-      '(contextIsolation, sandbox on, nodeIntegration off), asserted exactly in tests/unit/security.test.ts.',
+      '(contextIsolation, sandbox on, nodeIntegration off), asserted exactly in tests/unit/main/security.test.ts.',
     holds: () => /webPreferences:\s*secureWebPreferences\(/.test(source('main/index.ts')) &&
       (source('main/index.ts').match(/new BrowserWindow\(/g) ?? []).length === 1,
   },
@@ -62,7 +62,7 @@ const ACCEPTED = [
     file: 'N/A',
     reason:
       'The CSP is a response header set by the app:// protocol handler (and the loopback server); the tool only ' +
-      'recognises webRequest header assignments and <meta> tags. tests/unit/security.test.ts asserts the header.',
+      'recognises webRequest header assignments and <meta> tags. tests/unit/main/security.test.ts asserts the header.',
     holds: () => /'content-security-policy': csp/.test(source('main/security.ts')),
   },
 ];

@@ -1,6 +1,6 @@
 // Timestamps in a note as YouTube links, for Markdown export. Main-process only: it builds a
 // markdown-it with `html: true` (to see HTML blocks), which must not ship in the renderer,
-// where raw HTML is never parsed (tests/unit/bundle.test.ts checks the built page).
+// where raw HTML is never parsed (tests/unit/repo/bundle.test.ts checks the built page).
 import MarkdownIt from 'markdown-it';
 import { youtubeWatchUrl } from '../shared/links';
 import { findTimestamps } from '../shared/timestamps';

@@ -8,7 +8,7 @@ export interface EvidenceRule {
   name: string;
   /** Why the evidence is strong enough, and where it does not apply. */
   why: string;
-  /** Titles in upload order; the last one is placed (see tests/unit/courses.test.ts). */
+  /** Titles in upload order; the last one is placed (see tests/unit/catalog/courses.test.ts). */
   example: string[];
 }
 

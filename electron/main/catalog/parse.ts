@@ -1,5 +1,5 @@
 // Catalog page (Markdown of `<details>` blocks, as in resources/catalog.md) → entries; the
-// format's rules, each with its case, are in tests/unit/parse.test.ts.
+// format's rules, each with its case, are in tests/unit/catalog/parse.test.ts.
 // The text is untrusted and can be huge, so the scan is one forward pass with indexOf and
 // charCode checks; no regular expression ever runs over more than one short line.
 import { decodeHTMLStrict } from 'entities';

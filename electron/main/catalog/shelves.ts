@@ -9,7 +9,7 @@ export interface CategoryRule {
   title?: RegExp;
   /** Tested against each lecture title (lowercased); the rule holds when most lectures match. */
   lectures?: (lowerTitle: string) => boolean;
-  /** [course title, a lecture title] — checked by tests/unit/courses.test.ts. */
+  /** [course title, a lecture title] — checked by tests/unit/catalog/courses.test.ts. */
   examples: [course: string, lecture: string][];
 }
 

@@ -27,7 +27,7 @@ export interface LectureRule {
   name: string;
   pattern: RegExp;
   trust: 'alone' | 'shared';
-  /** [title, lecture, course] — checked by tests/unit/titles.test.ts. */
+  /** [title, lecture, course] — checked by tests/unit/catalog/titles.test.ts. */
   examples: [title: string, lecture: number[], course: string | null][];
 }
 
@@ -117,7 +117,7 @@ export interface PartRule {
   /** A character every match contains: titles without it skip the pattern. */
   needs: string | null;
   read: (k: string) => number | null;
-  /** [title, part] — checked by tests/unit/titles.test.ts. */
+  /** [title, part] — checked by tests/unit/catalog/titles.test.ts. */
   examples: [title: string, part: number][];
 }
 

@@ -2,6 +2,7 @@
 // with every call recorded (each method is a vi.fn) so tests can assert what the UI asked
 // for, and any method replaceable. The real service is exercised end to end in tests/e2e.
 import { vi, type Mock } from 'vitest';
+import { DEFAULT_PREFS } from '../../../electron/shared/prefs';
 import type { Api, CourseInfo, LectureDetail, LectureInfo, Library, Method, NoteInfo, Prefs, PrefsChange, StoreStatus } from '../../../electron/shared/contract';
 
 export interface FakeLecture {
@@ -30,7 +31,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
       hasSummary: !!l.summary,
     })),
     summaries: new Map(lectures.map((l) => [l.videoId, l.summary ?? ''])),
-    prefs: { ...DEFAULT_TEST_PREFS, ...prefs } as Prefs,
+    prefs: { ...DEFAULT_PREFS, ...prefs } as Prefs,
     store: { state: 'ok', message: null, quarantinePath: null } as StoreStatus,
     notes: new Map<string, NoteInfo>(),
   };
@@ -128,7 +129,7 @@ export function emptyLibrary(): Library {
     courses: [],
     lectures: [],
     warnings: [],
-    prefs: { ...DEFAULT_TEST_PREFS },
+    prefs: { ...DEFAULT_PREFS },
     store: { state: 'ok', message: null, quarantinePath: null },
   };
 }
@@ -162,18 +163,3 @@ export function sampleApi(prefs: Partial<Prefs> = {}) {
   );
 }
 
-/** The store's defaults (electron/main/store/schema.ts), as a fresh data file has them. */
-const DEFAULT_TEST_PREFS: Prefs = {
-  uploadOrder: false,
-  newestFirst: false,
-  lastVideoId: null,
-  lastCourseId: null,
-  language: null,
-  theme: 'system',
-  autoMarkShare: 0.9,
-  afterLast: 'wrap',
-  dailyGoal: 0,
-  dismissedRecovery: null,
-  playbackRate: 1,
-  linkedWatched: false,
-};

@@ -1,31 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/svelte';
-import { tick } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/svelte';
 import NoteEditor from '../../../renderer/src/lib/components/NoteEditor.svelte';
 import NotesView from '../../../renderer/src/lib/components/NotesView.svelte';
 import FlushOnLeave from '../../../renderer/src/lib/components/FlushOnLeave.svelte';
 import { RETRY_FIRST_MS, flushAllNotes, mayCloseAfterFlush } from '../../../renderer/src/lib/state/notes.svelte';
 import { ApiError } from '../../../electron/shared/wire';
 import { deferred, emptyApi } from './fake-api';
-import { renderIn, testApp } from './render';
+import { advance, fakeTimersEachTest, renderIn, testApp } from './render';
 import { nth } from '../helpers/nth';
 
 const A = 'CB0a3aBwND8';
 const B = 'hYdO9CscNes';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-/** Let timers up to `ms` fire and every resulting promise and DOM update settle. */
-async function advance(ms: number) {
-  await vi.advanceTimersByTimeAsync(ms);
-  await tick();
-}
+fakeTimersEachTest(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval']);
 
 function textarea() {
   return screen.getByRole('textbox', { name: 'Note (Markdown)' }) as HTMLTextAreaElement;

@@ -1,7 +1,8 @@
 // Components read the Api and the state instances from context (renderer/src/lib/context.ts);
 // this is the one way the component tests give it to them.
-import { render } from '@testing-library/svelte';
-import type { Component } from 'svelte';
+import { cleanup, render } from '@testing-library/svelte';
+import { tick, type Component } from 'svelte';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Api } from '../../../electron/shared/contract';
 import { appContext, createApp, type AppContext } from '../../../renderer/src/lib/context';
 import { emptyApi } from './fake-api';
@@ -20,4 +21,23 @@ export function renderIn<P extends Record<string, unknown>, X extends Record<str
   // The generic props cannot be matched to testing-library's conditional type; the call sites are checked against P.
   const options = { props, context: appContext(app) } as unknown as Parameters<typeof render<Component<P, X, B>>>[1];
   return render(component, options);
+}
+
+type Timer = 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval';
+
+/** Each test of the file runs on fake `timers` (the rest stay real), and unmounts what it rendered. */
+export function fakeTimersEachTest(timers: Timer[]): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: timers });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+}
+
+/** Let timers up to `ms` fire and every resulting promise and DOM update settle. */
+export async function advance(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  await tick();
 }

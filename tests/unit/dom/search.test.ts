@@ -1,26 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/svelte';
-import { tick } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/svelte';
 import SearchPalette from '../../../renderer/src/lib/components/SearchPalette.svelte';
 import { highlightSegments } from '../../../renderer/src/lib/state/search.svelte';
 import type { CourseInfo, SearchHit, SearchResponse } from '../../../electron/shared/contract';
 import { deferred, emptyApi } from './fake-api';
-import { renderIn, testApp } from './render';
+import { advance, fakeTimersEachTest, renderIn, testApp } from './render';
 import { NOT_READY_RETRY_MS } from '../../../renderer/src/lib/state/search.svelte';
 import { nth } from '../helpers/nth';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-async function advance(ms: number) {
-  await vi.advanceTimersByTimeAsync(ms);
-  await tick();
-}
+fakeTimersEachTest(['setTimeout', 'clearTimeout']);
 
 const courses: CourseInfo[] = [
   { id: 'ml2021', title: 'ML 2021 Spring', kind: 'course', lectures: [], corrected: false },

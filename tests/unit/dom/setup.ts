@@ -29,3 +29,37 @@ if (!Element.prototype.scrollTo) {
     if (top !== undefined) this.scrollTop = top;
   } as Element['scrollTo'];
 }
+
+// jsdom has <dialog> but not showModal() or close(), nor the browser's Esc for a modal dialog.
+// The app's overlays are native modal dialogs (renderer/src/lib/modal.ts), so this stand-in
+// does what the components rely on: `open` set and unset, a `close` event, and Esc firing a
+// cancelable `cancel` on the topmost modal dialog, which closes it unless cancelled. Focus
+// trapping and the top layer are the platform's and are tested in Chromium (tests/e2e).
+if (!HTMLDialogElement.prototype.showModal) {
+  const modals: HTMLDialogElement[] = [];
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.open = true;
+    modals.push(this);
+    const first = this.querySelector<HTMLElement>('[autofocus], input, select, textarea, button, [href], [tabindex]:not([tabindex="-1"])');
+    (first ?? this).focus();
+  };
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.open = false;
+    modals.splice(modals.indexOf(this), 1);
+    this.dispatchEvent(new Event('close'));
+  };
+  // Capture, then act after the event has run its course: a handler may still cancel the key.
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Escape') return;
+      queueMicrotask(() => {
+        const top = modals.at(-1);
+        if (e.defaultPrevented || !top) return;
+        if (top.dispatchEvent(new Event('cancel', { cancelable: true }))) top.close();
+      });
+    },
+    true,
+  );
+}

@@ -1,6 +1,6 @@
 // English UI strings. Keys are flat ('area.what'); plurals use i18next's `_one`/`_other`
 // suffixes and are called with the base key and `count`. zh-TW.ts must have every key
-// (the compiler checks it; tests/unit/i18n.test.ts checks the code's keys too).
+// (the compiler checks it; tests/unit/renderer/i18n.test.ts checks the code's keys too).
 // Use: `import { t } from '../i18n/locale.svelte'` and `t('key', { name })` for {{name}}.
 export const en = {
   'app.title': 'Lecture Companion',

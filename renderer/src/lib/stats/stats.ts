@@ -1,6 +1,6 @@
 // Study statistics from the watched marks' times: lectures per local day, streaks, the last
 // days as bars and a 12-month calendar. Pure (no DOM, no Svelte), so it is tested in Node
-// from a seeded history (tests/unit/stats.test.ts).
+// from a seeded history (tests/unit/renderer/stats.test.ts).
 import { localDay } from '../../../../electron/shared/dates';
 import type { WatchHistory } from '../../../../electron/shared/contract';
 
