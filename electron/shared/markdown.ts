@@ -18,6 +18,8 @@ import { findTimestamps } from './timestamps';
 export interface RenderOptions {
   /** When set, times like 12:34 in text become links that seek this video. */
   videoId?: string;
+  /** A single newline is a line break (the student's notes); summaries keep CommonMark's joining. */
+  breaks?: boolean;
 }
 
 interface Env extends MdEnv {
@@ -185,9 +187,12 @@ const options: MarkdownItOptions = {
 
 const md = new MarkdownIt('default', options).use(safeRendering);
 md.enable('table');
+// A separate instance, not md.set(): options are global to an instance, and summaries stay as they were.
+const mdBreaks = new MarkdownIt('default', { ...options, breaks: true }).use(safeRendering);
+mdBreaks.enable('table');
 
 export function renderMarkdown(src: string, opts: RenderOptions = {}): string {
   if (typeof src !== 'string' || src === '') return '';
   const env: Env = { videoId: opts.videoId };
-  return md.render(src, env);
+  return (opts.breaks ? mdBreaks : md).render(src, env);
 }

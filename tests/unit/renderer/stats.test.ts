@@ -1,7 +1,7 @@
 // Statistics from a seeded watched history: per-day counts, streaks, the last days and the
 // year calendar. Times are built in local time, as the app groups marks by the local day.
 import { describe, expect, it } from 'vitest';
-import { completion, dayBefore, heatmap, lastDays, perDay, streaks } from '../../../renderer/src/lib/stats/stats';
+import { completion, dayBefore, heatmap, lastDays, minutesPerDay, perDay, streaks } from '../../../renderer/src/lib/stats/stats';
 
 const at = (y: number, m: number, d: number, h = 10) => new Date(y, m - 1, d, h, 30).getTime();
 const NOW = at(2026, 12, 2, 21);
@@ -96,5 +96,35 @@ describe('study statistics', () => {
       ['a', 0.75],
       ['c', 1],
     ]);
+  });
+});
+
+describe('minutes watched per day, from the player history', () => {
+  // Seconds per local day and lecture, as getWatchHistory returns them.
+  const history = {
+    '2026-12-02': { CB0a3aBwND8: 1500, utQ5jPOvrOY: 330 },
+    '2026-12-01': { CB0a3aBwND8: 20, utQ5jPOvrOY: 20, xoqxcDmMBkw: 20 },
+    '2026-11-30': { CB0a3aBwND8: 29 },
+    '2026-11-29': { CB0a3aBwND8: Number.NaN, utQ5jPOvrOY: -60, xoqxcDmMBkw: 0 },
+  };
+  const minutes = minutesPerDay(history);
+
+  it("sums a day's lectures before rounding to whole minutes", () => {
+    expect(minutes.get('2026-12-02')).toBe(31); // 1830 s = 30.5 min
+    expect(minutes.get('2026-12-01')).toBe(1); // three 20-second looks
+    expect(minutes.get('2026-11-30')).toBe(0); // played, but under half a minute
+  });
+
+  it('leaves out days with nothing valid played', () => {
+    expect(minutes.has('2026-11-29')).toBe(false);
+    expect(minutesPerDay({}).size).toBe(0);
+  });
+
+  it('feeds the 30-day bars like the lecture counts do', () => {
+    const bars = lastDays(minutes, NOW, 30);
+    expect(bars).toHaveLength(30);
+    expect(bars.at(-1)).toEqual({ day: '2026-12-02', count: 31 });
+    expect(bars.at(-2)).toEqual({ day: '2026-12-01', count: 1 });
+    expect(bars.reduce((a, b) => a + b.count, 0)).toBe(32);
   });
 });

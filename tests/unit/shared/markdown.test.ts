@@ -284,3 +284,23 @@ describe('renderMarkdown on ordinary summaries', () => {
     expect(renderMarkdown('At 12:34', { videoId: '"><script>' })).toBe('<p>At 12:34</p>\n');
   });
 });
+
+describe('renderMarkdown for notes (breaks)', () => {
+  it('keeps a single newline as a line break only when asked', () => {
+    const src = 'first line\nsecond line';
+    expect(renderMarkdown(src, { breaks: true })).toBe('<p>first line<br>\nsecond line</p>\n');
+    // Summaries are unchanged: CommonMark joins the two lines into one paragraph.
+    expect(renderMarkdown(src)).toBe('<p>first line\nsecond line</p>\n');
+  });
+
+  it('is as strict about links and raw HTML as the summary renderer', () => {
+    const html = renderMarkdown('[x](javascript:alert(1))\n<img src=x onerror=alert(1)>\nat 12:34', {
+      breaks: true,
+      videoId: 'aaaaaaaaaaa',
+    });
+    expect(html).not.toMatch(/href="javascript/i);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img');
+    expect(html).toMatch(/<a [^>]*href="https:\/\/www\.youtube\.com\/watch\?v=aaaaaaaaaaa[^"]*t=754s"/);
+  });
+});

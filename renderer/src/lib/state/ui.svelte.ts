@@ -13,6 +13,8 @@ export class UiState {
   searchOpen = $state(false);
   helpOpen = $state(false);
   dialog = $state.raw<Dialog | null>(null);
+  /** The lecture pane's summary is unfolded; kept while the student moves between lectures. */
+  summaryOpen = $state(true);
 
   /** Show `v`, or go back to the lecture list when it is already showing. */
   toggleView(v: View): void {

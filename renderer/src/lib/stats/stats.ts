@@ -2,6 +2,7 @@
 // days as bars and a 12-month calendar. Pure (no DOM, no Svelte), so it is tested in Node
 // from a seeded history (tests/unit/renderer/stats.test.ts).
 import { localDay } from '../../../../electron/shared/dates';
+import type { WatchHistory } from '../../../../electron/shared/contract';
 
 /** Lectures marked watched per local day (`2026-12-02` → 3). Unknown times (0 or null) are left out. */
 export function perDay(times: readonly (number | null | undefined)[]): Map<string, number> {
@@ -102,4 +103,20 @@ export interface CourseCompletion {
 /** Courses that have lectures, in the order given, with their share watched. */
 export function completion(courses: readonly CourseCompletion[]): (CourseCompletion & { share: number })[] {
   return courses.filter((c) => c.total > 0).map((c) => ({ ...c, share: c.watched / c.total }));
+}
+
+/**
+ * Whole minutes of video played in the app's player per local day (`2026-12-02` → 42), from
+ * getWatchHistory's seconds per day and lecture. Seconds are summed over a day's lectures before
+ * rounding, so ten 20-second looks at ten lectures count as 3 minutes, not 0. Values that are not
+ * finite and positive (a damaged file) are left out; days that round to 0 minutes are kept as 0.
+ */
+export function minutesPerDay(history: WatchHistory): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const [day, lectures] of Object.entries(history)) {
+    let seconds = 0;
+    for (const s of Object.values(lectures)) if (Number.isFinite(s) && s > 0) seconds += s;
+    if (seconds > 0) days.set(day, Math.round(seconds / 60));
+  }
+  return days;
 }
