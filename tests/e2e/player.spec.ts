@@ -114,6 +114,8 @@ test.describe('with the player', () => {
     await page.keyboard.press('>');
     await expect(page.getByTestId('player-rate')).toHaveText('1.5×');
     await prefs;
+    // The keys below are also the playlist's (k moves up): the page itself must have focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await page.keyboard.press('k');
     await page.keyboard.press('l');
     await expect
