@@ -89,6 +89,11 @@ export function listModActionFor(key: string): ListAction | null {
   return (b?.action as ListAction | undefined) ?? null;
 }
 
+/** The first key bound to an app-shell action, for a button's tooltip ("Notes (2)"). */
+export function firstKeyFor(action: AppAction): string {
+  return BINDINGS.find((b) => b.group === 'app' && b.action === action)?.keys[0]?.join('+') ?? '';
+}
+
 const GLYPH: Record<string, string> = {
   ArrowUp: '↑',
   ArrowDown: '↓',

@@ -1,7 +1,7 @@
 // The one key table: no key does two things in one place, every action a handler knows is
 // bound, and the first language follows the browser's preferences.
 import { describe, expect, it } from 'vitest';
-import { appActionFor, BINDINGS, keyLabel, listActionFor } from '../../../renderer/src/lib/keys';
+import { appActionFor, BINDINGS, firstKeyFor, keyLabel, listActionFor } from '../../../renderer/src/lib/keys';
 import { detectLanguage } from '../../../renderer/src/lib/i18n/detect';
 
 describe('key table', () => {
@@ -28,6 +28,12 @@ describe('key table', () => {
     expect(listActionFor('Enter')).toBe('open');
     expect(listActionFor('z')).toBeNull();
     expect(listActionFor('constructor')).toBeNull();
+  });
+
+  it('names the first key of a view for its button, from the same table', () => {
+    expect(firstKeyFor('notes')).toBe('2');
+    expect(firstKeyFor('settings')).toBe('4');
+    expect(appActionFor(firstKeyFor('stats'))).toBe('stats');
   });
 
   it('prints keys as a student reads them', () => {
