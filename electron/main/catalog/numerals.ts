@@ -5,7 +5,10 @@
 // Full-width ASCII variants (U+FF01–FF5E) and the ideographic space map one UTF-16
 // unit to one, so indexes found in the folded text slice the original text: the
 // stem keeps its `？` and `：` for display while the patterns only need ASCII.
+const FOLDABLE = /[\uFF01-\uFF5E\u3000]/u;
 export function foldWidth(text: string): string {
+  // Most titles have nothing to fold: a test is cheaper than a replace with a callback.
+  if (!FOLDABLE.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/gu, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 

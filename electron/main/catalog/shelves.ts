@@ -40,19 +40,21 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
 ];
 
 export function categoryOf(courseTitle: string, lectureTitles: readonly string[]): CourseCategory {
-  let lower: string[] | null = null;
+  // Lowercased on demand: the majority is usually decided after a few titles.
+  const lower: (string | undefined)[] = [];
+  const n = lectureTitles.length;
   for (const rule of CATEGORY_RULES) {
     if (rule.title?.test(courseTitle)) return rule.category;
-    if (!rule.lectures || lectureTitles.length === 0) continue;
-    lower ??= lectureTitles.map((t) => t.toLowerCase());
+    if (!rule.lectures || n === 0) continue;
     // Stops as soon as the majority is decided either way.
-    const need = Math.floor(lower.length / 2) + 1;
+    const need = Math.floor(n / 2) + 1;
     let hits = 0;
     let misses = 0;
-    for (const t of lower) {
+    for (let i = 0; i < n; i++) {
+      const t = (lower[i] ??= lectureTitles[i]!.toLowerCase());
       if (rule.lectures(t)) hits++;
       else misses++;
-      if (hits >= need || misses > lower.length - need) break;
+      if (hits >= need || misses > n - need) break;
     }
     if (hits >= need) return rule.category;
   }

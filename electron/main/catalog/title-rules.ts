@@ -27,6 +27,10 @@ export interface LectureRule {
   name: string;
   pattern: RegExp;
   trust: 'alone' | 'shared';
+  /** How every title the rule reads begins: a Latin letter, or 第. Titles that begin otherwise skip the pattern. */
+  opens: 'letter' | '第';
+  /** A cheap test every title the rule reads passes (a word or mark it must contain), or null. */
+  quick: RegExp | null;
   /** [title, lecture, course] — checked by tests/unit/catalog/titles.test.ts. */
   examples: [title: string, lecture: number[], course: string | null][];
 }
@@ -37,6 +41,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     name: '<Name> Lecture N[-M] [(year)]:',
     pattern: new RegExp(String.raw`^(?:(?<course>${NAME})\s+)?lecture\s*(?<n>\d+)(?:\s*-\s*(?<m>\d+))?${YEAR}(?![0-9])\s*:?\s*`, 'iu'),
     trust: 'alone',
+    opens: 'letter',
+    quick: /lecture/i,
     examples: [
       ['ML Lecture 3-1: Gradient Descent', [3, 1], 'ML'],
       ['Linear Algebra Lecture 31: Gram-Schmidt Process', [31], 'Linear Algebra'],
@@ -49,6 +55,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     name: '<Name> N-M:',
     pattern: new RegExp(String.raw`^(?<course>${NAME})${YEAR}\s+(?<n>\d+)\s*-\s*(?<m>\d+)\s*:\s*`, 'u'),
     trust: 'alone',
+    opens: 'letter',
+    quick: /-\s*\d+\s*:/,
     examples: [
       ['Deep Learning Theory 2-3: Does Deep Network have Local Minima?', [2, 3], 'Deep Learning Theory'],
       ['Theory 1-1: Can shallow network fit any function?', [1, 1], 'Theory'],
@@ -59,6 +67,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     name: 'HWn',
     pattern: /^(?<course>HW|homework)\s*(?<n>\d+)(?![0-9])\s*:?\s*/iu,
     trust: 'shared',
+    opens: 'letter',
+    quick: null,
     examples: [
       ['HW1 (presented by 黃文璁,蔡昕宇,許傑盛)', [1], 'HW'],
       ['HW 12: Reinforcement Learning', [12], 'HW'], // invented
@@ -69,6 +79,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     name: '<Name> N: (shared by several videos)',
     pattern: new RegExp(String.raw`^(?<course>${NAME})${YEAR}\s+(?<n>\d+)\s*:\s*`, 'u'),
     trust: 'shared',
+    opens: 'letter',
+    quick: /\d\s*:/,
     examples: [
       ['Structured Learning 1: Introduction', [1], 'Structured Learning'],
       ['Structured Learning 4: Sequence Labeling', [4], 'Structured Learning'],
@@ -79,6 +91,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     name: '<Name> #N',
     pattern: new RegExp(String.raw`^(?<course>${NAME})\s*#\s?(?<n>\d+)(?![0-9])\s*:?\s*`, 'u'),
     trust: 'shared',
+    opens: 'letter',
+    quick: /#/,
     examples: [
       ['Paper Reading #3: Attention Is All You Need', [3], 'Paper Reading'], // invented
       ['Office Hour #12', [12], 'Office Hour'], // invented
@@ -88,6 +102,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     name: '第N講 / 第一講',
     pattern: new RegExp(String.raw`^第\s*(?<n>\d+|${ZH_NUMERAL})\s*[講讲課课章]\s*:?\s*`, 'u'),
     trust: 'alone',
+    opens: '第',
+    quick: null,
     examples: [
       ['第0講：課程說明 (17:15 有芙莉蓮雷)', [0], null],
       ['第十二講：模型評估', [12], null], // invented
@@ -95,6 +111,15 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     ],
   },
 ];
+
+/** False when `folded` cannot be read by `rule`: it begins otherwise, or lacks what the rule needs. */
+export function mayRead(rule: LectureRule, folded: string): boolean {
+  if (rule.quick !== null && !rule.quick.test(folded)) return false;
+  const c = folded.charCodeAt(0);
+  if (rule.opens === '第') return c === 0x7b2c; /* 第 */
+  // Under the `iu` flags [A-Za-z] also matches ſ (U+017F) and the Kelvin sign (U+212A).
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x17f || c === 0x212a;
+}
 
 /** Reads `rule` off the front of `folded` (a title with widths folded, tag removed). */
 export function readLecture(rule: LectureRule, folded: string): LectureMatch | null {
@@ -114,8 +139,8 @@ export interface PartRule {
   name: string;
   /** Group `k` is the part; `n`, when present, the number of parts. */
   pattern: RegExp;
-  /** A character every match contains: titles without it skip the pattern. */
-  needs: string | null;
+  /** A cheap test every match passes (a mark it contains): titles that fail skip the pattern. */
+  needs: RegExp;
   read: (k: string) => number | null;
   /** [title, part] — checked by tests/unit/catalog/titles.test.ts. */
   examples: [title: string, part: number][];
@@ -128,7 +153,7 @@ const UPPER_MIDDLE_LOWER: Record<string, number> = { 上: 1, 中: 2, 下: 3 };
 export const PART_RULES: readonly PartRule[] = [
   {
     name: '(k/n)',
-    needs: '/',
+    needs: /\//,
     pattern: /\(\s*(?<k>\d+)\s*\/\s*(?<n>\d+)\s*\)/u,
     read: Number,
     examples: [
@@ -138,7 +163,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '(一)…(十二)',
-    needs: '(',
+    needs: /\(/,
     pattern: new RegExp(String.raw`\(\s*(?<k>${ZH_NUMERAL})\s*\)`, 'u'),
     read: parseChineseNumeral,
     examples: [
@@ -148,7 +173,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '(上)(中)(下)',
-    needs: '(',
+    needs: /\(/,
     pattern: /\(\s*(?<k>[上中下])\s*\)/u,
     read: (k) => UPPER_MIDDLE_LOWER[k] ?? null,
     examples: [
@@ -158,7 +183,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '(Part II) / (part 2)',
-    needs: '(',
+    needs: /\(/,
     pattern: /\(\s*part\s*(?<k>\d+|[ivxlc]+)\s*\)/iu,
     read: parseNumber,
     examples: [
@@ -168,7 +193,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '- Part N',
-    needs: null,
+    needs: /[-–—]\s*part/i,
     pattern: /(?:^|\s)[-–—]\s*part\s*(?<k>\d+|[ivxlc]+)(?![a-z0-9])/iu,
     read: parseNumber,
     examples: [
@@ -178,7 +203,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '#N',
-    needs: '#',
+    needs: /#/,
     pattern: /(?:^|\s)#\s?(?<k>\d+)(?![0-9])/u,
     read: Number,
     examples: [
@@ -199,7 +224,7 @@ export interface PartMatch {
 export function readPart(folded: string): PartMatch | null {
   let best: PartMatch | null = null;
   for (const rule of PART_RULES) {
-    if (rule.needs !== null && !folded.includes(rule.needs)) continue;
+    if (!rule.needs.test(folded)) continue;
     const m = rule.pattern.exec(folded);
     if (!m?.groups || (best && m.index >= best.start)) continue;
     const k = m.groups.k;

@@ -2,7 +2,7 @@
 // each era (title-rules.ts lists them, each with examples), so this reads the
 // conventions one family at a time. Pure: no node, no electron.
 import { foldWidth } from './numerals';
-import { LECTURE_RULES, readLecture, readPart } from './title-rules';
+import { LECTURE_RULES, mayRead, readLecture, readPart } from './title-rules';
 
 export interface TitleInfo {
   /** Normalised course key (NFKC, no spaces, lowercase), or null when the title names no course. */
@@ -55,7 +55,9 @@ interface Tag {
 }
 
 function takeTag(title: string): Tag | null {
-  const m = FULL_TAG.exec(title) ?? BRACKET_TAG.exec(title);
+  // The first character decides which tag shape, if any, can open the title.
+  const first = title.charCodeAt(0);
+  const m = first === 0x3010 /* 【 */ ? FULL_TAG.exec(title) : first === 91 /* [ */ ? BRACKET_TAG.exec(title) : null;
   const text = m?.[1]?.trim();
   if (!m || text === undefined) return null;
   if (text === '') return null;
@@ -64,14 +66,25 @@ function takeTag(title: string): Tag | null {
 
 /** True when the title opens with a course tag (`【…】` or `[…]`, not a date). */
 export function hasCourseTag(title: string): boolean {
-  const t = title.trimStart();
-  // Most titles settle on their first character; only `[` may still be a date.
-  if (t[0] !== '【' && t[0] !== '[') return false;
-  return takeTag(t.replace(DATE_PREFIX, '').trim()) !== null;
+  return takeTag(withoutDate(title)) !== null;
+}
+
+// A superset of what `trim` removes (it only gates the call).
+const edge = (c: number) => c <= 32 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
+
+/** False only when neither end of `text` can be whitespace (`trim` would return it unchanged). */
+function mayHaveEdgeSpace(text: string): boolean {
+  return text.length === 0 || edge(text.charCodeAt(0)) || edge(text.charCodeAt(text.length - 1));
+}
+
+/** The title trimmed, without a leading `[YYYY-MM-DD]`; only a title opening with `[` may have one. */
+function withoutDate(title: string): string {
+  const t = mayHaveEdgeSpace(title) ? title.trim() : title;
+  return t.charCodeAt(0) === 91 /* [ */ ? t.replace(DATE_PREFIX, '').trim() : t;
 }
 
 export function parseTitle(title: string): TitleInfo {
-  const clean = title.replace(DATE_PREFIX, '').trim();
+  const clean = withoutDate(title);
   const info: TitleInfo = {
     courseKey: null,
     courseTitle: null,
@@ -98,6 +111,7 @@ export function parseTitle(title: string): TitleInfo {
   // Every numbering rule needs an Arabic digit or opens with 第: most titles skip them all.
   const numbered = folded.startsWith('第') || DIGIT.test(folded);
   for (const rule of numbered ? LECTURE_RULES : []) {
+    if (!mayRead(rule, folded)) continue;
     const prefix = readLecture(rule, folded);
     if (!prefix) continue;
     info.lecture = prefix.lecture;
