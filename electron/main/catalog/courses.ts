@@ -51,16 +51,14 @@ function draftTitle(draft: Draft): string {
   return best;
 }
 
-function uniqueByVideo(entries: readonly CatalogEntry[]): CatalogEntry[] {
+function uniqueByVideo(entries: readonly CatalogEntry[]): readonly CatalogEntry[] {
   // The video id is the identity; a video listed twice keeps its first listing.
+  // A parsed catalog is already unique, so the list is copied only when it is not.
   const seen = new Set<string>();
-  const out: CatalogEntry[] = [];
-  for (const e of entries) {
-    if (seen.has(e.videoId)) continue;
-    seen.add(e.videoId);
-    out.push(e);
-  }
-  return out;
+  for (const e of entries) seen.add(e.videoId);
+  if (seen.size === entries.length) return entries;
+  seen.clear();
+  return entries.filter((e) => !seen.has(e.videoId) && seen.add(e.videoId));
 }
 
 /** The course each video belongs to by its title alone, and by the evidence around it. */

@@ -8,6 +8,24 @@ import { parseChineseNumeral, parseNumber, ZH_NUMERAL } from './numerals';
 const NAME = String.raw`[A-Za-z][\w&+'.-]*(?:\s+[A-Za-z][\w&+'.-]*){0,4}`;
 const YEAR = String.raw`(?:\s*\((?<year>(?:19|20)\d{2})\))?`;
 
+/** Marks a rule needs in a title; `marksOf` finds them all in one pass, so most rules are skipped without running. */
+export const MARK = { digit: 1, paren: 2, slash: 4, hash: 8, dash: 16, colon: 32 } as const;
+
+/** The MARK bits present in `folded` (a title with widths folded). */
+export function marksOf(folded: string): number {
+  let m = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c >= 48 && c <= 57) m |= MARK.digit;
+    else if (c === 40) m |= MARK.paren;
+    else if (c === 47) m |= MARK.slash;
+    else if (c === 35) m |= MARK.hash;
+    else if (c === 45 || c === 0x2013 || c === 0x2014) m |= MARK.dash;
+    else if (c === 58) m |= MARK.colon;
+  }
+  return m;
+}
+
 /** What a numbering rule reads off the front of a title (after any course tag). */
 export interface LectureMatch {
   lecture: number[];
@@ -29,7 +47,9 @@ export interface LectureRule {
   trust: 'alone' | 'shared';
   /** How every title the rule reads begins: a Latin letter, or 第. Titles that begin otherwise skip the pattern. */
   opens: 'letter' | '第';
-  /** A cheap test every title the rule reads passes (a word or mark it must contain), or null. */
+  /** MARK bits every title the rule reads has. */
+  marks: number;
+  /** A word every title the rule reads contains, tested only when the marks are there; or null. */
   quick: RegExp | null;
   /** [title, lecture, course] — checked by tests/unit/catalog/titles.test.ts. */
   examples: [title: string, lecture: number[], course: string | null][];
@@ -42,6 +62,7 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     pattern: new RegExp(String.raw`^(?:(?<course>${NAME})\s+)?lecture\s*(?<n>\d+)(?:\s*-\s*(?<m>\d+))?${YEAR}(?![0-9])\s*:?\s*`, 'iu'),
     trust: 'alone',
     opens: 'letter',
+    marks: MARK.digit,
     quick: /lecture/i,
     examples: [
       ['ML Lecture 3-1: Gradient Descent', [3, 1], 'ML'],
@@ -56,7 +77,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     pattern: new RegExp(String.raw`^(?<course>${NAME})${YEAR}\s+(?<n>\d+)\s*-\s*(?<m>\d+)\s*:\s*`, 'u'),
     trust: 'alone',
     opens: 'letter',
-    quick: /-\s*\d+\s*:/,
+    marks: MARK.digit | MARK.dash | MARK.colon,
+    quick: null,
     examples: [
       ['Deep Learning Theory 2-3: Does Deep Network have Local Minima?', [2, 3], 'Deep Learning Theory'],
       ['Theory 1-1: Can shallow network fit any function?', [1, 1], 'Theory'],
@@ -68,6 +90,7 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     pattern: /^(?<course>HW|homework)\s*(?<n>\d+)(?![0-9])\s*:?\s*/iu,
     trust: 'shared',
     opens: 'letter',
+    marks: MARK.digit,
     quick: null,
     examples: [
       ['HW1 (presented by 黃文璁,蔡昕宇,許傑盛)', [1], 'HW'],
@@ -80,7 +103,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     pattern: new RegExp(String.raw`^(?<course>${NAME})${YEAR}\s+(?<n>\d+)\s*:\s*`, 'u'),
     trust: 'shared',
     opens: 'letter',
-    quick: /\d\s*:/,
+    marks: MARK.digit | MARK.colon,
+    quick: null,
     examples: [
       ['Structured Learning 1: Introduction', [1], 'Structured Learning'],
       ['Structured Learning 4: Sequence Labeling', [4], 'Structured Learning'],
@@ -92,7 +116,8 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     pattern: new RegExp(String.raw`^(?<course>${NAME})\s*#\s?(?<n>\d+)(?![0-9])\s*:?\s*`, 'u'),
     trust: 'shared',
     opens: 'letter',
-    quick: /#/,
+    marks: MARK.digit | MARK.hash,
+    quick: null,
     examples: [
       ['Paper Reading #3: Attention Is All You Need', [3], 'Paper Reading'], // invented
       ['Office Hour #12', [12], 'Office Hour'], // invented
@@ -103,6 +128,7 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     pattern: new RegExp(String.raw`^第\s*(?<n>\d+|${ZH_NUMERAL})\s*[講讲課课章]\s*:?\s*`, 'u'),
     trust: 'alone',
     opens: '第',
+    marks: 0,
     quick: null,
     examples: [
       ['第0講：課程說明 (17:15 有芙莉蓮雷)', [0], null],
@@ -112,8 +138,9 @@ export const LECTURE_RULES: readonly LectureRule[] = [
   },
 ];
 
-/** False when `folded` cannot be read by `rule`: it begins otherwise, or lacks what the rule needs. */
-export function mayRead(rule: LectureRule, folded: string): boolean {
+/** False when `folded` (with `marks`) cannot be read by `rule`: it begins otherwise, or lacks what the rule needs. */
+export function mayRead(rule: LectureRule, folded: string, marks: number): boolean {
+  if ((marks & rule.marks) !== rule.marks) return false;
   if (rule.quick !== null && !rule.quick.test(folded)) return false;
   const c = folded.charCodeAt(0);
   if (rule.opens === '第') return c === 0x7b2c; /* 第 */
@@ -139,8 +166,8 @@ export interface PartRule {
   name: string;
   /** Group `k` is the part; `n`, when present, the number of parts. */
   pattern: RegExp;
-  /** A cheap test every match passes (a mark it contains): titles that fail skip the pattern. */
-  needs: RegExp;
+  /** MARK bits every match has: titles without them skip the pattern. */
+  marks: number;
   read: (k: string) => number | null;
   /** [title, part] — checked by tests/unit/catalog/titles.test.ts. */
   examples: [title: string, part: number][];
@@ -153,7 +180,7 @@ const UPPER_MIDDLE_LOWER: Record<string, number> = { 上: 1, 中: 2, 下: 3 };
 export const PART_RULES: readonly PartRule[] = [
   {
     name: '(k/n)',
-    needs: /\//,
+    marks: MARK.paren | MARK.slash | MARK.digit,
     pattern: /\(\s*(?<k>\d+)\s*\/\s*(?<n>\d+)\s*\)/u,
     read: Number,
     examples: [
@@ -163,7 +190,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '(一)…(十二)',
-    needs: /\(/,
+    marks: MARK.paren,
     pattern: new RegExp(String.raw`\(\s*(?<k>${ZH_NUMERAL})\s*\)`, 'u'),
     read: parseChineseNumeral,
     examples: [
@@ -173,7 +200,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '(上)(中)(下)',
-    needs: /\(/,
+    marks: MARK.paren,
     pattern: /\(\s*(?<k>[上中下])\s*\)/u,
     read: (k) => UPPER_MIDDLE_LOWER[k] ?? null,
     examples: [
@@ -183,7 +210,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '(Part II) / (part 2)',
-    needs: /\(/,
+    marks: MARK.paren,
     pattern: /\(\s*part\s*(?<k>\d+|[ivxlc]+)\s*\)/iu,
     read: parseNumber,
     examples: [
@@ -193,7 +220,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '- Part N',
-    needs: /[-–—]\s*part/i,
+    marks: MARK.dash,
     pattern: /(?:^|\s)[-–—]\s*part\s*(?<k>\d+|[ivxlc]+)(?![a-z0-9])/iu,
     read: parseNumber,
     examples: [
@@ -203,7 +230,7 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: '#N',
-    needs: /#/,
+    marks: MARK.hash | MARK.digit,
     pattern: /(?:^|\s)#\s?(?<k>\d+)(?![0-9])/u,
     read: Number,
     examples: [
@@ -221,10 +248,10 @@ export interface PartMatch {
 }
 
 /** The leftmost part marker in `folded` (earlier rules win a tie). */
-export function readPart(folded: string): PartMatch | null {
+export function readPart(folded: string, marks = marksOf(folded)): PartMatch | null {
   let best: PartMatch | null = null;
   for (const rule of PART_RULES) {
-    if (!rule.needs.test(folded)) continue;
+    if ((marks & rule.marks) !== rule.marks) continue;
     const m = rule.pattern.exec(folded);
     if (!m?.groups || (best && m.index >= best.start)) continue;
     const k = m.groups.k;

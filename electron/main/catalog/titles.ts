@@ -2,7 +2,7 @@
 // each era (title-rules.ts lists them, each with examples), so this reads the
 // conventions one family at a time. Pure: no node, no electron.
 import { foldWidth } from './numerals';
-import { LECTURE_RULES, mayRead, readLecture, readPart } from './title-rules';
+import { LECTURE_RULES, MARK, marksOf, mayRead, readLecture, readPart } from './title-rules';
 
 export interface TitleInfo {
   /** Normalised course key (NFKC, no spaces, lowercase), or null when the title names no course. */
@@ -42,9 +42,6 @@ const MAX_KEYS = 50_000;
 // A `[YYYY-MM-DD]` belongs to the entry, not the title; the parser removes it,
 // but a title handed over with it still names its course.
 const DATE_PREFIX = /^\s*\[\d{4}-\d{2}-\d{2}\]\s*/u;
-const FULL_TAG = /^【([^】]+)】\s*/u;
-const DIGIT = /[0-9]/u;
-const BRACKET_TAG = /^\[([^\]]+)\]\s*/u;
 const YEAR_IN_TAG = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/u;
 
 const TRAILING_SEPARATORS = /[\s\-–—:：,，、]+$/u;
@@ -54,14 +51,15 @@ interface Tag {
   rest: string;
 }
 
+/** `【tag】 rest` or `[tag] rest`: the tag runs to the first closing bracket and is never empty. */
 function takeTag(title: string): Tag | null {
-  // The first character decides which tag shape, if any, can open the title.
   const first = title.charCodeAt(0);
-  const m = first === 0x3010 /* 【 */ ? FULL_TAG.exec(title) : first === 91 /* [ */ ? BRACKET_TAG.exec(title) : null;
-  const text = m?.[1]?.trim();
-  if (!m || text === undefined) return null;
+  const close = first === 0x3010 /* 【 */ ? '】' : first === 91 /* [ */ ? ']' : null;
+  const end = close === null ? -1 : title.indexOf(close, 1);
+  if (end < 2) return null;
+  const text = title.slice(1, end).trim();
   if (text === '') return null;
-  return { text, rest: title.slice(m[0].length) };
+  return { text, rest: title.slice(end + 1).trimStart() };
 }
 
 /** True when the title opens with a course tag (`【…】` or `[…]`, not a date). */
@@ -108,10 +106,11 @@ export function parseTitle(title: string): TitleInfo {
 
   // One fold serves both passes: folding keeps every index, so slices line up.
   let folded = foldWidth(rest);
+  let marks = marksOf(folded);
   // Every numbering rule needs an Arabic digit or opens with 第: most titles skip them all.
-  const numbered = folded.startsWith('第') || DIGIT.test(folded);
+  const numbered = (marks & MARK.digit) !== 0 || folded.startsWith('第');
   for (const rule of numbered ? LECTURE_RULES : []) {
-    if (!mayRead(rule, folded)) continue;
+    if (!mayRead(rule, folded, marks)) continue;
     const prefix = readLecture(rule, folded);
     if (!prefix) continue;
     info.lecture = prefix.lecture;
@@ -125,10 +124,11 @@ export function parseTitle(title: string): TitleInfo {
     }
     rest = rest.slice(prefix.length);
     folded = folded.slice(prefix.length);
+    marks = marksOf(folded);
     break;
   }
 
-  const marker = readPart(folded);
+  const marker = readPart(folded, marks);
   if (marker) {
     info.part = marker.part;
     info.partOf = marker.partOf;
