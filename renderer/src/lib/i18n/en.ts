@@ -25,6 +25,8 @@ export const en = {
   'bulk.moved_one': 'Moved {{count}} lecture to {{course}}.',
   'bulk.moved_other': 'Moved {{count}} lectures to {{course}}.',
   'bulk.moveFailed': 'Could not move the lectures',
+  'bulk.moveUndone': 'Move undone: the lectures are back where they were.',
+  'bulk.undoFailed': 'Could not undo the move',
   'playlist.picked': ', selected',
   'marks.undo': 'Undo',
   'marks.watched_one': 'Marked {{count}} lecture watched.',

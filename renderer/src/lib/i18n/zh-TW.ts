@@ -23,6 +23,8 @@ export const zhTW: Catalog = {
   'bulk.subject_other': '已選取的 {{count}} 部影片',
   'bulk.moved_other': '已將 {{count}} 部影片移到「{{course}}」。',
   'bulk.moveFailed': '無法移動這些影片',
+  'bulk.moveUndone': '已復原移動：影片回到原本的位置。',
+  'bulk.undoFailed': '無法復原這次移動',
   'playlist.picked': '，已選取',
   'marks.undo': '復原',
   'marks.watched_other': '已將 {{count}} 部影片標為已看完。',
