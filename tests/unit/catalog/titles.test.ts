@@ -5,16 +5,9 @@ import { compareLecture, normaliseKey, parseTitle, type TitleInfo } from '../../
 import { LECTURE_RULES, PART_RULES, readLecture, readPart } from '../../../electron/main/catalog/title-rules';
 import { parseChineseNumeral, parseRomanNumeral } from '../../../electron/main/catalog/numerals';
 
-const none: TitleInfo = {
-  courseKey: null,
-  courseTitle: null,
-  lecture: null,
-  part: null,
-  partOf: null,
-  seriesStem: null,
-  year: null,
-  weakName: false,
-};
+// A title that names nothing: every field null, and no shared-trust name.
+const EMPTY_FIELDS = ['courseKey', 'courseTitle', 'lecture', 'part', 'partOf', 'seriesStem', 'year'] as const;
+const none = { ...Object.fromEntries(EMPTY_FIELDS.map((k) => [k, null])), weakName: false } as TitleInfo;
 
 type Row = [family: string, title: string, expected: Partial<TitleInfo>];
 
@@ -263,39 +256,22 @@ describe('the numbering rules, by their examples', () => {
 });
 
 describe('numerals', () => {
+  // `text=value`, one table per numeral system.
+  const read = (system: string, parse: (t: string) => number | null, table: string) =>
+    table.split(' ').map((pair) => {
+      const [text = '', value = ''] = pair.split('=');
+      return [system, text, Number(value), parse] as const;
+    });
   it.each([
-    ['一', 1],
-    ['九', 9],
-    ['十', 10],
-    ['十一', 11],
-    ['十二', 12],
-    ['二十', 20],
-    ['二十一', 21],
-    ['九十九', 99],
-    ['一百零五', 105],
-    ['兩', 2],
-    ['零', 0],
-  ] as const)('Chinese %s = %d', (text, value) => {
-    expect(parseChineseNumeral(text)).toBe(value);
+    ...read('Chinese', parseChineseNumeral, '一=1 九=9 十=10 十一=11 十二=12 二十=20 二十一=21 九十九=99 一百零五=105 兩=2 零=0'),
+    ...read('Roman', parseRomanNumeral, 'I=1 II=2 III=3 IV=4 V=5 IX=9 X=10 XIV=14 xl=40'),
+  ])('%s %s = %d', (_system, text, value, parse) => {
+    expect(parse(text)).toBe(value);
   });
 
   it('rejects text that is not a Chinese numeral', () => {
     expect(parseChineseNumeral('上')).toBeNull();
     expect(parseChineseNumeral('一二')).toBeNull();
-  });
-
-  it.each([
-    ['I', 1],
-    ['II', 2],
-    ['III', 3],
-    ['IV', 4],
-    ['V', 5],
-    ['IX', 9],
-    ['X', 10],
-    ['XIV', 14],
-    ['xl', 40],
-  ] as const)('Roman %s = %d', (text, value) => {
-    expect(parseRomanNumeral(text)).toBe(value);
   });
 
   it('compares lecture numbers as numbers', () => {
