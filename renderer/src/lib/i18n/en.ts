@@ -189,7 +189,6 @@ export const en = {
   'sidebar.progress': '{{name}} progress',
   'sidebar.edited': 'edited',
   'sidebar.editedTitle': 'Renamed or created by you',
-  'sidebar.undo': 'Undo',
   'sidebar.markWatchedTitle': 'Mark every lecture of this course watched',
   'sidebar.markWatched': 'Mark course watched',
   'sidebar.markUnwatchedTitle': 'Mark every lecture of this course unwatched',

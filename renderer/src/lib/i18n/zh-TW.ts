@@ -178,7 +178,6 @@ export const zhTW: Catalog = {
   'sidebar.progress': '{{name}} 進度',
   'sidebar.edited': '已修改',
   'sidebar.editedTitle': '由你重新命名或建立',
-  'sidebar.undo': '復原',
   'sidebar.markWatchedTitle': '把這個課程的每部影片標為已看完',
   'sidebar.markWatched': '整個課程標為已看完',
   'sidebar.markUnwatchedTitle': '把這個課程的每部影片標為未看完',
