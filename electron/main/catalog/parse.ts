@@ -8,8 +8,6 @@ import { dedupePage, mergePages } from './dedupe';
 import { parseHead, summaryText } from './entry-text';
 import { blankAfter, isIdChar, isSpace, lineEndOf, lineStartIfBlankBefore } from './text-scan';
 
-export { decodeEntities, repeatsTitle } from './entry-text';
-
 const ID_LEN = 11;
 
 /** Warnings of one page, with the file name filled in. */
