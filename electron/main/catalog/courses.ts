@@ -88,6 +88,13 @@ function heuristicCourses(entries: readonly CatalogEntry[]): { drafts: Map<strin
     return d;
   };
 
+  // By key as well as by id: the keys are the cached strings normaliseKey hands out, so a
+  // lookup needs no `tag:` + key string built (and hashed) per video.
+  const byTag = new Map<string, Draft>();
+  const bySeries = new Map<string, Draft>();
+  const other = draftFor(OTHER_COURSE_ID, 'other', 'other');
+  drafts.delete(OTHER_COURSE_ID); // re-added below when a video lands there, so the drafts keep first-use order
+
   const items = entries.map((entry, i): Item => {
     let info = infos[i]!;
     const stemKey = stemKeys[i] ?? null;
@@ -97,15 +104,20 @@ function heuristicCourses(entries: readonly CatalogEntry[]): { drafts: Map<strin
     }
     let draft: Draft;
     if (info.courseKey !== null && info.courseTitle !== null) {
-      const id = TAG_PREFIX + info.courseKey;
+      const key = info.courseKey;
       // What named the course matters only to the first video that opens it.
-      draft = drafts.get(id) ?? draftFor(id, 'course', hasCourseTag(entry.title) ? 'tag' : 'name');
+      let d = byTag.get(key);
+      if (!d) byTag.set(key, (d = draftFor(TAG_PREFIX + key, 'course', hasCourseTag(entry.title) ? 'tag' : 'name')));
+      draft = d;
       addSpelling(draft, info.courseTitle, entry.index);
     } else if (info.seriesStem !== null && stemKey !== null && (untaggedStems.get(stemKey) ?? 0) >= 2) {
-      draft = draftFor(SERIES_PREFIX + stemKey, 'series', 'series');
+      let d = bySeries.get(stemKey);
+      if (!d) bySeries.set(stemKey, (d = draftFor(SERIES_PREFIX + stemKey, 'series', 'series')));
+      draft = d;
       addSpelling(draft, info.seriesStem, entry.index);
     } else {
-      draft = draftFor(OTHER_COURSE_ID, 'other', 'other');
+      draft = other;
+      if (!drafts.has(OTHER_COURSE_ID)) drafts.set(OTHER_COURSE_ID, other);
       addSpelling(draft, OTHER_COURSE_TITLE, entry.index);
     }
     return { entry, info, stemKey, home: draft };

@@ -41,10 +41,17 @@ export function parseHead(inner: string): Head | string {
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The number written in `s[from, to)`, all ASCII digits (the date pattern made sure). */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 function isCalendarDate(s: string): boolean {
-  const y = Number(s.slice(0, 4)),
-    m = Number(s.slice(5, 7)),
-    d = Number(s.slice(8, 10));
+  const y = digits(s, 0, 4),
+    m = digits(s, 5, 7),
+    d = digits(s, 8, 10);
   if (y < 1 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 && leap ? 29 : DAYS[m - 1];

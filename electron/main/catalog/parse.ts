@@ -9,6 +9,8 @@ import { parseHead, summaryText } from './entry-text';
 import { blankAfter, isIdChar, isSpace, lineEndOf, lineStartIfBlankBefore } from './text-scan';
 
 const ID_LEN = 11;
+/** A line `trim` would empty, tested without making the trimmed copy. */
+const BLANK = /^\s*$/;
 
 /** Warnings of one page, with the file name filled in. */
 class Warnings {
@@ -101,7 +103,7 @@ function takeEntry(src: string, line: number, start: number, end: number, how: O
       bodyStart = q + aClose + 4;
       break;
     }
-    if (text.trim() === '') {
+    if (BLANK.test(text)) {
       if (seenTag) break;
     } else seenTag = true;
     q = e + 1;
