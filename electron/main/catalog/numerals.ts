@@ -9,8 +9,17 @@ const FOLDABLE = /[\uFF01-\uFF5E\u3000]/u;
 export function foldWidth(text: string): string {
   // Most titles have nothing to fold: a test is cheaper than a replace with a callback.
   if (!FOLDABLE.test(text)) return text;
-  return text.replace(/[\uFF01-\uFF5E\u3000]/gu, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  // fromCharCode takes the codes as arguments: fine for a title, not for a page of text.
+  if (text.length > MAX_SPREAD) return text.replace(/[\uFF01-\uFF5E\u3000]/gu, (ch) => String.fromCharCode(foldCode(ch.charCodeAt(0))));
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes.push(foldCode(c));
+  }
+  return String.fromCharCode(...codes);
 }
+const MAX_SPREAD = 4096;
+const foldCode = (c: number) => (c === 0x3000 ? 32 : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
 
 const ZH_DIGITS: Record<string, number> = {
   零: 0,

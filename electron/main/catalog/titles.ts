@@ -39,6 +39,19 @@ export function normaliseKey(text: string): string {
 const keys = new Map<string, string>();
 const MAX_KEYS = 50_000;
 
+/** A tag's key and the year it names (`機器學習2021` → 2021): every lecture of a course repeats its tag. */
+function tagFacts(text: string): { key: string; year: number | null } {
+  let facts = tags.get(text);
+  if (facts === undefined) {
+    if (tags.size >= MAX_KEYS) tags.clear();
+    const y = YEAR_IN_TAG.exec(foldWidth(text));
+    facts = { key: normaliseKey(text), year: y ? Number(y[1]) : null };
+    tags.set(text, facts);
+  }
+  return facts;
+}
+const tags = new Map<string, { key: string; year: number | null }>();
+
 // A `[YYYY-MM-DD]` belongs to the entry, not the title; the parser removes it,
 // but a title handed over with it still names its course.
 const DATE_PREFIX = /^\s*\[\d{4}-\d{2}-\d{2}\]\s*/u;
@@ -97,10 +110,10 @@ export function parseTitle(title: string): TitleInfo {
   let rest = clean;
   const tag = takeTag(clean);
   if (tag) {
+    const facts = tagFacts(tag.text);
     info.courseTitle = tag.text;
-    info.courseKey = normaliseKey(tag.text);
-    const y = YEAR_IN_TAG.exec(foldWidth(tag.text));
-    if (y) info.year = Number(y[1]);
+    info.courseKey = facts.key;
+    if (facts.year !== null) info.year = facts.year;
     rest = tag.rest;
   }
 
