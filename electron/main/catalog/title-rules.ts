@@ -34,6 +34,8 @@ export interface LectureMatch {
   year: number | null;
   /** Characters of the (folded) title the rule consumed. */
   length: number;
+  /** The course name is the rule's stand-in (`第N講`), not words the title wrote. */
+  unnamed: boolean;
 }
 
 /**
@@ -51,6 +53,11 @@ export interface LectureRule {
   marks: number;
   /** A word every title the rule reads contains, tested only when the marks are there; or null. */
   quick: RegExp | null;
+  /**
+   * The course name for a title that writes none before its number (`第二講：…` → `第N講`,
+   * `{unit}` being the word it numbers), counted only when two or more videos share it; or null.
+   */
+  unnamed: string | null;
   /** [title, lecture, course] — checked by tests/unit/catalog/titles.test.ts. */
   examples: [title: string, lecture: number[], course: string | null][];
 }
@@ -64,6 +71,7 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     opens: 'letter',
     marks: MARK.digit,
     quick: /lecture/i,
+    unnamed: null,
     examples: [
       ['ML Lecture 3-1: Gradient Descent', [3, 1], 'ML'],
       ['Linear Algebra Lecture 31: Gram-Schmidt Process', [31], 'Linear Algebra'],
@@ -79,6 +87,7 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     opens: 'letter',
     marks: MARK.digit | MARK.dash | MARK.colon,
     quick: null,
+    unnamed: null,
     examples: [
       ['Deep Learning Theory 2-3: Does Deep Network have Local Minima?', [2, 3], 'Deep Learning Theory'],
       ['Theory 1-1: Can shallow network fit any function?', [1, 1], 'Theory'],
@@ -87,15 +96,17 @@ export const LECTURE_RULES: readonly LectureRule[] = [
   },
   {
     name: 'HWn',
-    pattern: /^(?<course>HW|homework)\s*(?<n>\d+)(?![0-9])\s*:?\s*/iu,
+    pattern: new RegExp(String.raw`^(?<course>HW|homework)\s*(?<n>\d+)(?![0-9])${YEAR}\s*:?\s*`, 'iu'),
     trust: 'shared',
     opens: 'letter',
     marks: MARK.digit,
     quick: null,
+    unnamed: null,
     examples: [
       ['HW1 (presented by 黃文璁,蔡昕宇,許傑盛)', [1], 'HW'],
       ['HW 12: Reinforcement Learning', [12], 'HW'], // invented
       ['Homework 3 - Review', [3], 'Homework'], // invented
+      ['HW2 (2031): Review', [2], 'HW (2031)'], // invented: a year separates two runs
     ],
   },
   {
@@ -105,6 +116,7 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     opens: 'letter',
     marks: MARK.digit | MARK.colon,
     quick: null,
+    unnamed: null,
     examples: [
       ['Structured Learning 1: Introduction', [1], 'Structured Learning'],
       ['Structured Learning 4: Sequence Labeling', [4], 'Structured Learning'],
@@ -118,6 +130,7 @@ export const LECTURE_RULES: readonly LectureRule[] = [
     opens: 'letter',
     marks: MARK.digit | MARK.hash,
     quick: null,
+    unnamed: null,
     examples: [
       ['Paper Reading #3: Attention Is All You Need', [3], 'Paper Reading'], // invented
       ['Office Hour #12', [12], 'Office Hour'], // invented
@@ -125,15 +138,17 @@ export const LECTURE_RULES: readonly LectureRule[] = [
   },
   {
     name: '第N講 / 第一講',
-    pattern: new RegExp(String.raw`^第\s*(?<n>\d+|${ZH_NUMERAL})\s*[講讲課课章]\s*:?\s*`, 'u'),
+    pattern: new RegExp(String.raw`^第\s*(?<n>\d+|${ZH_NUMERAL})\s*(?<unit>[講讲課课章])${YEAR}\s*:?\s*`, 'u'),
     trust: 'alone',
     opens: '第',
     marks: 0,
     quick: null,
+    unnamed: '第N{unit}',
     examples: [
-      ['第0講：課程說明 (17:15 有芙莉蓮雷)', [0], null],
-      ['第十二講：模型評估', [12], null], // invented
-      ['第3课 简体字的课', [3], null], // invented
+      ['第0講：課程說明 (17:15 有芙莉蓮雷)', [0], '第N講'],
+      ['第十二講：模型評估', [12], '第N講'], // invented
+      ['第3课 简体字的课', [3], '第N课'], // invented
+      ['第二講 (2030)：回顧', [2], '第N講 (2030)'], // invented: a year separates two runs
     ],
   },
 ];
@@ -157,8 +172,9 @@ export function readLecture(rule: LectureRule, folded: string): LectureMatch | n
   if (n === null) return null;
   const lecture = g.m !== undefined ? [n, Number(g.m)] : [n];
   const year = g.year !== undefined ? Number(g.year) : null;
-  const course = g.course === undefined ? null : year !== null ? `${g.course} (${year})` : g.course;
-  return { lecture, course, year, length: m[0].length };
+  const named = g.course ?? (rule.unnamed === null ? undefined : rule.unnamed.replace('{unit}', g.unit ?? ''));
+  const course = named === undefined ? null : year !== null ? `${named} (${year})` : named;
+  return { lecture, course, year, length: m[0].length, unnamed: g.course === undefined && course !== null };
 }
 
 /** A rule that orders the parts of one topic. */

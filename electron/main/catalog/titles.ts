@@ -133,7 +133,8 @@ export function parseTitle(title: string): TitleInfo {
     if (!tag && prefix.course !== null) {
       info.courseTitle = prefix.course;
       info.courseKey = normaliseKey(prefix.course);
-      info.weakName = rule.trust === 'shared';
+      // A stand-in name (`第N講`) is a course only when another video shares it, as a shared-trust name.
+      info.weakName = rule.trust === 'shared' || prefix.unnamed;
     }
     rest = rest.slice(prefix.length);
     folded = folded.slice(prefix.length);

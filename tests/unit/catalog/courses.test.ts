@@ -235,6 +235,23 @@ describe('titles in upload order → courses, each in study order', () => {
       ['[微積分] 第一講', '[微積分] 第二講', 'Taylor series in practice (微積分 課程補充)'],
       [['tag:微積分', [1, 2, 3]]],
     ],
+    [
+      'a year in parentheses separates two runs: HWn (year)',
+      ['HW2 (2030): b', 'HW1 (2031): c', 'HW1 (2030): a', 'HW2 (2031): d'],
+      [
+        ['tag:hw(2030)', [3, 1]],
+        ['tag:hw(2031)', [2, 4]],
+      ],
+    ],
+    [
+      'a year in parentheses separates two runs: untagged 第N講 (year), a course only when shared',
+      ['第二講 (2030)：b', '第一講 (2031)：c', '第一講 (2030)：a', '第二講 (2031)：d', '第九講：alone'],
+      [
+        ['tag:第n講(2030)', [3, 1]],
+        ['tag:第n講(2031)', [2, 4]],
+        [OTHER_COURSE_ID, [5]],
+      ],
+    ],
   ];
   it.each(cases)('%s', (_rule, titles, expected) => {
     const entries = titles.map((t, i) => entry(i + 1, t));

@@ -129,7 +129,8 @@ const rows: Row[] = [
       seriesStem: '訓練不了人工智慧？你可以訓練你自己',
     },
   ],
-  ['第三講, no tag', '第三講：生成式AI的三種策略', { lecture: [3] }],
+  // No tag: a stand-in name, a course only when another video shares it (see courses.test.ts).
+  ['第三講, no tag', '第三講：生成式AI的三種策略', { lecture: [3], courseKey: '第n講', courseTitle: '第N講', weakName: true }],
   ['第十二講', '【某課程】第十二講：模型評估', { courseKey: '某課程', courseTitle: '某課程', lecture: [12] }],
   ['第二十講', '【某課程】第二十講 最後一講', { courseKey: '某課程', courseTitle: '某課程', lecture: [20] }],
   // parts of a series
