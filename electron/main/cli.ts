@@ -25,8 +25,21 @@ export interface CliLecture {
   linkedVideoId: string | null;
 }
 
+export interface CliCourse {
+  id: string;
+  title: string;
+  /**
+   * What the course is, in the sidebar's vocabulary (CourseCategory): `course`, `supplement`
+   * (TA supplement), `talk` (conference or talk) or `other`.
+   */
+  kind: CourseCategory;
+  /** The sidebar group: the year it was taught, `Undated`, or `Other`. */
+  group: string;
+  lectures: CliLecture[];
+}
+
 export interface CliDocument {
-  courses: { id: string; title: string; category: CourseCategory; group: string; lectures: CliLecture[] }[];
+  courses: CliCourse[];
   warnings: CatalogWarning[];
 }
 
@@ -88,7 +101,7 @@ export function toDocument(entries: CatalogEntry[], warnings: CatalogWarning[]):
     courses: courses.map((c) => ({
       id: c.id,
       title: c.title,
-      category: c.category,
+      kind: c.category,
       group: c.group,
       lectures: c.lectures.map((v) => {
         const e = byId.get(v)!;

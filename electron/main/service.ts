@@ -21,6 +21,7 @@ import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../share
 import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { loadCatalog } from './catalog/load';
 import { customCourseId } from './catalog/courses';
+import { applyMove, revertMove, undoHolds, type MoveUndo } from './move-undo';
 import { arrangeCourses } from './course-cache';
 import { openStore, type Store } from './store/store';
 import type { SearchDoc } from './search/index';
@@ -53,6 +54,8 @@ type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
 
 export class Service implements Methods {
   private courses: Course[] = [];
+  /** The last move, until undone or another correction makes it stale (move-undo.ts). */
+  private lastMove: MoveUndo | null = null;
   private courseOf = new Map<string, Course>();
   /** videoId → the same lecture in the other language (catalog/versions.ts). */
   private linked = new Map<string, string>();
@@ -243,6 +246,7 @@ export class Service implements Methods {
   }
 
   private async correct(change: (c: Corrections) => Corrections): Promise<Library> {
+    this.lastMove = null;
     await this.store.setCorrections(change(structuredClone(this.store.data.corrections)));
     this.reorder();
     return this.getLibrary();
@@ -258,11 +262,20 @@ export class Service implements Methods {
       throw new ApiError(`No course ${courseId}`, 'not-found');
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
     // One correction, one write: a failed save leaves every lecture where it was.
-    return this.correct((c) => {
-      if (newCourseTitle !== undefined) c.titles[target] = newCourseTitle;
-      for (const id of videoIds) c.moves[id] = target;
+    let undo: Omit<MoveUndo, 'after'> = { moves: {}, titles: {} };
+    const library = await this.correct((c) => {
+      undo = applyMove(c, videoIds, target, newCourseTitle);
       return c;
     });
+    this.lastMove = { ...undo, after: JSON.stringify(this.store.data.corrections) };
+    return library;
+  }
+
+  /** Puts the lectures of the last move back where they were (courses, names and so order). */
+  async undoMoveLectures(): Promise<Library> {
+    const last = this.lastMove;
+    if (!last || !undoHolds(last, this.store.data.corrections)) throw new ApiError('There is no move to undo', 'not-found');
+    return this.correct((c) => revertMove(c, last));
   }
 
   async renameCourse({ courseId, title }: ArgsOf<'renameCourse'>): Promise<Library> {

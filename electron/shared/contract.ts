@@ -254,6 +254,8 @@ export const contract = {
       .refine((a) => (a.courseId === undefined) !== (a.newCourseTitle === undefined), 'give courseId or newCourseTitle'),
     result: returns<Library>(),
   },
+  /** Puts back what the last moveLectures changed; refused once anything else changed the corrections. */
+  undoMoveLectures: { args: empty, result: returns<Library>() },
   renameCourse: {
     args: z.object({ courseId, title: z.string().trim().min(1).max(200) }).strict(),
     result: returns<Library>(),

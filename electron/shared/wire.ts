@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'search',
   'moveLecture',
   'moveLectures',
+  'undoMoveLectures',
   'renameCourse',
   'resetCorrections',
   'exportNotes',

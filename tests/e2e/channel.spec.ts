@@ -98,7 +98,10 @@ test('Shift+click and Ctrl+click select lectures; one step moves them to a new c
   expect(await rowIndexes(page)).toEqual([19, 21]);
 });
 
-test('by keyboard: Shift+arrows select, the bulk bar marks them watched, Undo puts them back', async ({ app, page }) => {
+test('by keyboard: Shift+arrows select, the bulk bar marks them watched or moves them, and each Undo puts them back', async ({
+  app,
+  page,
+}) => {
   void app;
   await loaded(page);
   await course(page, /^Structured Learning/).click();
@@ -135,6 +138,33 @@ test('by keyboard: Shift+arrows select, the bulk bar marks them watched, Undo pu
   await page.getByTestId('bulk-clear').click();
   await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
   await expect(list).toBeFocused();
+
+  // Move three to a new course by keyboard, then one Undo puts all three back in their places.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('bulk-move')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('move-dialog');
+  await expect(dialog).toContainText('3 selected lectures');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByTestId('move-new-title')).toBeFocused();
+  await page.keyboard.type('Sorted by keys');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => rowIndexes(page)).toEqual([23]);
+  await expect(course(page, 'Sorted by keys')).toHaveCount(1);
+  await expect(page.getByTestId('bulk-move-undo')).toContainText('Moved 3 lectures to Sorted by keys.');
+  // The bar (the dialog's opener) is gone: the keyboard is back on the list, and Tab reaches Undo.
+  await expect(list).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('bulk-move-undo-button')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('bulk-move-undo')).toHaveCount(0);
+  await expect.poll(() => rowIndexes(page)).toEqual([19, 20, 21, 23]);
+  await expect(course(page, 'Sorted by keys')).toHaveCount(0);
 });
 
 test('中文版 / English version: a link and the v key jump between the two, and a setting makes watching one mark both', async ({

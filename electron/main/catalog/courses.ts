@@ -51,68 +51,79 @@ function draftTitle(draft: Draft): string {
   return best;
 }
 
-function uniqueByVideo(entries: readonly CatalogEntry[]): CatalogEntry[] {
+function uniqueByVideo(entries: readonly CatalogEntry[]): readonly CatalogEntry[] {
   // The video id is the identity; a video listed twice keeps its first listing.
+  // A parsed catalog is already unique, so the list is copied only when it is not.
   const seen = new Set<string>();
-  const out: CatalogEntry[] = [];
-  for (const e of entries) {
-    if (seen.has(e.videoId)) continue;
-    seen.add(e.videoId);
-    out.push(e);
-  }
-  return out;
+  for (const e of entries) seen.add(e.videoId);
+  if (seen.size === entries.length) return entries;
+  seen.clear();
+  return entries.filter((e) => !seen.has(e.videoId) && seen.add(e.videoId));
 }
 
-/** The course each video belongs to by its title alone. */
-function heuristicCourses(items: readonly Item[]): { drafts: Map<string, Draft>; home: Map<string, string> } {
+/** The course each video belongs to by its title alone, and by the evidence around it. */
+function heuristicCourses(entries: readonly CatalogEntry[]): { drafts: Map<string, Draft>; items: Item[] } {
+  const infos = entries.map((e) => parseTitle(e.title));
+  const stemKeys = infos.map((info) => (info.seriesStem === null ? null : normaliseKey(info.seriesStem)));
   // An untagged topic is a series only when two videos share it; a lone `(1/2)`
   // would otherwise become a one-video course. Names from shared-trust rules
   // (`Structured Learning 1:`, `HW3`) likewise need a second video.
   const untaggedStems = new Map<string, number>();
   const weakNames = new Map<string, number>();
-  for (const { info } of items) {
-    if (info.courseKey === null && info.seriesStem !== null) {
-      const key = normaliseKey(info.seriesStem);
+  infos.forEach((info, i) => {
+    const key = stemKeys[i];
+    if (info.courseKey === null && key != null) {
       untaggedStems.set(key, (untaggedStems.get(key) ?? 0) + 1);
     }
     if (info.weakName && info.courseKey !== null) weakNames.set(info.courseKey, (weakNames.get(info.courseKey) ?? 0) + 1);
-  }
-  for (const item of items) {
-    const { info } = item;
-    if (info.weakName && info.courseKey !== null && (weakNames.get(info.courseKey) ?? 0) < 2) {
-      // Alone, `Top 10: …` is a title, not lecture 10 of a course called Top.
-      item.info = { ...info, courseKey: null, courseTitle: null, lecture: null, weakName: false };
-    }
-  }
+  });
 
   const drafts = new Map<string, Draft>();
-  const home = new Map<string, string>();
   const draftFor = (id: string, kind: CourseKind, by: Draft['by']): Draft => {
     let d = drafts.get(id);
     if (!d) {
-      d = { id, kind, by, spellings: new Map(), items: [] };
+      d = { id, kind, by, spellings: new Map() };
       drafts.set(id, d);
     }
     return d;
   };
 
-  for (const item of items) {
-    const { info, entry } = item;
+  // By key as well as by id: the keys are the cached strings normaliseKey hands out, so a
+  // lookup needs no `tag:` + key string built (and hashed) per video.
+  const byTag = new Map<string, Draft>();
+  const bySeries = new Map<string, Draft>();
+  const other = draftFor(OTHER_COURSE_ID, 'other', 'other');
+  drafts.delete(OTHER_COURSE_ID); // re-added below when a video lands there, so the drafts keep first-use order
+
+  const items = entries.map((entry, i): Item => {
+    let info = infos[i]!;
+    const stemKey = stemKeys[i] ?? null;
+    if (info.weakName && info.courseKey !== null && (weakNames.get(info.courseKey) ?? 0) < 2) {
+      // Alone, `Top 10: …` is a title, not lecture 10 of a course called Top.
+      info = { ...info, courseKey: null, courseTitle: null, lecture: null, weakName: false };
+    }
     let draft: Draft;
     if (info.courseKey !== null && info.courseTitle !== null) {
-      draft = draftFor(TAG_PREFIX + info.courseKey, 'course', hasCourseTag(entry.title) ? 'tag' : 'name');
+      const key = info.courseKey;
+      // What named the course matters only to the first video that opens it.
+      let d = byTag.get(key);
+      if (!d) byTag.set(key, (d = draftFor(TAG_PREFIX + key, 'course', hasCourseTag(entry.title) ? 'tag' : 'name')));
+      draft = d;
       addSpelling(draft, info.courseTitle, entry.index);
-    } else if (info.seriesStem !== null && (untaggedStems.get(normaliseKey(info.seriesStem)) ?? 0) >= 2) {
-      draft = draftFor(SERIES_PREFIX + normaliseKey(info.seriesStem), 'series', 'series');
+    } else if (info.seriesStem !== null && stemKey !== null && (untaggedStems.get(stemKey) ?? 0) >= 2) {
+      let d = bySeries.get(stemKey);
+      if (!d) bySeries.set(stemKey, (d = draftFor(SERIES_PREFIX + stemKey, 'series', 'series')));
+      draft = d;
       addSpelling(draft, info.seriesStem, entry.index);
     } else {
-      draft = draftFor(OTHER_COURSE_ID, 'other', 'other');
+      draft = other;
+      if (!drafts.has(OTHER_COURSE_ID)) drafts.set(OTHER_COURSE_ID, other);
       addSpelling(draft, OTHER_COURSE_TITLE, entry.index);
     }
-    home.set(entry.videoId, draft.id);
-  }
-  attachByEvidence(items, drafts, home, draftFor);
-  return { drafts, home };
+    return { entry, info, stemKey, home: draft };
+  });
+  attachByEvidence(items, drafts, draftFor);
+  return { drafts, items };
 }
 
 interface Unit {
@@ -155,7 +166,7 @@ function orderLectures(items: readonly Item[]): Item[] {
   const byStem = new Map<string, Unit>();
   const units: Unit[] = [];
   for (const item of items) {
-    const stem = item.info.part !== null && item.info.seriesStem !== null ? normaliseKey(item.info.seriesStem) : null;
+    const stem = item.info.part !== null ? item.stemKey : null;
     const existing = stem !== null ? byStem.get(stem) : undefined;
     if (existing) {
       existing.items.push(item);
@@ -198,8 +209,7 @@ export interface BuildOptions {
 }
 
 export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOptions = {}): Course[] {
-  const items: Item[] = uniqueByVideo(entries).map((entry) => ({ entry, info: parseTitle(entry.title) }));
-  const { drafts, home } = heuristicCourses(items);
+  const { drafts, items } = heuristicCourses(uniqueByVideo(entries));
   const moves = opts.corrections?.moves ?? {};
   const titles = opts.corrections?.titles ?? {};
 
@@ -212,7 +222,7 @@ export function buildCourses(entries: readonly CatalogEntry[], opts: BuildOption
     const id = item.entry.videoId;
     const target = Object.hasOwn(moves, id) ? moves[id] : undefined;
     const valid = target !== undefined && (heuristicIds.has(target) || target === OTHER_COURSE_ID || named(target));
-    const courseId = valid ? target : home.get(id)!;
+    const courseId = valid ? target : item.home.id;
     let list = members.get(courseId);
     if (!list) members.set(courseId, (list = []));
     list.push(item);

@@ -8,6 +8,10 @@ export const OTHER_COURSE_TITLE = 'Other videos';
 export interface Item {
   entry: CatalogEntry;
   info: TitleInfo;
+  /** normaliseKey of the series stem, computed once: counting, placing and ordering all ask for it. */
+  stemKey: string | null;
+  /** The course the heuristics place the video in (set by heuristicCourses, moved by evidence). */
+  home: Draft;
 }
 
 export interface Draft {
@@ -17,7 +21,6 @@ export interface Draft {
   by: 'tag' | 'name' | 'series' | 'evidence' | 'other';
   /** Spellings seen, with how often and where first: the title is the most common one. */
   spellings: Map<string, { count: number; first: number }>;
-  items: Item[];
 }
 
 export function addSpelling(draft: Draft, spelling: string, index: number): void {

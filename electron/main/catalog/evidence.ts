@@ -41,55 +41,64 @@ const TAG_PREFIX = 'tag:';
 /** Shortest course key a title may name in parentheses: `ML` alone is too common. */
 const MIN_NAMED_KEY = 3;
 
-export function attachByEvidence(items: readonly Item[], drafts: Map<string, Draft>, home: Map<string, string>, draftFor: DraftFor): void {
+/** The nearest placed video's course from position `p` in direction `step`, skipping `skip`. */
+function neighbour(order: readonly Item[], p: number, step: 1 | -1, skip: Draft | null): Draft | null {
+  for (let q = p + step; q >= 0 && q < order.length; q += step) {
+    const d = order[q]!.home;
+    if (d.id !== OTHER_COURSE_ID && d !== skip) return d;
+  }
+  return null;
+}
+
+const isOther = (item: Item) => item.home.id === OTHER_COURSE_ID;
+
+/** Moves videos out of "other" (and series into named courses) by the rules above; sets `item.home`. */
+export function attachByEvidence(items: readonly Item[], drafts: ReadonlyMap<string, Draft>, draftFor: DraftFor): void {
   const order = [...items].sort((a, b) => a.entry.index - b.entry.index);
-  /** The entry at position p of the upload order; every caller stays inside 0..order.length-1. */
-  const entryAt = (p: number) => {
-    const item = order[p];
-    if (!item) throw new RangeError(`no upload at position ${p}`);
-    return item.entry;
-  };
-  const at = (p: number) => home.get(entryAt(p).videoId)!;
-  const isOther = (p: number) => at(p) === OTHER_COURSE_ID;
-  const byName = (id: string | null) => id !== null && drafts.get(id)?.by === 'name';
-  const move = (p: number, d: Draft) => home.set(entryAt(p).videoId, d.id);
-  /** The nearest placed video from `p` in direction `step`, skipping videos of `skip`. */
-  const neighbour = (p: number, step: 1 | -1, skip: string | null): string | null => {
-    for (let q = p + step; q >= 0 && q < order.length; q += step) {
-      const id = at(q);
-      if (id !== OTHER_COURSE_ID && id !== skip) return id;
-    }
-    return null;
-  };
+  seriesInsideNamedCourses(order);
+  neighbouringUploads(order);
+  courseNamedInParentheses(order, drafts);
+  sharedUploadDate(order, draftFor);
+}
 
-  // 1. Series inside a named course.
-  const span = new Map<string, { lo: number; hi: number }>();
-  order.forEach((_, p) => {
-    const id = at(p);
-    if (drafts.get(id)?.by !== 'series') return;
-    const s = span.get(id);
+// 1. Series inside a named course.
+function seriesInsideNamedCourses(order: readonly Item[]): void {
+  const span = new Map<Draft, { lo: number; hi: number }>();
+  order.forEach((item, p) => {
+    if (item.home.by !== 'series') return;
+    const s = span.get(item.home);
     if (s) s.hi = p;
-    else span.set(id, { lo: p, hi: p });
+    else span.set(item.home, { lo: p, hi: p });
   });
-  for (const [id, { lo, hi }] of span) {
+  for (const [d, { lo, hi }] of span) {
     let clean = true;
-    for (let p = lo; p <= hi && clean; p++) clean = at(p) === id || isOther(p);
-    const before = neighbour(lo, -1, id);
-    if (!clean || before === null || before !== neighbour(hi, 1, id) || !byName(before)) continue;
-    const into = drafts.get(before)!;
-    for (let p = lo; p <= hi; p++) if (at(p) === id) move(p, into);
+    for (let p = lo; p <= hi && clean; p++) clean = order[p]!.home === d || isOther(order[p]!);
+    const before = neighbour(order, lo, -1, d);
+    if (!clean || before === null || before !== neighbour(order, hi, 1, d) || before.by !== 'name') continue;
+    for (let p = lo; p <= hi; p++) if (order[p]!.home === d) order[p]!.home = before;
   }
+}
 
-  // 2. Neighbouring uploads.
+// 2. Neighbouring uploads. One pass each way: the placed course after every position is
+// known beforehand (a move never changes what lies ahead), the one before is carried along.
+function neighbouringUploads(order: readonly Item[]): void {
+  const after: (Draft | null)[] = new Array<Draft | null>(order.length).fill(null);
+  for (let p = order.length - 2; p >= 0; p--) {
+    const next = order[p + 1]!;
+    after[p] = isOther(next) ? after[p + 1]! : next.home;
+  }
+  let before: Draft | null = null;
   for (let p = 0; p < order.length; p++) {
-    if (!isOther(p)) continue;
-    const before = neighbour(p, -1, null);
-    if (before !== null && before === neighbour(p, 1, null) && byName(before)) move(p, drafts.get(before)!);
+    const item = order[p]!;
+    if (isOther(item) && before !== null && before === after[p] && before.by === 'name') item.home = before;
+    if (!isOther(item)) before = item.home;
   }
+}
 
-  // 3. A course named in parentheses: the longest key wins (`線性代數2022` over `線性代數`).
-  // Keys by first character, longest first, so each position of a title is tried only
-  // against the keys that can start there.
+// 3. A course named in parentheses: the longest key wins (`線性代數2022` over `線性代數`).
+// Keys by first character, longest first, so each position of a title is tried only
+// against the keys that can start there.
+function courseNamedInParentheses(order: readonly Item[], drafts: ReadonlyMap<string, Draft>): void {
   const byFirst = new Map<string, { d: Draft; key: string }[]>();
   for (const d of drafts.values()) {
     if ((d.by !== 'tag' && d.by !== 'name') || !d.id.startsWith(TAG_PREFIX)) continue;
@@ -100,12 +109,11 @@ export function attachByEvidence(items: readonly Item[], drafts: Map<string, Dra
     bucket.push({ d, key });
     byFirst.set(first, bucket);
   }
+  if (byFirst.size === 0) return;
   for (const bucket of byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
-  for (let p = 0; p < order.length && byFirst.size > 0; p++) {
-    if (!isOther(p)) continue;
-    const inner = entryAt(p)
-      .title.normalize('NFKC')
-      .match(/\(([^()]+)\)/gu);
+  for (const item of order) {
+    if (!isOther(item)) continue;
+    const inner = item.entry.title.normalize('NFKC').match(/\(([^()]+)\)/gu);
     if (!inner) continue;
     const text = inner.map(normaliseKey).join('|');
     let hit: { d: Draft; key: string } | null = null;
@@ -114,19 +122,21 @@ export function attachByEvidence(items: readonly Item[], drafts: Map<string, Dra
         if ((hit === null || c.key.length > hit.key.length) && text.startsWith(c.key, i)) hit = c;
       }
     }
-    if (hit) move(p, hit.d);
+    if (hit) item.home = hit.d;
   }
+}
 
-  // 4. A shared upload date, uploads in a row.
+// 4. A shared upload date, uploads in a row.
+function sharedUploadDate(order: readonly Item[], draftFor: DraftFor): void {
   for (let p = 0; p < order.length;) {
-    const date = entryAt(p).date;
+    const date = order[p]!.entry.date;
     let q = p;
-    while (q < order.length && isOther(q) && date !== null && entryAt(q).date === date) q++;
+    while (q < order.length && isOther(order[q]!) && date !== null && order[q]!.entry.date === date) q++;
     if (q - p >= 3) {
       const d = draftFor(DATE_GROUP_PREFIX + date, 'series', 'evidence');
       for (let r = p; r < q; r++) {
-        addSpelling(d, `Talks of ${date}`, entryAt(r).index);
-        home.set(entryAt(r).videoId, d.id);
+        addSpelling(d, `Talks of ${date}`, order[r]!.entry.index);
+        order[r]!.home = d;
       }
     }
     p = Math.max(q, p + 1);

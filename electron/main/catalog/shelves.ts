@@ -7,8 +7,8 @@ export interface CategoryRule {
   category: CourseCategory;
   /** Tested against the course title. */
   title?: RegExp;
-  /** Tested against each lecture title (lowercased); the rule holds when most lectures match. */
-  lectures?: (lowerTitle: string) => boolean;
+  /** Tested against each lecture title; the rule holds when most lectures match. */
+  lectures?: RegExp;
   /** [course title, a lecture title] — checked by tests/unit/catalog/courses.test.ts. */
   examples: [course: string, lecture: string][];
 }
@@ -19,7 +19,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
     category: 'talk',
     title:
       /\b(?:ICASSP|INTERSPEECH|ICLR|ICML|NeurIPS|NIPS|ACL|EMNLP|NAACL|AAAI|IJCAI|CVPR|ICCV|ECCV|KDD|SIGIR|ASRU|SLT)\b|webinar|seminar|workshop|symposium|keynote|talks?\b|活動|演講|座談|研討會/iu,
-    lectures: (t) => t.includes('(speaker:') || t.includes('keynote'),
+    lectures: /\(speaker:|keynote/iu,
     examples: [
       ['ICASSP 2020', '[ICASSP 2020] WHAT DOES A NETWORK LAYER HEAR? (Speaker: Chung-Yi Li)'],
       ['活動宣傳', '[活動宣傳] Webinar Series for Advancements in Audio, Speech and Language Technology'],
@@ -30,7 +30,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'supplement',
     title: /\bTA\b|助教|補充|补充|\btutorials?\b|\bHW\b|\bhomework\b|作業/iu,
-    lectures: (t) => (t.includes('助教') && t.includes('講授')) || t.includes('presented by') || t.includes('tutorial'),
+    lectures: /助教[\s\S]*講授|講授[\s\S]*助教|presented by|tutorial/iu,
     examples: [
       ['TA 補充課', '[TA 補充課] Graph Neural Network (1/2) (由助教姜成翰同學講授)'],
       ['HW', 'HW1 (presented by 黃文璁,蔡昕宇,許傑盛)'],
@@ -40,19 +40,18 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
 ];
 
 export function categoryOf(courseTitle: string, lectureTitles: readonly string[]): CourseCategory {
-  let lower: string[] | null = null;
+  const n = lectureTitles.length;
   for (const rule of CATEGORY_RULES) {
     if (rule.title?.test(courseTitle)) return rule.category;
-    if (!rule.lectures || lectureTitles.length === 0) continue;
-    lower ??= lectureTitles.map((t) => t.toLowerCase());
+    if (!rule.lectures || n === 0) continue;
     // Stops as soon as the majority is decided either way.
-    const need = Math.floor(lower.length / 2) + 1;
+    const need = Math.floor(n / 2) + 1;
     let hits = 0;
     let misses = 0;
-    for (const t of lower) {
-      if (rule.lectures(t)) hits++;
+    for (let i = 0; i < n; i++) {
+      if (rule.lectures.test(lectureTitles[i]!)) hits++;
       else misses++;
-      if (hits >= need || misses > lower.length - need) break;
+      if (hits >= need || misses > n - need) break;
     }
     if (hits >= need) return rule.category;
   }
@@ -64,12 +63,15 @@ export const OTHER_GROUP = 'Other';
 
 /** Years of dated uploads by index, for courses none of whose videos carry a date. */
 export class UploadYears {
-  private readonly dated: { index: number; year: number }[];
-  constructor(entries: readonly CatalogEntry[]) {
-    this.dated = entries
+  // Built on first use: most courses have a dated video of their own and never ask.
+  private sorted: { index: number; year: number }[] | null = null;
+  constructor(private readonly entries: readonly CatalogEntry[]) {}
+  private get dated(): { index: number; year: number }[] {
+    this.sorted ??= this.entries
       .filter((e) => e.date !== null)
       .map((e) => ({ index: e.index, year: Number(e.date!.slice(0, 4)) }))
       .sort((a, b) => a.index - b.index);
+    return this.sorted;
   }
   /**
    * The year of the last dated upload at or before `index` (an upload is never older

@@ -2,7 +2,7 @@
 // each era (title-rules.ts lists them, each with examples), so this reads the
 // conventions one family at a time. Pure: no node, no electron.
 import { foldWidth } from './numerals';
-import { LECTURE_RULES, readLecture, readPart } from './title-rules';
+import { LECTURE_RULES, MARK, marksOf, mayRead, readLecture, readPart } from './title-rules';
 
 export interface TitleInfo {
   /** Normalised course key (NFKC, no spaces, lowercase), or null when the title names no course. */
@@ -39,12 +39,22 @@ export function normaliseKey(text: string): string {
 const keys = new Map<string, string>();
 const MAX_KEYS = 50_000;
 
+/** A tag's key and the year it names (`機器學習2021` → 2021): every lecture of a course repeats its tag. */
+function tagFacts(text: string): { key: string; year: number | null } {
+  let facts = tags.get(text);
+  if (facts === undefined) {
+    if (tags.size >= MAX_KEYS) tags.clear();
+    const y = YEAR_IN_TAG.exec(foldWidth(text));
+    facts = { key: normaliseKey(text), year: y ? Number(y[1]) : null };
+    tags.set(text, facts);
+  }
+  return facts;
+}
+const tags = new Map<string, { key: string; year: number | null }>();
+
 // A `[YYYY-MM-DD]` belongs to the entry, not the title; the parser removes it,
 // but a title handed over with it still names its course.
 const DATE_PREFIX = /^\s*\[\d{4}-\d{2}-\d{2}\]\s*/u;
-const FULL_TAG = /^【([^】]+)】\s*/u;
-const DIGIT = /[0-9]/u;
-const BRACKET_TAG = /^\[([^\]]+)\]\s*/u;
 const YEAR_IN_TAG = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/u;
 
 const TRAILING_SEPARATORS = /[\s\-–—:：,，、]+$/u;
@@ -54,24 +64,38 @@ interface Tag {
   rest: string;
 }
 
+/** `【tag】 rest` or `[tag] rest`: the tag runs to the first closing bracket and is never empty. */
 function takeTag(title: string): Tag | null {
-  const m = FULL_TAG.exec(title) ?? BRACKET_TAG.exec(title);
-  const text = m?.[1]?.trim();
-  if (!m || text === undefined) return null;
+  const first = title.charCodeAt(0);
+  const close = first === 0x3010 /* 【 */ ? '】' : first === 91 /* [ */ ? ']' : null;
+  const end = close === null ? -1 : title.indexOf(close, 1);
+  if (end < 2) return null;
+  const text = title.slice(1, end).trim();
   if (text === '') return null;
-  return { text, rest: title.slice(m[0].length) };
+  return { text, rest: title.slice(end + 1).trimStart() };
 }
 
 /** True when the title opens with a course tag (`【…】` or `[…]`, not a date). */
 export function hasCourseTag(title: string): boolean {
-  const t = title.trimStart();
-  // Most titles settle on their first character; only `[` may still be a date.
-  if (t[0] !== '【' && t[0] !== '[') return false;
-  return takeTag(t.replace(DATE_PREFIX, '').trim()) !== null;
+  return takeTag(withoutDate(title)) !== null;
+}
+
+// A superset of what `trim` removes (it only gates the call).
+const edge = (c: number) => c <= 32 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
+
+/** False only when neither end of `text` can be whitespace (`trim` would return it unchanged). */
+function mayHaveEdgeSpace(text: string): boolean {
+  return text.length === 0 || edge(text.charCodeAt(0)) || edge(text.charCodeAt(text.length - 1));
+}
+
+/** The title trimmed, without a leading `[YYYY-MM-DD]`; only a title opening with `[` may have one. */
+function withoutDate(title: string): string {
+  const t = mayHaveEdgeSpace(title) ? title.trim() : title;
+  return t.charCodeAt(0) === 91 /* [ */ ? t.replace(DATE_PREFIX, '').trim() : t;
 }
 
 export function parseTitle(title: string): TitleInfo {
-  const clean = title.replace(DATE_PREFIX, '').trim();
+  const clean = withoutDate(title);
   const info: TitleInfo = {
     courseKey: null,
     courseTitle: null,
@@ -86,18 +110,20 @@ export function parseTitle(title: string): TitleInfo {
   let rest = clean;
   const tag = takeTag(clean);
   if (tag) {
+    const facts = tagFacts(tag.text);
     info.courseTitle = tag.text;
-    info.courseKey = normaliseKey(tag.text);
-    const y = YEAR_IN_TAG.exec(foldWidth(tag.text));
-    if (y) info.year = Number(y[1]);
+    info.courseKey = facts.key;
+    if (facts.year !== null) info.year = facts.year;
     rest = tag.rest;
   }
 
   // One fold serves both passes: folding keeps every index, so slices line up.
   let folded = foldWidth(rest);
+  let marks = marksOf(folded);
   // Every numbering rule needs an Arabic digit or opens with 第: most titles skip them all.
-  const numbered = folded.startsWith('第') || DIGIT.test(folded);
+  const numbered = (marks & MARK.digit) !== 0 || folded.startsWith('第');
   for (const rule of numbered ? LECTURE_RULES : []) {
+    if (!mayRead(rule, folded, marks)) continue;
     const prefix = readLecture(rule, folded);
     if (!prefix) continue;
     info.lecture = prefix.lecture;
@@ -107,14 +133,16 @@ export function parseTitle(title: string): TitleInfo {
     if (!tag && prefix.course !== null) {
       info.courseTitle = prefix.course;
       info.courseKey = normaliseKey(prefix.course);
-      info.weakName = rule.trust === 'shared';
+      // A stand-in name (`第N講`) is a course only when another video shares it, as a shared-trust name.
+      info.weakName = rule.trust === 'shared' || prefix.unnamed;
     }
     rest = rest.slice(prefix.length);
     folded = folded.slice(prefix.length);
+    marks = marksOf(folded);
     break;
   }
 
-  const marker = readPart(folded);
+  const marker = readPart(folded, marks);
   if (marker) {
     info.part = marker.part;
     info.partOf = marker.partOf;

@@ -65,6 +65,7 @@ export const useApi = (): Api => useApp().api;
 export const useLibrary = (): LibraryState => useApp().library;
 export const useSelection = (): SelectionState => useApp().selection;
 export const useMarks = (): WatchMarks => useApp().marks;
+export const useCorrections = (): CourseCorrections => useApp().corrections;
 export const useToasts = (): Toasts => useApp().toasts;
 export const useUi = (): UiState => useApp().ui;
 export const useDataActions = (): DataActions => useApp().data;

@@ -6,56 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../../bench/generate';
 import { OTHER_COURSE_ID, buildCourses } from '../../../electron/main/catalog/courses';
 import { parseCatalog, parseCatalogs } from '../../../electron/main/catalog/parse';
-import { normaliseKey, parseTitle } from '../../../electron/main/catalog/titles';
 import { linkVersions } from '../../../electron/main/catalog/versions';
-import { nth } from '../helpers/nth';
-import type { CatalogEntry, Course } from '../../../electron/shared/types';
+import type { CatalogEntry } from '../../../electron/shared/types';
 import { CHANNEL_FIXTURES } from '../helpers/fixtures';
+import { expectOrdered } from '../helpers/course-order';
 
 function readChannel(): CatalogEntry[] {
   const files = readdirSync(CHANNEL_FIXTURES)
     .filter((f) => f.endsWith('.md'))
     .sort();
   return parseCatalogs(files.map((f) => ({ file: f, text: readFileSync(join(CHANNEL_FIXTURES, f), 'utf8') }))).entries;
-}
-
-/**
- * Every video placed once; every numbered name (tag or prefix) in exactly one course,
- * its lectures in number order; every series' parts together and in part order.
- */
-function expectOrdered(courses: Course[], entries: CatalogEntry[]): void {
-  const info = new Map(entries.map((e) => [e.videoId, parseTitle(e.title)]));
-  const placed = courses.flatMap((c) => c.lectures);
-  expect(new Set(placed).size).toBe(placed.length);
-  expect(placed.length).toBe(entries.length);
-
-  const homeOfKey = new Map<string, Set<string>>();
-  for (const course of courses) {
-    const numbered = course.lectures.map((v) => info.get(v)!).filter((t) => t.lecture !== null);
-    for (let i = 1; i < numbered.length; i++) {
-      const [a, b] = [nth(numbered, i - 1).lecture!, nth(numbered, i).lecture!];
-      const ok = nth(a, 0) < nth(b, 0) || (a[0] === b[0] && (a[1] ?? 0) <= (b[1] ?? 0));
-      expect(ok, `${course.title}: ${a} before ${b}`).toBe(true);
-    }
-    for (const t of numbered) {
-      if (t.courseKey === null || t.weakName) continue;
-      homeOfKey.set(t.courseKey, (homeOfKey.get(t.courseKey) ?? new Set()).add(course.id));
-    }
-    const stems = new Map<string, { pos: number; part: number }[]>();
-    course.lectures.forEach((v, pos) => {
-      const t = info.get(v)!;
-      if (t.part === null || t.seriesStem === null) return;
-      const key = normaliseKey(t.seriesStem);
-      stems.set(key, [...(stems.get(key) ?? []), { pos, part: t.part }]);
-    });
-    for (const [stem, parts] of stems) {
-      for (let i = 1; i < parts.length; i++) {
-        expect(nth(parts, i).part, `${course.title} / ${stem}: parts in order`).toBeGreaterThanOrEqual(nth(parts, i - 1).part);
-        expect(nth(parts, i).pos, `${course.title} / ${stem}: parts together`).toBe(nth(parts, i - 1).pos + 1);
-      }
-    }
-  }
-  for (const [key, homes] of homeOfKey) expect([...homes], `${key} in one course`).toHaveLength(1);
 }
 
 describe('the nine channel pages', () => {

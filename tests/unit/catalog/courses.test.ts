@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { OTHER_COURSE_ID, buildCourses, customCourseId } from '../../../electron/main/catalog/courses';
 import { parseCatalog, parseCatalogs } from '../../../electron/main/catalog/parse';
 import { CATEGORY_RULES, categoryOf } from '../../../electron/main/catalog/shelves';
-import { normaliseKey, parseTitle } from '../../../electron/main/catalog/titles';
+import { parseTitle } from '../../../electron/main/catalog/titles';
 import type { CatalogEntry, Corrections, Course } from '../../../electron/shared/types';
 import { EVIDENCE_RULES } from '../../../electron/main/catalog/evidence';
 import { nth } from '../helpers/nth';
 import { catalogPage, SEED } from '../helpers/fixtures';
+import { expectOrdered } from '../helpers/course-order';
 
 const PAGES = ['ytlee-06-index.md', 'ytlee-07-index-updated.md', 'ytlee-08-index.md'].map(catalogPage);
 
@@ -76,35 +77,8 @@ describe('the three fixture pages and the seed, parsed together', () => {
   const courses = buildCourses(entries);
   const info = new Map(entries.map((e) => [e.videoId, parseTitle(e.title)]));
 
-  it('places every video exactly once', () => {
-    const placed = courses.flatMap((c) => c.lectures);
-    expect(new Set(placed).size).toBe(placed.length);
-    expect([...placed].sort()).toEqual(entries.map((e) => e.videoId).sort());
-  });
-
-  it('keeps every numbered course and series in order', () => {
-    for (const course of courses) {
-      const lectures = course.lectures.map((v) => info.get(v)!.lecture).filter((l) => l !== null);
-      for (let i = 1; i < lectures.length; i++) {
-        const [a, b] = [nth(lectures, i - 1), nth(lectures, i)];
-        const [a0, b0] = [nth(a, 0), nth(b, 0)];
-        expect(a0 < b0 || (a0 === b0 && (a[1] ?? 0) <= (b[1] ?? 0)), `${course.title}: ${a} before ${b}`).toBe(true);
-      }
-      const stems = new Map<string, { pos: number; part: number }[]>();
-      course.lectures.forEach((v, pos) => {
-        const t = info.get(v)!;
-        if (t.part === null || t.seriesStem === null) return;
-        const key = normaliseKey(t.seriesStem);
-        stems.set(key, [...(stems.get(key) ?? []), { pos, part: t.part }]);
-      });
-      for (const [stem, parts] of stems) {
-        for (let i = 1; i < parts.length; i++) {
-          const [prev, cur] = [nth(parts, i - 1), nth(parts, i)];
-          expect(cur.part, `${course.title} / ${stem}: parts increase`).toBeGreaterThan(prev.part);
-          expect(cur.pos, `${course.title} / ${stem}: parts stay together`).toBe(prev.pos + 1);
-        }
-      }
-    }
+  it('places every video once, every numbered course and series in order', () => {
+    expectOrdered(courses, entries, { strictParts: true });
   });
 
   it('finds the courses of pages 06, 07 and 08 in order of first upload, other last', () => {
@@ -181,28 +155,111 @@ describe('the three fixture pages and the seed, parsed together', () => {
   });
 });
 
-describe('number order', () => {
-  it('puts Lecture 10 after 9 and ML Lecture 3-2 after 3-1', () => {
-    const entries = [
-      entry(1, '[Course] Lecture 10: ten'),
-      entry(2, '[Course] Lecture 9: nine'),
-      entry(3, '[Course] Lecture 1: one'),
-      entry(4, 'ML Lecture 3-2: Gradient Descent (Demo by AOE)'),
-      entry(5, 'ML Lecture 4: Classification'),
-      entry(6, 'ML Lecture 3-1: Gradient Descent'),
-      entry(7, 'ML Lecture 3: Gradient Descent overview'),
-    ];
-    expect(titlesOf(buildCourses(entries), entries)).toEqual({
-      'tag:course': ['[Course] Lecture 1: one', '[Course] Lecture 9: nine', '[Course] Lecture 10: ten'],
-      'tag:ml': [
-        'ML Lecture 3: Gradient Descent overview',
-        'ML Lecture 3-1: Gradient Descent',
+describe('titles in upload order → courses, each in study order', () => {
+  // [what it shows, titles (uploaded 1, 2, 3, …), every course as [id, its upload numbers in course order]]
+  const cases: [rule: string, titles: string[], courses: [id: string, indexes: number[]][]][] = [
+    [
+      'Lecture 10 after 9, ML Lecture 3-2 after 3-1',
+      [
+        '[Course] Lecture 10: ten',
+        '[Course] Lecture 9: nine',
+        '[Course] Lecture 1: one',
         'ML Lecture 3-2: Gradient Descent (Demo by AOE)',
         'ML Lecture 4: Classification',
+        'ML Lecture 3-1: Gradient Descent',
+        'ML Lecture 3: Gradient Descent overview',
       ],
-    });
+      [
+        ['tag:course', [3, 2, 1]],
+        ['tag:ml', [7, 6, 4, 5]],
+      ],
+    ],
+    [
+      'Roman parts, (上)(中)(下), (part k) and - Part k by value',
+      [
+        '[C] Topic (Part X)',
+        '[C] Topic (Part IV)',
+        '[C] Topic (Part IX)',
+        '[C] Topic (Part I)',
+        '[C] 主題 (下)',
+        '[C] 主題 (上)',
+        '[C] 主題 (中)',
+        '[C] Other - Part 2',
+        '[C] Other - Part 1',
+        '[C] Third (part 10)',
+        '[C] Third (part 2)',
+      ],
+      [['tag:c', [4, 2, 3, 1, 6, 7, 5, 9, 8, 11, 10]]],
+    ],
+    [
+      'unnumbered videos stay where they were uploaded among numbered ones',
+      ['[C] Course intro', '[C] Lecture 2: two', '[C] Lecture 1: one', '[C] Guest talk', '[C] Lecture 3: three'],
+      [['tag:c', [1, 3, 2, 4, 5]]],
+    ],
+    [
+      'untagged parts of one topic are a series; a lone part stays in other',
+      ['Some Topic (2/3): middle', 'A lone talk (1/2)', 'Some Topic (1/3): start', 'Unrelated talk', 'Some  Topic (3/3)'],
+      [
+        ['series:sometopic', [3, 1, 5]],
+        [OTHER_COURSE_ID, [2, 4]],
+      ],
+    ],
+    [
+      'a name from a shared-trust rule needs two videos',
+      ['Top 10: reasons to study', 'HW1 (presented by 甲)', 'Graph Theory 1: Basics'],
+      [[OTHER_COURSE_ID, [1, 2, 3]]],
+    ],
+    [
+      'neighbouring uploads: an unmarked video between lectures of one prefix-named course joins it',
+      ['Optics Lecture 1: Light', 'Guest talk on lasers', 'Optics Lecture 2: Lenses', 'Unrelated video'],
+      [
+        ['tag:optics', [1, 2, 3]],
+        [OTHER_COURSE_ID, [4]],
+      ],
+    ],
+    [
+      'neighbouring uploads: not inside a tagged course, whose tag marks every lecture',
+      ['[Optics] Lecture 1: Light', 'Guest talk on lasers', '[Optics] Lecture 2: Lenses'],
+      [
+        ['tag:optics', [1, 3]],
+        [OTHER_COURSE_ID, [2]],
+      ],
+    ],
+    [
+      'series inside a named course: the parts join it and stay together',
+      ['Optics Lecture 1: Light', 'Lab (part 2)', 'Lab notes', 'Lab (part 1)', 'Optics Lecture 2: Lenses'],
+      [['tag:optics', [1, 4, 2, 3, 5]]],
+    ],
+    [
+      'course named in parentheses: a supplement joins the course it names',
+      ['[微積分] 第一講', '[微積分] 第二講', 'Taylor series in practice (微積分 課程補充)'],
+      [['tag:微積分', [1, 2, 3]]],
+    ],
+    [
+      'a year in parentheses separates two runs: HWn (year)',
+      ['HW2 (2030): b', 'HW1 (2031): c', 'HW1 (2030): a', 'HW2 (2031): d'],
+      [
+        ['tag:hw(2030)', [3, 1]],
+        ['tag:hw(2031)', [2, 4]],
+      ],
+    ],
+    [
+      'a year in parentheses separates two runs: untagged 第N講 (year), a course only when shared',
+      ['第二講 (2030)：b', '第一講 (2031)：c', '第一講 (2030)：a', '第二講 (2031)：d', '第九講：alone'],
+      [
+        ['tag:第n講(2030)', [3, 1]],
+        ['tag:第n講(2031)', [2, 4]],
+        [OTHER_COURSE_ID, [5]],
+      ],
+    ],
+  ];
+  it.each(cases)('%s', (_rule, titles, expected) => {
+    const entries = titles.map((t, i) => entry(i + 1, t));
+    expect(byIndex(buildCourses(entries), entries).map((c) => [c.id, c.indexes])).toEqual(expected);
   });
+});
 
+describe('number order', () => {
   it('orders Chinese numerals by value: 十 after 九, 十二 after 十一, and 第十講 after 第九講', () => {
     const parts = ['十二', '二', '十', '九', '一', '十一'];
     const chapters = ['第十講', '第二講', '第九講', '第一講'];
@@ -214,34 +271,6 @@ describe('number order', () => {
       'tag:課': ['一', '二', '九', '十', '十一', '十二'].map((p) => `【課】主題 (${p}) - 內容`),
       'tag:另一課': ['第一講', '第二講', '第九講', '第十講'].map((c) => `【另一課】${c}：內容`),
     });
-  });
-
-  it('orders Roman parts, (上)(中)(下), (part k) and - Part k by value', () => {
-    const entries = [
-      entry(1, '[C] Topic (Part X)'),
-      entry(2, '[C] Topic (Part IV)'),
-      entry(3, '[C] Topic (Part IX)'),
-      entry(4, '[C] Topic (Part I)'),
-      entry(5, '[C] 主題 (下)'),
-      entry(6, '[C] 主題 (上)'),
-      entry(7, '[C] 主題 (中)'),
-      entry(8, '[C] Other - Part 2'),
-      entry(9, '[C] Other - Part 1'),
-      entry(10, '[C] Third (part 10)'),
-      entry(11, '[C] Third (part 2)'),
-    ];
-    expect(buildCourses(entries)[0]?.lectures).toEqual([4, 2, 3, 1, 6, 7, 5, 9, 8, 11, 10].map(vid));
-  });
-
-  it('keeps unnumbered videos where they were uploaded among numbered ones', () => {
-    const entries = [
-      entry(1, '[C] Course intro'),
-      entry(2, '[C] Lecture 2: two'),
-      entry(3, '[C] Lecture 1: one'),
-      entry(4, '[C] Guest talk'),
-      entry(5, '[C] Lecture 3: three'),
-    ];
-    expect(buildCourses(entries)[0]?.lectures).toEqual([1, 3, 2, 4, 5].map(vid));
   });
 });
 
@@ -264,18 +293,9 @@ describe('untagged families', () => {
     ]);
   });
 
-  it('groups untagged parts of one topic into a series, and leaves a lone part in other', () => {
-    const entries = [
-      entry(1, 'Some Topic (2/3): middle'),
-      entry(2, 'A lone talk (1/2)'),
-      entry(3, 'Some Topic (1/3): start'),
-      entry(4, 'Unrelated talk'),
-      entry(5, 'Some  Topic (3/3)'),
-    ];
-    expect(byIndex(buildCourses(entries), entries)).toEqual([
-      { id: 'series:sometopic', title: 'Some Topic', kind: 'series', indexes: [3, 1, 5] },
-      { id: OTHER_COURSE_ID, title: 'Other videos', kind: 'other', indexes: [2, 4] },
-    ]);
+  it('names a series by its stem as first spelt, of kind series', () => {
+    const entries = ['Some Topic (2/3): middle', 'Some  Topic (3/3)'].map((t, i) => entry(i + 1, t));
+    expect(buildCourses(entries).map((c) => [c.title, c.kind])).toEqual([['Some Topic', 'series']]);
   });
 
   it('returns no courses for no entries', () => {
@@ -318,13 +338,6 @@ describe('invented families in every numbering style', () => {
     });
     expect(values).toEqual([...values].sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true })));
   });
-
-  it('needs two videos for a name from a shared-trust rule', () => {
-    const entries = [entry(1, 'Top 10: reasons to study'), entry(2, 'HW1 (presented by 甲)'), entry(3, 'Graph Theory 1: Basics')];
-    expect(byIndex(buildCourses(entries), entries)).toEqual([
-      { id: OTHER_COURSE_ID, title: 'Other videos', kind: 'other', indexes: [1, 2, 3] },
-    ]);
-  });
 });
 
 describe('evidence for untagged videos (EVIDENCE_RULES)', () => {
@@ -338,43 +351,6 @@ describe('evidence for untagged videos (EVIDENCE_RULES)', () => {
     const courses = buildCourses(entries);
     const other = courses.find((c) => c.id === OTHER_COURSE_ID)?.lectures ?? [];
     expect(entries.filter((e) => other.includes(e.videoId)).map((e) => e.title)).toEqual([]);
-  });
-
-  it('neighbouring uploads: an unmarked video between lectures of one prefix-named course joins it', () => {
-    const entries = [
-      entry(1, 'Optics Lecture 1: Light'),
-      entry(2, 'Guest talk on lasers'),
-      entry(3, 'Optics Lecture 2: Lenses'),
-      entry(4, 'Unrelated video'),
-    ];
-    expect(byIndex(buildCourses(entries), entries).map((c) => [c.id, c.indexes])).toEqual([
-      ['tag:optics', [1, 2, 3]],
-      [OTHER_COURSE_ID, [4]],
-    ]);
-  });
-
-  it('neighbouring uploads: not inside a tagged course, whose tag marks every lecture', () => {
-    const entries = [entry(1, '[Optics] Lecture 1: Light'), entry(2, 'Guest talk on lasers'), entry(3, '[Optics] Lecture 2: Lenses')];
-    expect(byIndex(buildCourses(entries), entries).map((c) => [c.id, c.indexes])).toEqual([
-      ['tag:optics', [1, 3]],
-      [OTHER_COURSE_ID, [2]],
-    ]);
-  });
-
-  it('series inside a named course: the parts join it and stay together', () => {
-    const entries = [
-      entry(1, 'Optics Lecture 1: Light'),
-      entry(2, 'Lab (part 2)'),
-      entry(3, 'Lab notes'),
-      entry(4, 'Lab (part 1)'),
-      entry(5, 'Optics Lecture 2: Lenses'),
-    ];
-    expect(buildCourses(entries).map((c) => [c.id, c.lectures])).toEqual([['tag:optics', [1, 4, 2, 3, 5].map(vid)]]);
-  });
-
-  it('course named in parentheses: a supplement joins the course it names', () => {
-    const entries = [entry(1, '[微積分] 第一講'), entry(2, '[微積分] 第二講'), entry(3, 'Taylor series in practice (微積分 課程補充)')];
-    expect(buildCourses(entries).map((c) => [c.id, c.lectures.length])).toEqual([['tag:微積分', 3]]);
   });
 
   it('shared upload date: three or more in a row on one day are one event; two are not', () => {

@@ -53,6 +53,7 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     prefs: { ...state.prefs },
     store: { ...state.store },
   });
+  let beforeMove: { courses: CourseInfo[]; homes: [string, string][] } | null = null;
   const find = (id: string) => {
     const l = state.lectures.find((x) => x.videoId === id);
     if (!l) throw new Error('not found');
@@ -100,6 +101,11 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     }),
     moveLectures: vi.fn(
       async ({ videoIds, courseId, newCourseTitle }: { videoIds: string[]; courseId?: string; newCourseTitle?: string }) => {
+        // What the undo puts back: every course's lecture list, and each moved lecture's course.
+        beforeMove = {
+          courses: state.courses.map((c) => ({ ...c, lectures: [...c.lectures] })),
+          homes: videoIds.map((v) => [v, find(v).courseId]),
+        };
         let target = state.courses.find((c) => c.id === (courseId ?? `custom-${newCourseTitle}`));
         if (!target) {
           target = { id: `custom-${newCourseTitle}`, title: newCourseTitle!, kind: 'custom', lectures: [], corrected: true };
@@ -111,6 +117,13 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
         return library();
       },
     ),
+    undoMoveLectures: vi.fn(async () => {
+      if (!beforeMove) throw new Error('There is no move to undo');
+      state.courses = beforeMove.courses;
+      for (const [v, courseId] of beforeMove.homes) find(v).courseId = courseId;
+      beforeMove = null;
+      return library();
+    }),
     renameCourse: vi.fn(async ({ courseId, title }: { courseId: string; title: string }) => {
       const c = state.courses.find((x) => x.id === courseId)!;
       c.title = title;

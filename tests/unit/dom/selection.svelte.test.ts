@@ -64,6 +64,25 @@ describe('many lectures at once', () => {
     expect(lib.courses.find((c) => c.title === 'Picked')?.lectures).toEqual([vid(2), vid(1), vid(3)]);
   });
 
+  it('offers one undo for the move, which puts every lecture back, until another correction replaces it', async () => {
+    const { fake, lib, sel, corrections } = await loaded();
+    const before = lib.courses.map((c) => ({ id: c.id, lectures: c.lectures }));
+    expect(corrections.moveUndo).toBeNull();
+    sel.selectAll();
+    await corrections.moveLectures(sel.ids, { newCourseTitle: 'Picked' });
+    expect(corrections.moveUndo?.message).toBe('Moved 3 lectures to Picked.');
+    expect(await corrections.undoMove()).toBe(true);
+    expect(fake.api.callsTo('undoMoveLectures')).toEqual([{}]);
+    expect(lib.courses.map((c) => ({ id: c.id, lectures: c.lectures }))).toEqual(before);
+    expect(corrections.moveUndo).toBeNull();
+    expect(await corrections.undoMove()).toBe(false);
+
+    await corrections.moveLectures([vid(1)], { newCourseTitle: 'Again' });
+    await corrections.renameCourse('gan', 'GAN!');
+    expect(corrections.moveUndo).toBeNull();
+    expect(fake.api.callsTo('undoMoveLectures')).toHaveLength(1);
+  });
+
   it('watching one version marks the other with the setting on; off (the default) it does not', async () => {
     const on = await loaded();
     await on.lib.setWatched(vid(1), true);

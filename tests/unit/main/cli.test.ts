@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { main } from '../../../electron/main/cli';
-import { catalogPage, ROOT, SEED } from '../helpers/fixtures';
+import { CHANNEL_FIXTURES, catalogPage, ROOT, SEED } from '../helpers/fixtures';
 
 // The documented shape of `--json`, checked strictly so an extra or missing field fails.
 const Document = z
@@ -16,7 +17,7 @@ const Document = z
         .object({
           id: z.string().min(1),
           title: z.string().min(1),
-          category: z.enum(['course', 'supplement', 'talk', 'other']),
+          kind: z.enum(['course', 'supplement', 'talk', 'other']),
           group: z.string().min(1),
           lectures: z.array(
             z
@@ -42,6 +43,15 @@ const Document = z
   })
   .strict();
 
+// The seed's courses in app order, other last: the same from the in-process and the spawned run.
+const SEED_COURSES = [
+  { id: 'tag:ml2021(englishversion)', title: 'ML 2021 (English version)' },
+  { id: 'tag:機器學習2021', title: '機器學習2021' },
+  { id: 'tag:機器學習2022', title: '機器學習 2022' },
+  { id: 'tag:生成式ai', title: '生成式AI' },
+  { id: 'other', title: 'Other videos' },
+];
+
 async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
@@ -66,13 +76,7 @@ describe('catalog CLI, in-process', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const doc = Document.parse(JSON.parse(stdout));
-    expect(doc.courses.map((c) => c.id)).toEqual([
-      'tag:ml2021(englishversion)',
-      'tag:機器學習2021',
-      'tag:機器學習2022',
-      'tag:生成式ai',
-      'other',
-    ]);
+    expect(doc.courses.map(({ id, title }) => ({ id, title }))).toEqual(SEED_COURSES);
     expect(doc.courses[0]?.lectures.map((l) => l.index)).toEqual([351, 352, 362, 361, 363, 360, 359, 368, 369]);
     expect(doc.courses[0]?.lectures[7]).toEqual({
       videoId: 'CB0a3aBwND8',
@@ -81,7 +85,7 @@ describe('catalog CLI, in-process', () => {
       title: '[ML 2021 (English version)] Lecture 35: Network Compression (1/2)',
       linkedVideoId: 'utk3EnAUh-g', // 【機器學習2021】神經網路壓縮 (Network Compression) (一), also in the seed
     });
-    expect(doc.courses.map((c) => [c.category, c.group])).toEqual([
+    expect(doc.courses.map((c) => [c.kind, c.group])).toEqual([
       ['course', '2021'],
       ['course', '2021'],
       ['course', '2022'],
@@ -91,6 +95,28 @@ describe('catalog CLI, in-process', () => {
     expect(doc.courses[0]?.lectures[0]?.date).toBeNull();
     expect(doc.courses.flatMap((c) => c.lectures)).toHaveLength(50);
     expect(doc.warnings).toEqual([]);
+  });
+
+  it('on the nine channel pages: every kind in the issue, each course in its year, the English and Chinese ML 2021 linked', async () => {
+    const pages = readdirSync(CHANNEL_FIXTURES)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => join(CHANNEL_FIXTURES, f));
+    const { code, stdout } = await run([...pages, '--json']);
+    expect(code).toBe(0);
+    const doc = Document.parse(JSON.parse(stdout));
+    const byTitle = new Map(doc.courses.map((c) => [c.title, c]));
+    const shelf = (title: string) => [byTitle.get(title)?.kind, byTitle.get(title)?.group];
+    expect(shelf('Linear Algebra')).toEqual(['course', '2018']);
+    expect(shelf('TA 補充課')).toEqual(['supplement', '2020']);
+    expect(shelf('HW')).toEqual(['supplement', '2018']);
+    expect(shelf('ICASSP 2020')).toEqual(['talk', '2020']);
+    expect(shelf('Other videos')).toEqual(['other', 'Other']);
+    // Each English lecture names its Chinese version, and that one names it back.
+    const english = byTitle.get('ML 2021 (English version)')!.lectures;
+    const linkOf = new Map(doc.courses.flatMap((c) => c.lectures).map((l) => [l.videoId, l.linkedVideoId]));
+    expect(english.every((l) => l.linkedVideoId !== null && linkOf.get(l.linkedVideoId) === l.videoId)).toBe(true);
+    expect(english).toHaveLength(36);
   });
 
   it('prints a readable playlist without --json', async () => {
@@ -169,13 +195,7 @@ describe('catalog CLI, spawned', () => {
       maxBuffer: 64 * 1024 * 1024,
     });
     const doc = Document.parse(JSON.parse(stdout));
-    expect(doc.courses.map((c) => c.title)).toEqual([
-      'ML 2021 (English version)',
-      '機器學習2021',
-      '機器學習 2022',
-      '生成式AI',
-      'Other videos',
-    ]);
+    expect(doc.courses.map(({ id, title }) => ({ id, title }))).toEqual(SEED_COURSES);
     expect(doc.courses.at(-1)!.lectures.map((l) => l.index)).toEqual([370, 371, 385, 386, 387]);
   });
 });

@@ -128,6 +128,7 @@ const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string,
     fields: { courseId: { kind: 'courseId', required: true }, title: { kind: 'title', required: true } },
     good: { courseId: 'ml-2021', title: 'ML 2021' },
   },
+  undoMoveLectures: { fields: {}, good: {} },
   resetCorrections: { fields: {}, good: {} },
   exportNotes: {
     fields: {

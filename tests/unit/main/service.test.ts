@@ -152,6 +152,31 @@ describe('service on the seed catalog', () => {
     expect(service.store.data.corrections).toEqual(before);
   });
 
+  it('undoes a bulk move in one step: every lecture back in its course and place, with its earlier correction', async () => {
+    const { service, dataDir } = await start();
+    const idOf = new Map((await service.getLibrary()).lectures.map((l) => [l.index, l.videoId]));
+    const [a, b, c] = [idOf.get(352)!, idOf.get(361)!, idOf.get(390)!];
+    // 390 already carries a correction of its own: the undo must put that one back, not the heuristic course.
+    await service.moveLectures({ videoIds: [c], courseId: 'other' });
+    const before = await indexesOf(service);
+    const corrections = structuredClone(service.store.data.corrections);
+
+    await service.moveLectures({ videoIds: [a, b, c, a], newCourseTitle: 'Picked' });
+    expect((await indexesOf(service)).find((k) => k.title === 'Picked')!.lectures).toEqual([352, 361, 390]);
+    await service.undoMoveLectures();
+    expect(await indexesOf(service)).toEqual(before);
+    expect(service.store.data.corrections).toEqual(corrections);
+    expect(readJson(join(dataDir, 'lecture-companion.json')).corrections).toEqual(corrections);
+    // Once only.
+    await expect(service.undoMoveLectures()).rejects.toMatchObject({ code: 'not-found' });
+
+    // Into an existing course, then a rename: the undo would overwrite what it never saw, so it is refused.
+    await service.moveLectures({ videoIds: [a], courseId: 'other' });
+    const renamed = await service.renameCourse({ courseId: 'other', title: 'Misc' });
+    await expect(service.undoMoveLectures()).rejects.toMatchObject({ code: 'not-found' });
+    expect(await service.getLibrary()).toEqual(renamed);
+  });
+
   it('keeps the linked-version setting, off until turned on', async () => {
     const { service } = await start();
     expect((await service.getLibrary()).prefs.linkedWatched).toBe(false);

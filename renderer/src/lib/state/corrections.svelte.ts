@@ -4,6 +4,9 @@ import { t } from '../i18n/locale.svelte';
 import type { LibraryState, MoveTarget } from './library.svelte';
 
 export class CourseCorrections {
+  /** The last bulk move's note, offered with Undo until undone or another correction is made. */
+  moveUndo = $state.raw<{ message: string } | null>(null);
+
   constructor(private readonly lib: LibraryState) {}
 
   /** One lecture: the view follows it to its new course, so the student sees where it went. */
@@ -24,7 +27,15 @@ export class CourseCorrections {
     if (videoIds.length === 0) return false;
     if (!(await this.#apply(() => this.lib.api.moveLectures({ videoIds: [...videoIds], ...target }), t('bulk.moveFailed')))) return false;
     const where = this.lib.courses.find((c) => c.id === this.lib.byId.get(videoIds[0]!)?.courseId)?.title ?? '';
-    this.lib.toasts.push(t('bulk.moved', { count: videoIds.length, course: where }), 'info');
+    this.moveUndo = { message: t('bulk.moved', { count: videoIds.length, course: where }) };
+    return true;
+  }
+
+  /** One step back: every lecture of the last bulk move returns to its course, in its place. */
+  async undoMove(): Promise<boolean> {
+    if (!this.moveUndo) return false;
+    if (!(await this.#apply(() => this.lib.api.undoMoveLectures({}), t('bulk.undoFailed')))) return false;
+    this.lib.toasts.push(t('bulk.moveUndone'), 'info');
     return true;
   }
 
@@ -38,6 +49,8 @@ export class CourseCorrections {
 
   async #apply(call: () => ReturnType<LibraryState['api']['getLibrary']>, failure: string): Promise<boolean> {
     if (this.lib.refuseReadonly()) return false;
+    // Any correction, this one included, replaces the state a bulk move's undo would restore.
+    this.moveUndo = null;
     try {
       this.lib.applyLibrary(await call());
       return true;
