@@ -1,9 +1,39 @@
 // The service's search index over its life: taken from the start-up cache or built in a worker
 // thread off the request path (or, where no worker starts, in chunks on this thread), and
 // cancelled when the service closes. Until it is ready, LectureSearch scans titles and notes.
+import { performance } from 'node:perf_hooks';
+import type { ArgsOf, SearchResponse } from '../../shared/contract';
+import type { CatalogEntry, Course } from '../../shared/types';
 import { indexInWorker, type BackgroundIndex } from './background';
 import { LectureSearch, type SearchDoc } from './index';
 import type { IndexJob } from './prepare';
+
+type Notes = Readonly<Record<string, { text: string } | undefined>>;
+
+/** What a search's filters and hits are looked up in. */
+export interface SearchLookups {
+  courseOf: ReadonlyMap<string, Course>;
+  byId: ReadonlyMap<string, CatalogEntry>;
+  watched: Readonly<Record<string, unknown>>;
+  notes: Notes;
+}
+
+const INDEX_SLICE_MS = 5; // re-indexing per turn of the event loop after an import or restore
+
+/**
+ * Every lecture as the index sees it, with its current note. The summary is passed through,
+ * not read: a warm start's cached entries read theirs only when a hit shows it.
+ */
+export function searchDocs(entries: readonly CatalogEntry[], notes: Notes): SearchDoc[] {
+  return entries.map((e) => ({
+    videoId: e.videoId,
+    title: e.title,
+    get summary() {
+      return e.summary;
+    },
+    note: notes[e.videoId]?.text ?? '',
+  }));
+}
 
 export class SearchIndexing {
   readonly index = new LectureSearch();
@@ -49,6 +79,44 @@ export class SearchIndexing {
     // Current notes: edits made while the worker ran are in the store by now.
     await this.index.buildAsync(this.docs());
     if (this.index.ready) this.source = 'inline';
+  }
+
+  /** The contract's search: the filters applied during the walk, each hit with its course. */
+  answer({ query, courseId, watched = 'any', hasNote, limit = 50 }: ArgsOf<'search'>, at: SearchLookups): SearchResponse {
+    const filter = (id: string) =>
+      (courseId === undefined || at.courseOf.get(id)?.id === courseId) &&
+      (watched === 'any' || id in at.watched === (watched === 'watched')) &&
+      (hasNote === undefined || id in at.notes === hasNote);
+    const hits = this.index.search(query, { filter, limit });
+    return {
+      ready: this.index.ready,
+      hits: hits.map((h) => {
+        const c = at.courseOf.get(h.videoId);
+        return { ...h, title: at.byId.get(h.videoId)?.title ?? '', courseId: c?.id ?? 'other', courseTitle: c?.title ?? '' };
+      }),
+    };
+  }
+
+  /** The note of one lecture changed (or its text did): index it as it is now. */
+  update(e: CatalogEntry, note: string): void {
+    this.index.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note });
+  }
+
+  /**
+   * Notes replaced wholesale (a merge, a restore): re-index those that differ from `before`
+   * (all of them after a large import) a slice at a time, so requests are answered in between.
+   */
+  async updateChanged(entries: readonly CatalogEntry[], before: Notes, notes: () => Notes): Promise<void> {
+    let until = performance.now() + INDEX_SLICE_MS;
+    for (const e of entries) {
+      const text = notes()[e.videoId]?.text ?? '';
+      if (text === (before[e.videoId]?.text ?? '')) continue;
+      this.update(e, text);
+      if (performance.now() >= until) {
+        await new Promise((r) => setImmediate(r));
+        until = performance.now() + INDEX_SLICE_MS;
+      }
+    }
   }
 
   close(): void {
