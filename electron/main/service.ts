@@ -126,6 +126,7 @@ export class Service implements Methods {
   }
 
   async getLibrary(): Promise<Library> {
+    void this.indexing.begin(); // the first screen is served: the search index may start (after this answer is sent)
     return {
       courses: this.courses.map((c) => courseInfo(c, this.store.data.corrections)),
       lectures: this.entries.map((e) => this.info(e)),

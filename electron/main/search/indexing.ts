@@ -19,6 +19,8 @@ export interface SearchLookups {
 }
 
 const INDEX_SLICE_MS = 5; // re-indexing per turn of the event loop after an import or restore
+/** How long the index waits for the first screen to ask for it before starting anyway. */
+const FIRST_SCREEN_MS = 1000;
 
 /**
  * Every lecture as the index sees it, with its current note. The summary is passed through,
@@ -39,8 +41,8 @@ export class SearchIndexing {
   readonly index = new LectureSearch();
   /** How the index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
   source: 'cache' | 'build' | 'inline' | null = null;
-  /** Settles when the index is ready (or given up on). */
-  built: Promise<void> = Promise.resolve();
+  #built: Promise<void> | null = null;
+  #soon: NodeJS.Timeout | null = null;
   #background: BackgroundIndex | null = null;
   #closed = false;
 
@@ -51,8 +53,30 @@ export class SearchIndexing {
     private readonly docs: () => SearchDoc[],
   ) {}
 
+  /**
+   * Load or build the index once the first screen is served: the first getLibrary (or a
+   * search, or anyone awaiting `built`) calls begin(); failing that, a pause starts it. A
+   * warm start at 10,000 lectures thus answers its first getLibrary before a worker
+   * starts, reads 15 MB of index and hands it over on this thread.
+   */
   start(): void {
-    this.built = new Promise((ok) => setImmediate(() => void this.#build().then(ok)));
+    this.#soon = setTimeout(() => void this.begin(), FIRST_SCREEN_MS);
+    this.#soon.unref();
+  }
+
+  /**
+   * Start the work if it has not started: on the next turn (after the answer being made is
+   * sent), or `now`, so a search made at once scans every title. Settles when the index is
+   * ready (or given up on).
+   */
+  begin(now = false): Promise<void> {
+    if (this.#soon) clearTimeout(this.#soon);
+    return (this.#built ??= now ? this.#build() : new Promise((ok) => setImmediate(() => void this.#build().then(ok))));
+  }
+
+  /** Settles when the index is ready (or given up on); asking starts the work. */
+  get built(): Promise<void> {
+    return this.begin();
   }
 
   async #build(): Promise<void> {
@@ -87,6 +111,7 @@ export class SearchIndexing {
       (courseId === undefined || at.courseOf.get(id)?.id === courseId) &&
       (watched === 'any' || id in at.watched === (watched === 'watched')) &&
       (hasNote === undefined || id in at.notes === hasNote);
+    void this.begin(true); // someone wants search: no reason to wait
     const hits = this.index.search(query, { filter, limit });
     return {
       ready: this.index.ready,
@@ -121,6 +146,7 @@ export class SearchIndexing {
 
   close(): void {
     this.#closed = true;
+    if (this.#soon) clearTimeout(this.#soon);
     this.#background?.cancel();
   }
 }
