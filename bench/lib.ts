@@ -1,8 +1,7 @@
-// Shared helpers for `npm run bench`: every figure is a median over repeated runs,
-// compared with a baseline measured in the same run on the same machine.
+// Shared helpers for `npm run bench`: every figure is compared with a baseline measured in
+// the same run on the same machine, and reported as the median of several runs (medianFigures).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 
 /** `npm run web` on one catalog and data folder, as a student starts it; resolves with its URL line. */
@@ -28,6 +27,8 @@ export interface Figure {
   ratio: number | null;
   /** Human-readable target, e.g. "ratio <= 3" or "< 5 ms". */
   target: string;
+  /** What `met` was decided on, so a median over runs can decide it again (null: report only). */
+  check: { of: 'ratio' | 'value'; max: number } | null;
   met: boolean;
 }
 
@@ -43,18 +44,6 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 }
 
-/** Median wall time in ms of `fn` over `runs` runs (after one warm-up). */
-export async function timeMedian(fn: () => unknown | Promise<unknown>, runs = 5): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** A figure compared with a baseline: met when value/baseline <= maxRatio (null: no target, report only). */
@@ -67,6 +56,7 @@ export function ratioFigure(name: string, value: number, baseline: number, maxRa
     baseline: round(baseline),
     ratio: round(ratio),
     target: maxRatio === null ? 'report only' : `ratio <= ${maxRatio}`,
+    check: maxRatio === null ? null : { of: 'ratio', max: maxRatio },
     met: maxRatio === null || ratio <= maxRatio,
   };
 }
@@ -80,6 +70,42 @@ export function limitFigure(name: string, value: number, limit: number | null, u
     baseline: null,
     ratio: null,
     target: limit === null ? 'report only' : `< ${limit} ${unit}`,
+    check: limit === null ? null : { of: 'value', max: limit },
     met: limit === null ? true : value < limit,
   };
+}
+
+/** One figure over all runs: the medians, each run's ratio (its value, where the target is absolute), and met decided on the medians. */
+export interface MedianFigure extends Figure {
+  runs: number[];
+}
+
+/**
+ * Figures from several runs of the same modules, by name in first-seen order: value,
+ * baseline and ratio are each the median over the runs (the ratio is the median of each
+ * run's own ratio, as each run's baseline was measured beside it), and met is decided again
+ * on those medians.
+ */
+export function medianFigures(runs: Figure[][]): MedianFigure[] {
+  const byName = new Map<string, Figure[]>();
+  for (const f of runs.flat()) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  return [...byName.values()].map((fs) => {
+    const first = fs[0]!; // every list holds the figure it was made for
+    const of = (pick: (f: Figure) => number | null) => {
+      const xs = fs.map(pick).filter((x): x is number => x !== null);
+      return xs.length ? round(median(xs)) : null;
+    };
+    const value = of((f) => f.value) ?? NaN;
+    const ratio = of((f) => f.ratio);
+    const checked = first.check?.of === 'ratio' ? ratio : value;
+    return {
+      ...first,
+      value,
+      baseline: of((f) => f.baseline),
+      ratio,
+      met:
+        first.check === null || (checked !== null && (first.check.of === 'ratio' ? checked <= first.check.max : checked < first.check.max)),
+      runs: fs.map((f) => (f.check?.of === 'value' || f.ratio === null ? f.value : f.ratio)),
+    };
+  });
 }

@@ -11,7 +11,7 @@ import { LectureSearch, type SearchDoc } from '../electron/main/search/index';
 import { fold } from '../electron/main/search/normalize';
 import { bigrams, runs } from '../electron/main/search/tokenize';
 import { generatedCatalogPath } from './generate';
-import { median, percentile, ratioFigure, timeMedian, type Figure } from './lib';
+import { median, percentile, ratioFigure, type Figure } from './lib';
 
 export const QUERIES = [
   // Chinese (Traditional)
@@ -80,19 +80,16 @@ export async function run(): Promise<Figure[]> {
     summary: e.summary,
     note: '',
   }));
+  // One build of each per run (run.ts repeats runs and takes medians).
   const search = new LectureSearch();
-  let ref = reference(docs.slice(0, 10));
   const ours = { build: [] as number[], query: [] as number[] };
   const base = { build: [] as number[], query: [] as number[] };
-  // Builds alternate, so machine load hits both alike.
-  for (let i = 0; i < 5; i++) {
-    let t = performance.now();
-    await search.buildAsync(docs, { chunkSize: 1000 });
-    ours.build.push(performance.now() - t);
-    t = performance.now();
-    ref = reference(docs);
-    base.build.push(performance.now() - t);
-  }
+  let t = performance.now();
+  await search.buildAsync(docs, { chunkSize: 1000 });
+  ours.build.push(performance.now() - t);
+  t = performance.now();
+  const ref = reference(docs);
+  base.build.push(performance.now() - t);
 
   const perQuery: { query: string; hits: number; ref: number; ms: number; refMs: number }[] = [];
   for (const q of QUERIES) {
@@ -103,7 +100,7 @@ export async function run(): Promise<Figure[]> {
     let hits = 0;
     let refHits = 0;
     for (let i = 0; i < REPEAT; i++) {
-      let t = performance.now();
+      t = performance.now();
       hits = search.search(q, { limit: LIMIT }).length;
       mine.push(performance.now() - t);
       t = performance.now();
@@ -117,7 +114,6 @@ export async function run(): Promise<Figure[]> {
     perQuery.push({ query: q, hits, ref: refHits, ms: r2(median(mine)), refMs: r2(median(theirs)) });
   }
   if (process.env.BENCH_VERBOSE) console.table(perQuery);
-  void timeMedian;
   return [
     ratioFigure('search-build-10k', median(ours.build), median(base.build), null),
     ratioFigure('search-query-median', median(ours.query), median(base.query), null),

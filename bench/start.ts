@@ -15,7 +15,11 @@ import { limitFigure, median, percentile, ratioFigure, startWebServer, type Figu
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = join(ROOT, 'resources/catalog.md');
-const RUNS = 5;
+/** Warm starts per run, each of the seed and the 10k catalog, after one pair that warms the disk. */
+const WARM_PAIRS = 3;
+/** getLecture calls on a warm, idle server: the machine's own p99. */
+const IDLE_CALLS = 500;
+const round = (x: number) => Math.round(x * 100) / 100;
 /** Hang guard for a cold build on a slow, busy machine; never a pass/fail criterion. */
 const BUILD_GUARD_MS = 300_000;
 
@@ -70,6 +74,26 @@ const rssMb = (pid: number) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
+/** getLecture calls one after another, each timed. */
+async function timeLectures(s: Server, ids: string[], calls: number, from = 0): Promise<number[]> {
+  const times: number[] = [];
+  for (let k = from; k < from + calls; k++) {
+    const id = ids[(k * 7919) % ids.length];
+    if (id === undefined) throw new Error('bench: the library has no lectures');
+    const t = performance.now();
+    await s.call('getLecture', { videoId: id });
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+const videoIds = async (s: Server) => ((await s.call('getLibrary')) as { lectures: { videoId: string }[] }).lectures.map((l) => l.videoId);
+
+/**
+ * One run (run.ts repeats it and takes medians): a cold 10k start, timing getLecture while
+ * its index builds; then warm starts, seed and 10k alternating so machine load hits both
+ * alike, the first pair warming the disk.
+ */
 export async function run(): Promise<Figure[]> {
   const big = generatedCatalogPath(10_000);
   const dirs: string[] = [];
@@ -79,74 +103,43 @@ export async function run(): Promise<Figure[]> {
     return d;
   };
   try {
-    // Cold 10k starts: request latency while the index builds (each run in a fresh folder).
+    const warmBig = dir();
+    const { server } = await timedStart(big, warmBig);
+    const ids = await videoIds(server);
     const lags: number[] = [];
-    let warmBig = '';
-    for (let i = 0; i < RUNS; i++) {
-      const d = dir();
-      const { server } = await timedStart(big, d);
-      const lib = (await server.call('getLibrary')) as { lectures: { videoId: string }[] };
-      const times: number[] = [];
-      let k = 0;
-      await waitSearchReady(server, async () => {
-        // Twenty lectures between two readiness checks, one request at a time.
-        for (let j = 0; j < 20; j++) {
-          const lecture = lib.lectures[(k++ * 7919) % lib.lectures.length];
-          if (!lecture) throw new Error('bench: the library has no lectures');
-          const id = lecture.videoId;
-          const t = performance.now();
-          await server.call('getLecture', { videoId: id });
-          times.push(performance.now() - t);
-        }
-      });
-      await stop(server);
-      if (times.length) lags.push(percentile(times, 99));
-      warmBig ||= d;
-      process.stderr.write(
-        `bench start: cold 10k run ${i + 1}: ${times.length} getLecture calls, p99 ${percentile(times, 99).toFixed(1)} ms\n`,
-      );
-    }
+    // Twenty lectures between two readiness checks, one request at a time.
+    await waitSearchReady(server, async () => void lags.push(...(await timeLectures(server, ids, 20, lags.length))));
+    await stop(server);
+    process.stderr.write(`bench start: cold 10k: ${lags.length} getLecture calls, p99 ${percentile(lags, 99).toFixed(1)} ms\n`);
 
     const warmSeed = dir();
     await stop((await timedStart(SEED, warmSeed)).server);
-    // Warm starts, seed and 10k alternating so machine load hits both alike; the first pair warms the disk.
     const seedTimes: number[] = [];
     const bigTimes: number[] = [];
-    const rss: number[] = [];
-    const idleLags: number[] = [];
-    for (let i = 0; i <= RUNS; i++) {
+    let rss = NaN;
+    let idle: number[] = [];
+    for (let i = 0; i <= WARM_PAIRS; i++) {
       const s = await timedStart(SEED, warmSeed);
       await stop(s.server);
       const b = await timedStart(big, warmBig);
-      await waitSearchReady(b.server);
-      const mb = rssMb(b.server.proc.pid!);
-      // The same getLecture calls with nothing building: how much of the lag is the machine.
-      const lib = (await b.server.call('getLibrary')) as { lectures: { videoId: string }[] };
-      const idle: number[] = [];
-      for (let k = 0; k < 1000; k++) {
-        const t = performance.now();
-        const lecture = lib.lectures[(k * 7919) % lib.lectures.length];
-        if (!lecture) throw new Error('bench: the library has no lectures');
-        await b.server.call('getLecture', { videoId: lecture.videoId });
-        idle.push(performance.now() - t);
+      if (i === WARM_PAIRS) {
+        await waitSearchReady(b.server);
+        rss = rssMb(b.server.proc.pid!);
+        // The same getLecture calls with nothing building: how much of the lag is the machine.
+        idle = await timeLectures(b.server, ids, IDLE_CALLS);
       }
       await stop(b.server);
       if (i === 0) continue;
       seedTimes.push(s.ms);
       bigTimes.push(b.ms);
-      rss.push(mb);
-      idleLags.push(percentile(idle, 99));
     }
     // An absolute target; the idle p99 beside it says how much the machine itself adds.
-    const lag: Figure = {
-      ...limitFigure('request-lag-p99-during-build', median(lags), 50),
-      baseline: Math.round(median(idleLags) * 100) / 100,
-      ratio: Math.round((median(lags) / median(idleLags)) * 100) / 100,
-    };
+    const lag = percentile(lags, 99);
+    const idleLag = percentile(idle, 99);
     return [
       ratioFigure('start-10k-warm', median(bigTimes), median(seedTimes), 1.5),
-      lag,
-      limitFigure('main-rss-10k', median(rss), null, 'MB'),
+      { ...limitFigure('request-lag-p99-during-build', lag, 50), baseline: round(idleLag), ratio: round(lag / idleLag) },
+      limitFigure('main-rss-10k', rss, null, 'MB'),
     ];
   } finally {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });

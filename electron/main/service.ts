@@ -4,17 +4,16 @@
 import {
   ApiError,
   METHODS,
-  VIDEO_ID,
   type Method,
   type Api,
   type ArgsOf,
-  type CourseInfo,
   type ExportResult,
   type LectureDetail,
   type LectureInfo,
   type Library,
   type NoteListItem,
   type PrefsChange,
+  type SearchResponse,
   type WatchHistory,
 } from '../shared/contract';
 import type { CatalogEntry, CatalogWarning, Corrections, Course } from '../shared/types';
@@ -22,20 +21,17 @@ import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { loadCatalog } from './catalog/load';
 import { customCourseId } from './catalog/courses';
 import { applyMove, revertMove, undoHolds, type MoveUndo } from './move-undo';
-import { arrangeCourses } from './course-cache';
+import { hasSummary } from './catalog-cache';
+import { Arrangement, courseInfo } from './arrangement';
 import { openStore, type Store } from './store/store';
-import type { SearchDoc } from './search/index';
-import { SearchIndexing } from './search/indexing';
-import { listNotes } from './notes-list';
+import { searchDocs, SearchIndexing } from './search/indexing';
+import { listNotes, notesToExport } from './notes-list';
 import type { IndexJob } from './search/prepare';
 import { appVersion } from './version';
 import { deliverExport, planBackupExport, planNotesExport } from './export';
 import { exportStamp } from './files';
 import type { Host } from './host';
 import { autoMarkDue } from '../shared/playback';
-import { performance } from 'node:perf_hooks';
-
-const INDEX_SLICE_MS = 5; // re-indexing per turn of the event loop after an import or restore
 
 export interface ServiceOptions {
   catalogFiles: string[];
@@ -53,12 +49,11 @@ export interface ServiceOptions {
 type Methods = { [M in keyof Api]: (args: ArgsOf<M>) => ReturnType<Api[M]> };
 
 export class Service implements Methods {
-  private courses: Course[] = [];
   /** The last move, until undone or another correction makes it stale (move-undo.ts). */
   private lastMove: MoveUndo | null = null;
-  private courseOf = new Map<string, Course>();
-  /** videoId → the same lecture in the other language (catalog/versions.ts). */
-  private linked = new Map<string, string>();
+  private readonly arranged: Arrangement;
+  /** videoId → its course (the arrangement's map, updated in place). */
+  private readonly courseOf: ReadonlyMap<string, Course>;
   private readonly byId: Map<string, CatalogEntry>;
   private readonly indexing: SearchIndexing;
   /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
@@ -75,12 +70,14 @@ export class Service implements Methods {
     private readonly warnings: CatalogWarning[],
     readonly store: Store,
     private readonly host: Host,
-    private readonly indexJob: IndexJob,
+    indexJob: IndexJob,
     searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
+    this.arranged = new Arrangement(entries, indexJob.dataDir === null ? null : { dataDir: indexJob.dataDir, catalogKey: indexJob.key });
+    this.courseOf = this.arranged.courseOf;
     this.reorder();
-    this.indexing = new SearchIndexing(indexJob, searchBuild, () => this.searchDocs());
+    this.indexing = new SearchIndexing(indexJob, searchBuild, () => searchDocs(this.entries, this.store.data.notes));
   }
 
   static async create(opts: ServiceOptions): Promise<Service> {
@@ -101,17 +98,8 @@ export class Service implements Methods {
     return service;
   }
 
-  private searchDocs(): SearchDoc[] {
-    const notes = this.store.data.notes;
-    return this.entries.map((e) => ({ videoId: e.videoId, title: e.title, summary: e.summary, note: notes[e.videoId]?.text ?? '' }));
-  }
-
   private reorder(): void {
-    const { corrections, prefs } = this.store.data;
-    const at = this.indexJob.dataDir === null ? null : { dataDir: this.indexJob.dataDir, catalogKey: this.indexJob.key };
-    ({ courses: this.courses, linked: this.linked } = arrangeCourses(this.entries, { corrections, newestFirst: prefs.newestFirst }, at));
-    this.courseOf.clear();
-    for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
+    this.arranged.arrange(this.store.data.corrections, this.store.data.prefs.newestFirst);
   }
 
   private entry(videoId: string): CatalogEntry {
@@ -131,26 +119,15 @@ export class Service implements Methods {
       watched: e.videoId in d.watched,
       watchedAt: d.watched[e.videoId]?.at || null,
       hasNote: e.videoId in d.notes,
-      hasSummary: e.summary.trim() !== '',
-      linkedVideoId: this.linked.get(e.videoId) ?? null,
-    };
-  }
-
-  private courseInfo(c: Course): CourseInfo {
-    return {
-      id: c.id,
-      title: c.title,
-      kind: c.kind,
-      category: c.category,
-      group: c.group,
-      lectures: c.lectures,
-      corrected: c.id in this.store.data.corrections.titles || c.kind === 'custom',
+      hasSummary: hasSummary(e),
+      linkedVideoId: this.arranged.linked.get(e.videoId) ?? null,
     };
   }
 
   async getLibrary(): Promise<Library> {
+    void this.indexing.begin(); // the first screen is served: the search index may start (after this answer is sent)
     return {
-      courses: this.courses.map((c) => this.courseInfo(c)),
+      courses: this.arranged.courses.map((c) => courseInfo(c, this.store.data.corrections)),
       lectures: this.entries.map((e) => this.info(e)),
       warnings: this.warnings,
       prefs: this.store.data.prefs,
@@ -189,20 +166,20 @@ export class Service implements Methods {
 
   async setPrefs(args: ArgsOf<'setPrefs'>): Promise<PrefsChange> {
     if (args.lastVideoId) this.entry(args.lastVideoId);
-    if (args.lastCourseId && !this.courses.some((c) => c.id === args.lastCourseId)) {
+    if (args.lastCourseId && !this.arranged.has(args.lastCourseId)) {
       throw new ApiError(`No course ${args.lastCourseId}`, 'not-found');
     }
     const before = this.store.data.prefs.newestFirst;
     const prefs = await this.store.setPrefs(args);
     if (prefs.newestFirst === before) return { prefs };
     this.reorder();
-    return { prefs, courses: this.courses.map((c) => this.courseInfo(c)) };
+    return { prefs, courses: this.arranged.courses.map((c) => courseInfo(c, this.store.data.corrections)) };
   }
 
   async saveNote({ videoId, text }: ArgsOf<'saveNote'>): Promise<{ updatedAt: number }> {
     const e = this.entry(videoId);
     const r = await this.store.saveNote(videoId, text);
-    this.indexing.index.upsert({ videoId, title: e.title, summary: e.summary, note: this.store.data.notes[videoId]?.text ?? '' });
+    this.indexing.update(e, this.store.data.notes[videoId]?.text ?? '');
     return r;
   }
 
@@ -229,20 +206,9 @@ export class Service implements Methods {
     return listNotes(this.store.data.notes, this.byId, this.courseOf);
   }
 
-  async search({ query, courseId, watched = 'any', hasNote, limit = 50 }: ArgsOf<'search'>) {
-    const d = this.store.data;
-    const filter = (id: string) =>
-      (courseId === undefined || this.courseOf.get(id)?.id === courseId) &&
-      (watched === 'any' || id in d.watched === (watched === 'watched')) &&
-      (hasNote === undefined || id in d.notes === hasNote);
-    const hits = this.indexing.index.search(query, { filter, limit });
-    return {
-      ready: this.indexing.index.ready,
-      hits: hits.map((h) => {
-        const c = this.courseOf.get(h.videoId);
-        return { ...h, title: this.byId.get(h.videoId)?.title ?? '', courseId: c?.id ?? 'other', courseTitle: c?.title ?? '' };
-      }),
-    };
+  async search(args: ArgsOf<'search'>): Promise<SearchResponse> {
+    const { watched, notes } = this.store.data;
+    return this.indexing.answer(args, { courseOf: this.courseOf, byId: this.byId, watched, notes });
   }
 
   private async correct(change: (c: Corrections) => Corrections): Promise<Library> {
@@ -258,16 +224,12 @@ export class Service implements Methods {
 
   async moveLectures({ videoIds, courseId, newCourseTitle }: ArgsOf<'moveLectures'>): Promise<Library> {
     for (const id of videoIds) this.entry(id);
-    if (newCourseTitle === undefined && !this.courses.some((k) => k.id === courseId))
-      throw new ApiError(`No course ${courseId}`, 'not-found');
+    if (newCourseTitle === undefined && !this.arranged.has(courseId!)) throw new ApiError(`No course ${courseId}`, 'not-found');
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
     // One correction, one write: a failed save leaves every lecture where it was.
-    let undo: Omit<MoveUndo, 'after'> = { moves: {}, titles: {} };
-    const library = await this.correct((c) => {
-      undo = applyMove(c, videoIds, target, newCourseTitle);
-      return c;
-    });
-    this.lastMove = { ...undo, after: JSON.stringify(this.store.data.corrections) };
+    let undo: Omit<MoveUndo, 'after'> | undefined;
+    const library = await this.correct((c) => ((undo = applyMove(c, videoIds, target, newCourseTitle)), c));
+    this.lastMove = { ...undo!, after: JSON.stringify(this.store.data.corrections) };
     return library;
   }
 
@@ -279,7 +241,7 @@ export class Service implements Methods {
   }
 
   async renameCourse({ courseId, title }: ArgsOf<'renameCourse'>): Promise<Library> {
-    if (!this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
+    if (!this.arranged.has(courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
     return this.correct((c) => ({ ...c, titles: { ...c.titles, [courseId]: title } }));
   }
 
@@ -288,29 +250,8 @@ export class Service implements Methods {
   }
 
   async exportNotes({ scope, videoId, layout }: ArgsOf<'exportNotes'>): Promise<ExportResult> {
-    const notes = this.store.data.notes;
-    // Export-all includes notes on lectures the loaded catalog lacks: they are still the student's.
-    const ids =
-      scope === 'one'
-        ? [this.entry(videoId!).videoId]
-        : // A key that is not a video id (from a backup imported before imports were checked)
-          // has no lecture or link to export under: left out rather than failing the export.
-          Object.entries(notes)
-            .filter(([id]) => VIDEO_ID.test(id))
-            .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
-            .map(([id]) => id);
-    const lectures = ids.map((id) => ({
-      entry: this.byId.get(id) ?? {
-        index: 0,
-        date: null,
-        title: `Lecture not in the loaded catalog (${id})`,
-        videoId: id,
-        summary: '',
-        line: 0,
-      },
-      courseTitle: this.courseOf.get(id)?.title ?? '',
-      note: notes[id]?.text ?? '',
-    }));
+    const ids = scope === 'one' ? [this.entry(videoId!).videoId] : 'all';
+    const lectures = notesToExport(this.store.data.notes, ids, this.byId, this.courseOf);
     return deliverExport(this.host, planNotesExport(lectures, { scope, layout, stamp: exportStamp() }));
   }
 
@@ -319,9 +260,7 @@ export class Service implements Methods {
   }
 
   async importBackup({ content }: ArgsOf<'importBackup'>) {
-    const before = this.beforeReplace();
-    const report = await this.store.mergeBackup(content);
-    await this.afterDataReplaced(before);
+    const report = await this.replacing(() => this.store.mergeBackup(content));
     return { ...report, library: await this.getLibrary() };
   }
 
@@ -330,35 +269,21 @@ export class Service implements Methods {
   }
 
   async restoreBackup({ name }: ArgsOf<'restoreBackup'>): Promise<Library> {
-    const before = this.beforeReplace();
-    await this.store.restoreBackup(name);
-    await this.afterDataReplaced(before);
+    await this.replacing(() => this.store.restoreBackup(name));
     return this.getLibrary();
   }
 
-  private beforeReplace() {
-    const { notes, corrections, prefs } = this.store.data;
-    return { notes, corrections: JSON.stringify(corrections), newestFirst: prefs.newestFirst };
-  }
-
   /**
-   * Data replaced wholesale: reorder only if the corrections changed (seconds for 10,000
-   * lectures), and re-index the changed notes (all of them after a large import) a slice
-   * at a time, so requests are answered in between.
+   * Data replaced wholesale (a merge, a restore): reorder only if the corrections changed
+   * (seconds for 10,000 lectures), and re-index the notes that changed.
    */
-  private async afterDataReplaced(before: ReturnType<Service['beforeReplace']>): Promise<void> {
-    const { corrections, prefs } = this.store.data;
-    if (JSON.stringify(corrections) !== before.corrections || prefs.newestFirst !== before.newestFirst) this.reorder();
-    let until = performance.now() + INDEX_SLICE_MS;
-    for (const e of this.entries) {
-      const text = this.store.data.notes[e.videoId]?.text ?? '';
-      if (text === (before.notes[e.videoId]?.text ?? '')) continue;
-      this.indexing.index.upsert({ videoId: e.videoId, title: e.title, summary: e.summary, note: text });
-      if (performance.now() >= until) {
-        await new Promise((r) => setImmediate(r));
-        until = performance.now() + INDEX_SLICE_MS;
-      }
-    }
+  private async replacing<T>(replace: () => Promise<T>): Promise<T> {
+    const order = () => JSON.stringify([this.store.data.corrections, this.store.data.prefs.newestFirst]);
+    const [notes, before] = [this.store.data.notes, order()];
+    const result = await replace();
+    if (order() !== before) this.reorder();
+    await this.indexing.updateChanged(this.entries, notes, () => this.store.data.notes);
+    return result;
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import type { CatalogEntry, CatalogWarning } from '../../shared/types';
 import { parseCatalogs } from './parse';
-import { catalogKey, readCatalogCache, statSources, type Page } from '../startup-cache';
+import { catalogKey, statSources, type Page } from '../startup-cache';
+import { readCatalogCache } from '../catalog-cache';
 
 export interface LoadedCatalog {
   entries: CatalogEntry[];

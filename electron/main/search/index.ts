@@ -116,7 +116,8 @@ export class LectureSearch {
     if (!this.packed) return;
     const n = this.packedNo.get(doc.videoId);
     const old = n === undefined ? undefined : this.packedDocs[n];
-    const same = old !== undefined && old.title === doc.title && old.summary === doc.summary;
+    // The same object first: a cached entry's summary is then not read just to compare it.
+    const same = old !== undefined && (old === doc || (old.title === doc.title && old.summary === doc.summary));
     if (n !== undefined && same) {
       this.dead[n] = 0;
       this.dyn[0].delete(doc.videoId);

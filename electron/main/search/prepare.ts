@@ -4,7 +4,8 @@
 // in-process only as a fallback.
 import { parseCatalogs } from '../catalog/parse';
 import { readFileSync } from 'node:fs';
-import { catalogKey, readIndexCache, statSources, writeCatalogCache, writeIndexCache, type Page } from '../startup-cache';
+import { catalogKey, readIndexCache, statSources, writeIndexCache, type Page } from '../startup-cache';
+import { writeCatalogCache } from '../catalog-cache';
 import { StaticBuilder } from './postings';
 
 export interface IndexJob {

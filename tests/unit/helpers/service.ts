@@ -1,5 +1,6 @@
 // A real service on a real temp data folder, with a recording host instead of the OS.
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Host } from '../../../electron/main/host';
@@ -41,3 +42,16 @@ export async function openService(dataDir: string, catalogFiles = [SEED], host =
 }
 
 export const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** A list for the services a test opens; each is closed after the test, whatever became of it. */
+export function closedAfterEach(): Service[] {
+  const open: Service[] = [];
+  afterEach(async () => {
+    while (open.length)
+      await open
+        .pop()!
+        .close()
+        .catch(() => {});
+  });
+  return open;
+}

@@ -75,6 +75,12 @@ async function exited(fake: FakeElectron, code = 0) {
   await until(() => expect(fake.app.exitCode).toBe(code));
 }
 
+/** The app exited cleanly and let go of its data folder. */
+async function exitedUnlocked(fake: FakeElectron, dir: string) {
+  await exited(fake);
+  expect(existsSync(lockOf(dir))).toBe(false);
+}
+
 afterEach(async () => {
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -336,8 +342,7 @@ describe('close handshake', () => {
     expect(win.isDestroyed()).toBe(true);
     expect(win.webContents.sent).toEqual([['lc:flush']]);
     // the last window closing quits the app, which closes the store
-    await exited(fake);
-    expect(existsSync(lockOf(dir))).toBe(false);
+    await exitedUnlocked(fake, dir);
   });
 
   it('stays open when the page answers false, and asks again on the next close', async () => {
@@ -378,8 +383,7 @@ describe('close handshake', () => {
     expect(win.close).toHaveBeenCalledTimes(2);
 
     vi.useRealTimers();
-    await exited(fake);
-    expect(existsSync(lockOf(dir))).toBe(false);
+    await exitedUnlocked(fake, dir);
   });
 });
 
@@ -400,8 +404,7 @@ describe('close handshake while the page is asking the student', () => {
     vi.useRealTimers();
     expect(win.isDestroyed()).toBe(true);
     expect(win.destroy).not.toHaveBeenCalled();
-    await exited(fake);
-    expect(existsSync(lockOf(dir))).toBe(false);
+    await exitedUnlocked(fake, dir);
   });
 });
 

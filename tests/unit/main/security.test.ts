@@ -19,19 +19,16 @@ import { allowedExternalUrl } from '../../../electron/shared/links';
 
 describe('window', () => {
   it('builds exactly the secure webPreferences', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      preload: '/app/out/preload/index.cjs',
-    });
+    // Electron's security checklist, as rules rather than a copy of the object: what must be
+    // on, what must be off, and nothing else but the preload.
+    const on = ['contextIsolation', 'sandbox', 'webSecurity'];
+    const off = ['nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'allowRunningInsecureContent'];
+    const alsoOff = ['experimentalFeatures', 'webviewTag', 'spellcheck'];
+    const prefs = secureWebPreferences('/app/out/preload/index.cjs');
+    expect(Object.keys(prefs).sort()).toEqual([...on, ...off, ...alsoOff, 'preload'].sort());
+    for (const k of on) expect(prefs, k).toHaveProperty(k, true);
+    for (const k of [...off, ...alsoOff]) expect(prefs, k).toHaveProperty(k, false);
+    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(secureWebPreferences('x')).not.toHaveProperty('enableBlinkFeatures');
   });
 });

@@ -1,25 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../electron/shared/contract';
 import type { Service } from '../../../electron/main/service';
 import { catalogPage, SEED } from '../helpers/fixtures';
-import { openService, readJson, recordingHost, tempDir } from '../helpers/service';
+import { closedAfterEach, openService, readJson, recordingHost, tempDir } from '../helpers/service';
 import { nth } from '../helpers/nth';
 
-const open: Service[] = [];
+const open = closedAfterEach();
 async function start(dataDir = tempDir(), catalogs = [SEED]) {
   const r = await openService(dataDir, catalogs);
   open.push(r.service);
   return { ...r, dataDir };
 }
-afterEach(async () => {
-  while (open.length)
-    await open
-      .pop()!
-      .close()
-      .catch(() => {});
-});
 
 const indexesOf = async (service: Service) => {
   const lib = await service.getLibrary();

@@ -81,13 +81,13 @@ describe('finding the Electron binary by its files', () => {
     });
   });
 
-  it('turns the installer stack trace into one plain reason', () => {
-    expect(installFailureReason('TypeError: fetch failed\n    at x (y.js:1:2)')).toBe('its download server cannot be reached from here');
-    expect(installFailureReason('Error: getaddrinfo ENOTFOUND github.com')).toBe('its download server cannot be reached from here');
-    expect(installFailureReason('Error: Generated checksum for "electron.zip" did not match')).toBe(
-      'the download did not match its checksum',
-    );
-    expect(installFailureReason('Error: something odd\n    at a (b:1:1)')).toBe('its installer said: Error: something odd');
+  it.each([
+    ['TypeError: fetch failed\n    at x (y.js:1:2)', 'its download server cannot be reached from here'],
+    ['Error: getaddrinfo ENOTFOUND github.com', 'its download server cannot be reached from here'],
+    ['Error: Generated checksum for "electron.zip" did not match', 'the download did not match its checksum'],
+    ['Error: something odd\n    at a (b:1:1)', 'its installer said: Error: something odd'],
+  ])('turns the installer stack trace %j into one plain reason', (stderr, reason) => {
+    expect(installFailureReason(stderr)).toBe(reason);
   });
 });
 

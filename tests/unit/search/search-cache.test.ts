@@ -1,23 +1,16 @@
 // The start-up cache (parsed catalog + packed search index in <data>/cache) on real temp
 // folders, through the service as the app runs it, with the index made in a worker thread.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Service } from '../../../electron/main/service';
 import { cacheDir, cacheFiles } from '../../../electron/main/startup-cache';
 import { CATALOG_FIXTURES, pagesIn, SEED } from '../helpers/fixtures';
-import { recordingHost, tempDir } from '../helpers/service';
+import { closedAfterEach, recordingHost, tempDir } from '../helpers/service';
 import { nth } from '../helpers/nth';
 import { COURSES_FILE } from '../../../electron/main/course-cache';
 
-const open: Service[] = [];
-afterEach(async () => {
-  while (open.length)
-    await open
-      .pop()!
-      .close()
-      .catch(() => {});
-});
+const open = closedAfterEach();
 
 const PAGES = [SEED, ...pagesIn(CATALOG_FIXTURES)];
 

@@ -1,0 +1,42 @@
+// The service's courses as they stand: built from the catalog and the student's corrections
+// (course-cache.ts keeps them between starts), with the lookups every request needs.
+import type { CourseInfo } from '../shared/contract';
+import type { CatalogEntry, Corrections, Course } from '../shared/types';
+import { arrangeCourses, type CourseCacheAt } from './course-cache';
+
+export class Arrangement {
+  courses: Course[] = [];
+  /** videoId → its course. */
+  readonly courseOf = new Map<string, Course>();
+  /** videoId → the same lecture in the other language (catalog/versions.ts). */
+  linked = new Map<string, string>();
+
+  constructor(
+    private readonly entries: readonly CatalogEntry[],
+    private readonly at: CourseCacheAt | null,
+  ) {}
+
+  /** Order (or re-order, after a correction or a change of course order) the courses. */
+  arrange(corrections: Corrections, newestFirst: boolean): void {
+    ({ courses: this.courses, linked: this.linked } = arrangeCourses(this.entries, { corrections, newestFirst }, this.at));
+    this.courseOf.clear();
+    for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
+  }
+
+  has(courseId: string): boolean {
+    return this.courses.some((c) => c.id === courseId);
+  }
+}
+
+/** A course as the contract sends it: marked when the student renamed it or made it. */
+export function courseInfo(c: Course, corrections: Corrections): CourseInfo {
+  return {
+    id: c.id,
+    title: c.title,
+    kind: c.kind,
+    category: c.category,
+    group: c.group,
+    lectures: c.lectures,
+    corrected: c.id in corrections.titles || c.kind === 'custom',
+  };
+}
