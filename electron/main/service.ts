@@ -9,6 +9,8 @@ import {
   type Api,
   type ArgsOf,
   type CourseInfo,
+  encodeCourses,
+  encodeLibrary,
   type ExportResult,
   type LectureDetail,
   type LectureInfo,
@@ -57,6 +59,8 @@ export class Service implements Methods {
   /** videoId → the same lecture in the other language (catalog/versions.ts). */
   private linked = new Map<string, string>();
   private readonly byId: Map<string, CatalogEntry>;
+  /** videoId → its row in the Library's columns (entries are in upload order). */
+  private readonly rowOf: Map<string, number>;
   private readonly indexing: SearchIndexing;
   /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
   get searchSource() {
@@ -76,6 +80,7 @@ export class Service implements Methods {
     searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
+    this.rowOf = new Map(entries.map((e, i) => [e.videoId, i]));
     this.reorder();
     this.indexing = new SearchIndexing(indexJob, searchBuild, () => this.searchDocs());
   }
@@ -146,14 +151,14 @@ export class Service implements Methods {
   }
 
   async getLibrary(): Promise<Library> {
-    return {
+    return encodeLibrary({
       courses: this.courses.map((c) => this.courseInfo(c)),
       lectures: this.entries.map((e) => this.info(e)),
       warnings: this.warnings,
       prefs: this.store.data.prefs,
       store: this.store.status,
       dataDir: this.store.dataDir,
-    };
+    });
   }
 
   async getLecture({ videoId }: ArgsOf<'getLecture'>): Promise<LectureDetail> {
@@ -193,7 +198,13 @@ export class Service implements Methods {
     const prefs = await this.store.setPrefs(args);
     if (prefs.newestFirst === before) return { prefs };
     this.reorder();
-    return { prefs, courses: this.courses.map((c) => this.courseInfo(c)) };
+    return {
+      prefs,
+      courses: encodeCourses(
+        this.courses.map((c) => this.courseInfo(c)),
+        this.rowOf,
+      ),
+    };
   }
 
   async saveNote({ videoId, text }: ArgsOf<'saveNote'>): Promise<{ updatedAt: number }> {
