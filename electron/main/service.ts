@@ -10,7 +10,6 @@ import {
   type ArgsOf,
   type CourseInfo,
   encodeCourses,
-  encodeLibrary,
   type ExportResult,
   type LectureDetail,
   type LectureInfo,
@@ -28,6 +27,7 @@ import { openStore, type Store } from './store/store';
 import type { SearchDoc } from './search/index';
 import { SearchIndexing } from './search/indexing';
 import { listNotes } from './notes-list';
+import { LectureColumnsCache } from './library-columns';
 import type { IndexJob } from './search/prepare';
 import { appVersion } from './version';
 import { deliverExport, planBackupExport, planNotesExport } from './export';
@@ -61,6 +61,7 @@ export class Service implements Methods {
   private readonly byId: Map<string, CatalogEntry>;
   /** videoId → its row in the Library's columns (entries are in upload order). */
   private readonly rowOf: Map<string, number>;
+  private readonly columns: LectureColumnsCache;
   private readonly indexing: SearchIndexing;
   /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
   get searchSource() {
@@ -81,6 +82,7 @@ export class Service implements Methods {
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
     this.rowOf = new Map(entries.map((e, i) => [e.videoId, i]));
+    this.columns = new LectureColumnsCache(entries, this.rowOf);
     this.reorder();
     this.indexing = new SearchIndexing(indexJob, searchBuild, () => this.searchDocs());
   }
@@ -114,6 +116,7 @@ export class Service implements Methods {
     ({ courses: this.courses, linked: this.linked } = arrangeCourses(this.entries, { corrections, newestFirst: prefs.newestFirst }, at));
     this.courseOf.clear();
     for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
+    this.columns?.arranged(this.linked);
   }
 
   private entry(videoId: string): CatalogEntry {
@@ -151,14 +154,17 @@ export class Service implements Methods {
   }
 
   async getLibrary(): Promise<Library> {
-    return encodeLibrary({
-      courses: this.courses.map((c) => this.courseInfo(c)),
-      lectures: this.entries.map((e) => this.info(e)),
+    return {
+      courses: encodeCourses(
+        this.courses.map((c) => this.courseInfo(c)),
+        this.rowOf,
+      ),
+      lectures: this.columns.columns(this.store.data),
       warnings: this.warnings,
       prefs: this.store.data.prefs,
       store: this.store.status,
       dataDir: this.store.dataDir,
-    });
+    };
   }
 
   async getLecture({ videoId }: ArgsOf<'getLecture'>): Promise<LectureDetail> {

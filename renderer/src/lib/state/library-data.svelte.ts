@@ -12,6 +12,7 @@ import {
   type LectureInfo,
   type Library,
   type LibraryCourse,
+  type Prefs,
 } from '../../../../electron/shared/contract';
 import type { Progress } from '../../../../electron/shared/progress';
 
@@ -69,15 +70,29 @@ export class LibraryData {
   /** Courses in the service's order, their lectures as video ids (the strings of the ids column). */
   courses: CourseInfo[] = [];
   /** Each course's progress by course id; kept across a reorder. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- filled once here; each entry's count is state
   readonly progress = new Map<string, Progress>();
   /** Watched lectures overall. */
   watched = $state(0);
   /** Bumped by every change of a watched mark: followed only by readers of every lecture (hide watched, statistics). */
   version = $state(0);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- filled once here, never changed
   readonly #rowOf = new Map<string, number>();
   readonly #courseIds: string[];
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of objects, never rendered itself
   readonly #live = new Map<number, LiveLecture>();
+
+  /** Before the first answer: no lectures and no courses. */
+  static empty(): LibraryData {
+    const lectures = { ids: [], titles: [], indexes: [], dates: [], flags: [], watchedAt: [], linked: [] };
+    return new LibraryData({
+      courses: [],
+      lectures,
+      warnings: [],
+      prefs: {} as Prefs,
+      store: { state: 'ok', message: null, quarantinePath: null },
+    });
+  }
 
   constructor(lib: Library) {
     const c = (this.columns = lib.lectures);
@@ -122,6 +137,13 @@ export class LibraryData {
       this.#live.set(row, l!);
     }
     return l!;
+  }
+
+  /** The other-language version of a lecture, when the catalog pairs one with it. */
+  linkedOf(videoId: string): LiveLecture | undefined {
+    const r = this.#rowOf.get(videoId);
+    const other = r === undefined ? -1 : (this.columns.linked[r] ?? -1);
+    return other >= 0 ? this.at(other) : undefined;
   }
 
   rowOf(videoId: string): number | undefined {

@@ -14,22 +14,12 @@ import {
 } from '../../../../electron/shared/contract';
 import { nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
 import { t } from '../i18n/locale.svelte';
-import { LibraryData, type LecturePatch } from './library-data.svelte';
+import { LibraryData } from './library-data.svelte';
 import { RowPositions } from './row-positions';
 import type { Toasts } from './toasts.svelte';
 
 export type RevealAlign = 'nearest' | 'center' | 'start';
 export type MoveTarget = { courseId: string } | { newCourseTitle: string };
-
-const NO_COLUMNS = { ids: [], titles: [], indexes: [], dates: [], flags: [], watchedAt: [], linked: [] };
-/** Before the first answer: no lectures (prefs are read from `library`, which is still null). */
-const EMPTY = new LibraryData({
-  courses: [],
-  lectures: NO_COLUMNS,
-  warnings: [],
-  prefs: {} as Prefs,
-  store: { state: 'ok', message: null, quarantinePath: null },
-});
 
 export class LibraryState {
   // Raw: a new Library from the service replaces it whole. Its lectures stay columns
@@ -37,7 +27,7 @@ export class LibraryState {
   // one course's count, never the library, the columns' owner or other lectures.
   library = $state.raw<Library | null>(null);
   /** The lectures and courses, looked up by video id; lectures are made live only when read. */
-  byId = $state.raw<LibraryData>(EMPTY);
+  byId = $state.raw<LibraryData>(LibraryData.empty());
   loadError = $state<string | null>(null);
   selectedCourseId = $state<string | null>(null);
   /** The highlighted row (keyboard cursor). */
@@ -169,15 +159,9 @@ export class LibraryState {
     }
   }
 
-  /** The other-language version of a lecture, when the catalog pairs one with it. */
-  linkedOf(videoId: string): LectureInfo | undefined {
-    const id = this.byId.get(videoId)?.linkedVideoId;
-    return id ? this.byId.get(id) : undefined;
-  }
-
   /** Watching one version marks the other too (the linkedWatched setting), unless `linked` is false. */
   async setWatched(videoId: string, watched: boolean, { linked = true } = {}): Promise<void> {
-    const other = linked && this.prefs?.linkedWatched ? this.linkedOf(videoId) : undefined;
+    const other = linked && this.prefs?.linkedWatched ? this.byId.linkedOf(videoId) : undefined;
     await Promise.all([
       this.#writeWatched(videoId, watched),
       other && other.watched !== watched ? this.#writeWatched(other.videoId, watched) : null,
@@ -186,7 +170,7 @@ export class LibraryState {
 
   /** Open the other-language version of the open lecture (the `v` key and the 中文版 / English version link). */
   openLinked(): string | null {
-    const other = this.openId ? this.linkedOf(this.openId) : undefined;
+    const other = this.openId ? this.byId.linkedOf(this.openId) : undefined;
     if (other) void this.openLecture(other.videoId, { reveal: true });
     return other?.videoId ?? null;
   }
@@ -198,13 +182,13 @@ export class LibraryState {
     const before = lecture.watched; // the lecture is live: read its value before changing it
     const seq = (this.watchSeq.get(videoId) ?? 0) + 1;
     this.watchSeq.set(videoId, seq);
-    this.patchLecture(videoId, { watched });
+    this.byId.patch(videoId, { watched });
     try {
       const info = await this.api.setWatched({ videoId, watched });
-      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: info.watched, watchedAt: info.watchedAt ?? null });
+      if (this.watchSeq.get(videoId) === seq) this.byId.patch(videoId, { watched: info.watched, watchedAt: info.watchedAt ?? null });
     } catch (e) {
       // Only the latest toggle decides; an older failure must not undo a newer click.
-      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: before });
+      if (this.watchSeq.get(videoId) === seq) this.byId.patch(videoId, { watched: before });
       this.toasts.error(e, t('lib.saveWatchedFailed'));
     }
   }
@@ -216,26 +200,19 @@ export class LibraryState {
 
   /** The player's report came back: the service may have marked the lecture watched (it never unmarks). */
   watchedByPlayer(info: LectureInfo): void {
-    if (info.watched) this.patchLecture(info.videoId, { watched: true });
+    if (info.watched) this.byId.patch(info.videoId, { watched: true });
   }
 
   /** An autosave landed: only a change of has-note touches anything. */
   noteSaved(videoId: string, hasNote: boolean): void {
-    this.patchLecture(videoId, { hasNote });
-  }
-
-  /** Change one lecture; a value that is already so changes nothing. */
-  private patchLecture(videoId: string, patch: LecturePatch): void {
-    this.byId.patch(videoId, patch);
+    this.byId.patch(videoId, { hasNote });
   }
 
   /** Take a Library from the service: checked against the contract's schema, its columns kept as they are. */
   #setLibrary(wire: Library): void {
-    const lib = librarySchema.parse(wire);
-    const data = new LibraryData(lib);
-    this.library = lib;
-    this.byId = data;
-    this.courses = data.courses;
+    this.library = librarySchema.parse(wire);
+    this.byId = new LibraryData(this.library);
+    this.courses = this.byId.courses;
   }
 
   async setUploadOrder(uploadOrder: boolean): Promise<void> {
