@@ -6,9 +6,28 @@ export const row = (page: Page, index: number) => page.locator(`[data-testid=lec
 export const rowIndexes = async (page: Page) =>
   await page.getByTestId('lecture-row').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
 
+/**
+ * A course in the sidebar, which is a virtual list: only the courses near its view exist, so
+ * scroll it from the top, half a view at a time, until the course is there. The poll is the
+ * hang guard; it returns as soon as the course is rendered.
+ */
+export async function findCourse(page: Page, title: RegExp | string): Promise<Locator> {
+  const item = course(page, title);
+  const list = page.locator('.course-vlist');
+  await list.evaluate((el) => (el.scrollTop = 0));
+  await expect
+    .poll(async () => {
+      if ((await item.count()) > 0) return true;
+      await list.evaluate((el) => (el.scrollTop += el.clientHeight / 2));
+      return false;
+    })
+    .toBe(true);
+  return item;
+}
+
 /** The indexes of the visible rows, in DOM order (virtua renders rows in order). */
 export async function courseIndexes(page: Page, title: RegExp | string): Promise<number[]> {
-  await course(page, title).click();
+  await (await findCourse(page, title)).click();
   await expect(page.getByTestId('playlist-heading')).toHaveText(title);
   return rowIndexes(page);
 }
