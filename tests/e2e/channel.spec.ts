@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
-import { course, findCourse, openLecture, progressOf, row, rowIndexes } from './ui';
+import { course, findCourse, findGroup, groupLabels, openLecture, progressOf, row, rowIndexes } from './ui';
 
 const CHANNEL = join(import.meta.dirname, '../../../shared/fixtures/channel');
 test.use({
@@ -29,13 +29,12 @@ test('courses come grouped by year and kind, collapsible, and the filter finds o
   void app;
   await loaded(page);
   await expect(page.getByTestId('course-list')).toHaveAttribute('data-courses', '35');
-  const labels = (await page.getByTestId('course-group').locator('.group-label').allTextContents()).map((t) =>
-    t.replace(/[▾▸]/u, '').trim(),
-  );
+  const labels = await groupLabels(page);
   expect(labels).toEqual(
     expect.arrayContaining(['2018 · Courses', '2018 · TA supplements', '2020 · Conferences & talks', '2021 · Courses', 'Other videos']),
   );
-  await expect(group(page, '2021 · Courses').getByTestId('group-progress')).toHaveText('0/76');
+  await expect((await findGroup(page, '2021 · Courses')).getByTestId('group-progress')).toHaveText('0/76');
+  await findGroup(page, '2018 · Courses');
 
   // Collapse 2018's courses: Linear Algebra leaves the list; expand again: it is back.
   await expect(course(page, /^Linear Algebra/)).toHaveCount(1);
