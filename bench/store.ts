@@ -81,7 +81,7 @@ async function importStall(): Promise<{ maxStall: number; parseStall: number; si
   try {
     const service = await Service.create({ catalogFiles, dataDir: join(dir, 'here'), host });
     const other = await Service.create({ catalogFiles, dataDir: join(dir, 'other'), host, searchBuild: 'inline' });
-    const ids = (await other.getLibrary()).lectures.map((l) => l.videoId);
+    const { ids } = (await other.getLibrary()).lectures;
     const big = '大型匯入 big import line; '.repeat(175); // ~39 MB of backup text, as in the issue
     await Promise.all(ids.map((videoId, i) => other.saveNote({ videoId, text: `${i} ${big}` })));
     // As a transport hands it over: a flat string out of JSON.parse (exportBackup's is a

@@ -1,8 +1,10 @@
 // The service's courses as they stand: built from the catalog and the student's corrections
 // (course-cache.ts keeps them between starts), with the lookups every request needs.
-import type { CourseInfo } from '../shared/contract';
+import type { CourseInfo, LectureInfo } from '../shared/contract';
 import type { CatalogEntry, Corrections, Course } from '../shared/types';
 import { arrangeCourses, type CourseCacheAt } from './course-cache';
+import { hasSummary } from './catalog-cache';
+import type { StudentMarks } from './library-columns';
 
 export class Arrangement {
   courses: Course[] = [];
@@ -25,6 +27,22 @@ export class Arrangement {
 
   has(courseId: string): boolean {
     return this.courses.some((c) => c.id === courseId);
+  }
+
+  /** A lecture as the contract sends it: its place in the courses and the student's marks. */
+  info(e: CatalogEntry, d: StudentMarks): LectureInfo {
+    return {
+      videoId: e.videoId,
+      index: e.index,
+      date: e.date,
+      title: e.title,
+      courseId: this.courseOf.get(e.videoId)?.id ?? 'other',
+      watched: e.videoId in d.watched,
+      watchedAt: d.watched[e.videoId]?.at || null,
+      hasNote: e.videoId in d.notes,
+      hasSummary: hasSummary(e),
+      linkedVideoId: this.linked.get(e.videoId) ?? null,
+    };
   }
 }
 

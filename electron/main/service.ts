@@ -21,11 +21,11 @@ import { thumbnailUrl, youtubeWatchUrl } from '../shared/links';
 import { loadCatalog } from './catalog/load';
 import { customCourseId } from './catalog/courses';
 import { applyMove, revertMove, undoHolds, type MoveUndo } from './move-undo';
-import { hasSummary } from './catalog-cache';
 import { Arrangement, courseInfo } from './arrangement';
 import { openStore, type Store } from './store/store';
 import { searchDocs, SearchIndexing } from './search/indexing';
 import { listNotes, notesToExport } from './notes-list';
+import { LectureColumnsCache } from './library-columns';
 import type { IndexJob } from './search/prepare';
 import { appVersion } from './version';
 import { deliverExport, planBackupExport, planNotesExport } from './export';
@@ -55,6 +55,7 @@ export class Service implements Methods {
   /** videoId → its course (the arrangement's map, updated in place). */
   private readonly courseOf: ReadonlyMap<string, Course>;
   private readonly byId: Map<string, CatalogEntry>;
+  private readonly columns: LectureColumnsCache;
   private readonly indexing: SearchIndexing;
   /** How the search index was last made ('cache', 'build' in a worker, 'inline'); for tests and the bench. */
   get searchSource() {
@@ -74,6 +75,7 @@ export class Service implements Methods {
     searchBuild: 'worker' | 'inline',
   ) {
     this.byId = new Map(entries.map((e) => [e.videoId, e]));
+    this.columns = new LectureColumnsCache(entries);
     this.arranged = new Arrangement(entries, indexJob.dataDir === null ? null : { dataDir: indexJob.dataDir, catalogKey: indexJob.key });
     this.courseOf = this.arranged.courseOf;
     this.reorder();
@@ -100,6 +102,7 @@ export class Service implements Methods {
 
   private reorder(): void {
     this.arranged.arrange(this.store.data.corrections, this.store.data.prefs.newestFirst);
+    this.columns.arranged(this.arranged.linked);
   }
 
   private entry(videoId: string): CatalogEntry {
@@ -109,26 +112,19 @@ export class Service implements Methods {
   }
 
   private info(e: CatalogEntry): LectureInfo {
-    const d = this.store.data;
-    return {
-      videoId: e.videoId,
-      index: e.index,
-      date: e.date,
-      title: e.title,
-      courseId: this.courseOf.get(e.videoId)?.id ?? 'other',
-      watched: e.videoId in d.watched,
-      watchedAt: d.watched[e.videoId]?.at || null,
-      hasNote: e.videoId in d.notes,
-      hasSummary: hasSummary(e),
-      linkedVideoId: this.arranged.linked.get(e.videoId) ?? null,
-    };
+    return this.arranged.info(e, this.store.data);
+  }
+
+  /** The courses in their order, as the contract's columns (row numbers into the lecture columns). */
+  private courseList(): Library['courses'] {
+    return this.columns.courses(this.arranged.courses.map((c) => courseInfo(c, this.store.data.corrections)));
   }
 
   async getLibrary(): Promise<Library> {
     void this.indexing.begin(); // the first screen is served: the search index may start (after this answer is sent)
     return {
-      courses: this.arranged.courses.map((c) => courseInfo(c, this.store.data.corrections)),
-      lectures: this.entries.map((e) => this.info(e)),
+      courses: this.courseList(),
+      lectures: this.columns.columns(this.store.data),
       warnings: this.warnings,
       prefs: this.store.data.prefs,
       store: this.store.status,
@@ -173,7 +169,7 @@ export class Service implements Methods {
     const prefs = await this.store.setPrefs(args);
     if (prefs.newestFirst === before) return { prefs };
     this.reorder();
-    return { prefs, courses: this.arranged.courses.map((c) => courseInfo(c, this.store.data.corrections)) };
+    return { prefs, courses: this.courseList() };
   }
 
   async saveNote({ videoId, text }: ArgsOf<'saveNote'>): Promise<{ updatedAt: number }> {

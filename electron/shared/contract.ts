@@ -4,10 +4,12 @@
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
 import { AFTER_LAST, prefsSchema, THEMES, UI_LANGUAGES, type Prefs, type Theme, type UiLanguage } from './prefs';
-import type { CatalogWarning, CourseCategory, CourseKind } from './types';
+import type { LectureInfo, Library, LibraryCourse } from './library';
 import { ApiError, MAX_BACKUP_CHARS, MAX_BULK_LECTURES, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
 export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS, MAX_BULK_LECTURES };
+// The library's wire shape (columns) has its own module; it is part of this one contract.
+export * from './library';
 
 const videoId = z.string().regex(VIDEO_ID, 'not a video id');
 const courseId = z.string().min(1).max(200);
@@ -15,54 +17,6 @@ const empty = z.object({}).strict();
 
 export type { Prefs, UiLanguage, Theme };
 export { UI_LANGUAGES, THEMES, AFTER_LAST };
-
-export interface StoreStatus {
-  /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
-  state: 'ok' | 'recovered' | 'readonly';
-  message: string | null;
-  /** Where the unreadable original was kept, byte for byte. */
-  quarantinePath: string | null;
-}
-
-export interface LectureInfo {
-  videoId: string;
-  index: number;
-  date: string | null;
-  title: string;
-  courseId: string;
-  watched: boolean;
-  hasNote: boolean;
-  hasSummary: boolean;
-  /** When it was marked watched (ms since epoch); null when not watched or the time is unknown (v1 data). */
-  watchedAt?: number | null;
-  /** The same lecture in the other language (中文版 / English version), when the catalog has it. */
-  linkedVideoId?: string | null;
-}
-
-export interface CourseInfo {
-  id: string;
-  title: string;
-  kind: CourseKind;
-  /** The sidebar's shelf: course, TA supplement, conference or talk, other. */
-  category?: CourseCategory;
-  /** The sidebar's group: the year the course was taught, `Undated` or `Other`. */
-  group?: string;
-  /** Video ids in course order. */
-  lectures: string[];
-  /** True when the student renamed it or created it. */
-  corrected: boolean;
-}
-
-export interface Library {
-  courses: CourseInfo[];
-  /** Every lecture, in upload order (by index). */
-  lectures: LectureInfo[];
-  warnings: CatalogWarning[];
-  prefs: Prefs;
-  store: StoreStatus;
-  /** Where the notes, marks and backups live, shown in Settings. */
-  dataDir?: string;
-}
 
 /** A file the page hands to the browser as a download (browser mode has no save dialog). */
 export interface Download {
@@ -162,8 +116,8 @@ const returns = <T>() => undefined as unknown as T;
  */
 export interface PrefsChange {
   prefs: Prefs;
-  /** Present when the change reordered the courses (newestFirst). */
-  courses?: CourseInfo[];
+  /** Present when the change reordered the courses (newestFirst); rows as in the Library the page holds. */
+  courses?: LibraryCourse[];
 }
 
 export const contract = {

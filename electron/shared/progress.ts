@@ -1,6 +1,11 @@
-// Progress figures and "next up", computed from the Library the service returns.
-// Pure functions: the renderer, tests and any future tray/menu share one definition.
-import type { CourseInfo, LectureInfo, Library } from './contract';
+// Progress figures and "next up", computed from the library's courses and a way to look
+// lectures up. Pure functions: the renderer, tests and any future tray/menu share one definition.
+import type { CourseInfo, ExpandedLibrary, LectureInfo } from './contract';
+
+/** What these functions need of a map from video id to lecture (the renderer's is not a Map). */
+export interface LectureLookup {
+  get(videoId: string): Pick<LectureInfo, 'watched'> | undefined;
+}
 
 export interface Progress {
   watched: number;
@@ -8,7 +13,7 @@ export interface Progress {
 }
 
 /** Watched/total for one course; ids missing from `lecturesById` are not counted. */
-export function courseProgress(course: CourseInfo, lecturesById: ReadonlyMap<string, LectureInfo>): Progress {
+export function courseProgress(course: CourseInfo, lecturesById: LectureLookup): Progress {
   let watched = 0;
   let total = 0;
   for (const id of course.lectures) {
@@ -21,7 +26,7 @@ export function courseProgress(course: CourseInfo, lecturesById: ReadonlyMap<str
 }
 
 /** Watched/total over every lecture of the library. */
-export function overallProgress(library: Pick<Library, 'lectures'>): Progress {
+export function overallProgress(library: Pick<ExpandedLibrary, 'lectures'>): Progress {
   let watched = 0;
   for (const l of library.lectures) if (l.watched) watched++;
   return { watched, total: library.lectures.length };
@@ -32,7 +37,7 @@ export function fraction(p: Progress): number {
   return p.total === 0 ? 0 : p.watched / p.total;
 }
 
-export function lecturesById(library: Pick<Library, 'lectures'>): Map<string, LectureInfo> {
+export function lecturesById(library: Pick<ExpandedLibrary, 'lectures'>): Map<string, LectureInfo> {
   return new Map(library.lectures.map((l) => [l.videoId, l]));
 }
 
@@ -42,9 +47,9 @@ export function lecturesById(library: Pick<Library, 'lectures'>): Map<string, Le
  * wrapping around to earlier courses. Null when everything is watched.
  */
 export function nextUp(
-  library: Pick<Library, 'courses' | 'lectures'>,
+  library: Pick<ExpandedLibrary, 'courses'> & Partial<Pick<ExpandedLibrary, 'lectures'>>,
   courseId: string | null,
-  byId: ReadonlyMap<string, LectureInfo> = lecturesById(library),
+  byId: LectureLookup = lecturesById({ lectures: library.lectures ?? [] }),
 ): string | null {
   const { courses } = library;
   if (courses.length === 0) return null;
@@ -66,7 +71,7 @@ export function nextUp(
  * True when Next up went back to a course before `courseId`: that course and every one after
  * it are finished. The page says so instead of silently jumping to the first course.
  */
-export function wrappedAround(library: Pick<Library, 'courses'>, courseId: string | null, videoId: string): boolean {
+export function wrappedAround(library: Pick<ExpandedLibrary, 'courses'>, courseId: string | null, videoId: string): boolean {
   const start = library.courses.findIndex((c) => c.id === courseId);
   const at = library.courses.findIndex((c) => c.lectures.includes(videoId));
   return start >= 0 && at >= 0 && at < start;

@@ -12,12 +12,19 @@ async function openPalette(page: import('@playwright/test').Page) {
   return dialog;
 }
 
+/** Once the app shows its courses: the palette open with `query` typed, and its results. */
+async function searchFor(page: import('@playwright/test').Page, query: string) {
+  await expect(page.getByTestId('course-item').first()).toBeVisible();
+  const dialog = await openPalette(page);
+  await page.keyboard.insertText(query);
+  return { dialog, results: dialog.getByTestId('search-result') };
+}
+
 test('/ opens the palette; 注意力 finds title and summary matches; Enter opens; Esc closes', async ({ app, page }) => {
   void app;
-  await expect(page.getByTestId('course-item').first()).toBeVisible();
-  let dialog = await openPalette(page);
-  await page.keyboard.insertText('注意力');
-  const results = dialog.getByTestId('search-result');
+  const found = await searchFor(page, '注意力');
+  let dialog = found.dialog;
+  const results = found.results;
   // Lecture 376's title has 自注意力; lecture 396's summary mentions 注意力層.
   const titleHit = results.filter({ hasText: '自注意力機制' });
   await expect(titleHit).toHaveCount(1);
@@ -94,11 +101,8 @@ test('a note is searchable, and the watched and has-notes filters narrow the res
 
 test("the course filter keeps only the chosen course's hits", async ({ app, page }) => {
   void app;
-  await expect(page.getByTestId('course-item').first()).toBeVisible();
-  const dialog = await openPalette(page);
   // Network Compression is taught in two courses: ML 2021 (English version) and 機器學習2021.
-  await page.keyboard.type('Network Compression');
-  const results = dialog.getByTestId('search-result');
+  const { dialog, results } = await searchFor(page, 'Network Compression');
   const coursesShown = async () => [...new Set(await results.locator('.search-result-course').allTextContents())].sort();
   await expect.poll(coursesShown).toEqual(expect.arrayContaining(['ML 2021 (English version)', '機器學習2021']));
   await expect(results.filter({ hasText: 'Network Compression (1/2)' })).toHaveCount(1);

@@ -6,9 +6,54 @@ export const row = (page: Page, index: number) => page.locator(`[data-testid=lec
 export const rowIndexes = async (page: Page) =>
   await page.getByTestId('lecture-row').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
 
+/**
+ * A course in the sidebar, which is a virtual list: only the courses near its view exist, so
+ * scroll it from the top, half a view at a time, until the course is there. The poll is the
+ * hang guard; it returns as soon as the course is rendered.
+ */
+export const findCourse = (page: Page, title: RegExp | string) => findInSidebar(page, course(page, title));
+
+/** A group header of the sidebar, found as findCourse finds a course. */
+export const findGroup = (page: Page, label: string) => findInSidebar(page, page.getByTestId('course-group').filter({ hasText: label }));
+
+async function findInSidebar(page: Page, item: Locator): Promise<Locator> {
+  const list = page.locator('.course-vlist');
+  await list.evaluate((el) => (el.scrollTop = 0));
+  await expect
+    .poll(async () => {
+      if ((await item.count()) > 0) return true;
+      await list.evaluate((el) => (el.scrollTop += el.clientHeight / 2));
+      return false;
+    })
+    .toBe(true);
+  // Into the view itself: a course rendered only in the list's margin may leave it when it re-renders.
+  await item.scrollIntoViewIfNeeded();
+  return item;
+}
+
+/** Every group label of the virtual sidebar, read while scrolling it from top to bottom. */
+export async function groupLabels(page: Page): Promise<string[]> {
+  const list = page.locator('.course-vlist');
+  const labels = new Set<string>();
+  await list.evaluate((el) => (el.scrollTop = 0));
+  for (let end = false; !end;) {
+    for (const t of await page.getByTestId('course-group').locator('.group-label').allTextContents())
+      labels.add(t.replace(/[▾▸]/u, '').trim());
+    end = await list.evaluate((el) => {
+      const before = el.scrollTop;
+      el.scrollTop += el.clientHeight / 2;
+      return el.scrollTop === before;
+    });
+    // One frame for virtua to render the new range before reading again.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+  await list.evaluate((el) => (el.scrollTop = 0));
+  return [...labels];
+}
+
 /** The indexes of the visible rows, in DOM order (virtua renders rows in order). */
 export async function courseIndexes(page: Page, title: RegExp | string): Promise<number[]> {
-  await course(page, title).click();
+  await (await findCourse(page, title)).click();
   await expect(page.getByTestId('playlist-heading')).toHaveText(title);
   return rowIndexes(page);
 }

@@ -8,6 +8,7 @@ import { useStores } from '../unit/helpers/store';
 import { openService, tempDir as serviceDir } from '../unit/helpers/service';
 import { readBackupHere, readBackupText, OFF_THREAD_MIN_CHARS } from '../../electron/main/store/import-thread';
 import type { Store } from '../../electron/main/store/store';
+import { decodeLibrary } from '../../electron/shared/contract';
 
 const { tempDir, openAt } = useStores('lc-import-large-');
 const N = 10_000;
@@ -120,7 +121,7 @@ describe('a large import', () => {
   it('getLecture is answered while the service imports', { timeout: 300_000 }, async () => {
     const { service } = await openService(serviceDir('lc-import-svc-'));
     try {
-      const lectures = (await service.getLibrary()).lectures.map((l) => l.videoId);
+      const lectures = decodeLibrary(await service.getLibrary()).lectures.map((l) => l.videoId);
       const n = Math.min(lectures.length, 2_000);
       const backup = await bigBackup(n, (i) => lectures[i]!);
       const first = lectures[0]!;

@@ -3,17 +3,18 @@
 // for, and any method replaceable. The real service is exercised end to end in tests/e2e.
 import { vi, type Mock } from 'vitest';
 import { DEFAULT_PREFS } from '../../../electron/shared/prefs';
-import type {
-  Api,
-  CourseInfo,
-  LectureDetail,
-  LectureInfo,
-  Library,
-  Method,
-  NoteInfo,
-  Prefs,
-  PrefsChange,
-  StoreStatus,
+import {
+  encodeLibrary,
+  type Api,
+  type CourseInfo,
+  type LectureDetail,
+  type LectureInfo,
+  type Library,
+  type Method,
+  type NoteInfo,
+  type Prefs,
+  type PrefsChange,
+  type StoreStatus,
 } from '../../../electron/shared/contract';
 
 export interface FakeLecture {
@@ -46,13 +47,15 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
     store: { state: 'ok', message: null, quarantinePath: null } as StoreStatus,
     notes: new Map<string, NoteInfo>(),
   };
-  const library = (): Library => ({
-    courses: state.courses.map((c) => ({ ...c, lectures: [...c.lectures] })),
-    lectures: [...state.lectures].sort((a, b) => a.index - b.index).map((l) => ({ ...l })),
-    warnings: [],
-    prefs: { ...state.prefs },
-    store: { ...state.store },
-  });
+  // As the service answers: the contract's columns, from the same encoder.
+  const library = (): Library =>
+    encodeLibrary({
+      courses: state.courses.map((c) => ({ ...c, lectures: [...c.lectures] })),
+      lectures: [...state.lectures].sort((a, b) => a.index - b.index).map((l) => ({ ...l })),
+      warnings: [],
+      prefs: { ...state.prefs },
+      store: { ...state.store },
+    });
   let beforeMove: { courses: CourseInfo[]; homes: [string, string][] } | null = null;
   const find = (id: string) => {
     const l = state.lectures.find((x) => x.videoId === id);
@@ -157,13 +160,13 @@ export function emptyApi(overrides: { [M in Method]?: Api[M] } = {}): FakeApi {
 }
 
 export function emptyLibrary(): Library {
-  return {
+  return encodeLibrary({
     courses: [],
     lectures: [],
     warnings: [],
     prefs: { ...DEFAULT_PREFS },
     store: { state: 'ok', message: null, quarantinePath: null },
-  };
+  });
 }
 
 /** A promise the test resolves or rejects when it chooses. */

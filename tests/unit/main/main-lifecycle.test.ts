@@ -139,11 +139,11 @@ describe('start-up', () => {
 
     const lib = (await fake.ipcMain.invoke('lc:getLibrary', APP_PAGE, {})) as {
       courses: unknown[];
-      lectures: unknown[];
+      lectures: { ids: unknown[] };
       store: { state: string };
     };
     expect(lib.courses).toHaveLength(5);
-    expect(lib.lectures.length).toBe(50);
+    expect(lib.lectures.ids.length).toBe(50);
     expect(lib.store.state).toBe('ok');
 
     await expect(fake.ipcMain.invoke('lc:getLibrary', FOREIGN, {})).rejects.toThrow(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiError } from '../../../electron/shared/contract';
+import { ApiError, decodeLibrary } from '../../../electron/shared/contract';
 import type { Service } from '../../../electron/main/service';
 import { catalogPage, SEED } from '../helpers/fixtures';
 import { closedAfterEach, openService, readJson, recordingHost, tempDir } from '../helpers/service';
@@ -15,7 +15,7 @@ async function start(dataDir = tempDir(), catalogs = [SEED]) {
 }
 
 const indexesOf = async (service: Service) => {
-  const lib = await service.getLibrary();
+  const lib = decodeLibrary(await service.getLibrary());
   const byId = new Map(lib.lectures.map((l) => [l.videoId, l.index]));
   return lib.courses.map((c) => ({ id: c.id, title: c.title, lectures: c.lectures.map((id) => byId.get(id)) }));
 };
@@ -32,7 +32,7 @@ describe('service on the seed catalog', () => {
       [370, 371, 385, 386, 387],
     ]);
     expect(courses.at(-1)!.id).toBe('other');
-    const lib = await service.getLibrary();
+    const lib = decodeLibrary(await service.getLibrary());
     expect(lib.lectures).toHaveLength(50);
     expect(lib.warnings).toEqual([]);
     expect(lib.store.state).toBe('ok');
@@ -44,7 +44,7 @@ describe('service on the seed catalog', () => {
     expect(l368).toMatchObject({ index: 368, date: '2021-06-14', hasSummary: true, courseTitle: expect.stringContaining('ML 2021') });
     expect(l368.summary).toMatch(/^#+ /m);
     expect(l368.thumbnailUrl).toMatch(/^https:\/\/img\.youtube\.com\/vi\/CB0a3aBwND8\//);
-    const lib = await service.getLibrary();
+    const lib = decodeLibrary(await service.getLibrary());
     const l360 = lib.lectures.find((l) => l.index === 360)!;
     expect(l360.hasSummary).toBe(false);
     expect((await service.getLecture({ videoId: l360.videoId })).summary).toBe('');
@@ -52,13 +52,13 @@ describe('service on the seed catalog', () => {
 
   it('keeps watched flags across a restart and a later edition of the catalog', async () => {
     const first = await start();
-    const lib = await first.service.getLibrary();
+    const lib = decodeLibrary(await first.service.getLibrary());
     const ids = lib.lectures.filter((l) => [351, 368, 400].includes(l.index)).map((l) => l.videoId);
     for (const videoId of ids) expect((await first.service.setWatched({ videoId, watched: true })).watched).toBe(true);
     await first.service.close();
     open.length = 0;
     const updated = await start(first.dataDir, [catalogPage('ytlee-07-index-updated.md')]);
-    const after = await updated.service.getLibrary();
+    const after = decodeLibrary(await updated.service.getLibrary());
     expect(
       after.lectures
         .filter((l) => l.watched)
@@ -84,19 +84,19 @@ describe('service on the seed catalog', () => {
     await first.service.close();
     open.length = 0;
     const again = await start(first.dataDir);
-    expect((await again.service.getLibrary()).prefs).toMatchObject({ lastVideoId: 'CB0a3aBwND8', uploadOrder: true });
+    expect(decodeLibrary(await again.service.getLibrary()).prefs).toMatchObject({ lastVideoId: 'CB0a3aBwND8', uploadOrder: true });
   });
 
   it('answers setPrefs with the prefs, and the courses only when their order changed', async () => {
     const { service } = await start();
-    const before = (await service.getLibrary()).courses.map((c) => c.id);
+    const before = decodeLibrary(await service.getLibrary()).courses.map((c) => c.id);
     const plain = await service.setPrefs({ uploadOrder: true });
     expect(plain).toEqual({ prefs: expect.objectContaining({ uploadOrder: true, newestFirst: false }) });
     const reordered = await service.setPrefs({ newestFirst: true });
     expect(reordered.prefs.newestFirst).toBe(true);
     const ids = reordered.courses!.map((c) => c.id);
     expect(ids).not.toEqual(before);
-    expect(ids).toEqual((await service.getLibrary()).courses.map((c) => c.id));
+    expect(ids).toEqual(decodeLibrary(await service.getLibrary()).courses.map((c) => c.id));
   });
 
   it('answers a merge with its counts and the merged library', async () => {
@@ -109,32 +109,32 @@ describe('service on the seed catalog', () => {
     const other = await start();
     const merged = await other.service.importBackup({ content });
     expect(merged).toMatchObject({ added: 1, conflicts: 0 });
-    expect(merged.library.lectures.find((l) => l.videoId === 'CB0a3aBwND8')).toMatchObject({ watched: true, hasNote: true });
+    expect(decodeLibrary(merged.library).lectures.find((l) => l.videoId === 'CB0a3aBwND8')).toMatchObject({ watched: true, hasNote: true });
     expect(merged.library).toEqual(await other.service.getLibrary());
   });
 
   it('moves a lecture to a new course, renames, and resets', async () => {
     const { service } = await start();
-    let lib = await service.moveLecture({ videoId: 'CB0a3aBwND8', newCourseTitle: 'Compression' });
+    let lib = decodeLibrary(await service.moveLecture({ videoId: 'CB0a3aBwND8', newCourseTitle: 'Compression' }));
     const custom = lib.courses.find((c) => c.title === 'Compression')!;
     expect(custom.lectures).toEqual(['CB0a3aBwND8']);
     expect(lib.lectures.find((l) => l.videoId === 'CB0a3aBwND8')!.courseId).toBe(custom.id);
-    lib = await service.renameCourse({ courseId: 'other', title: 'Misc' });
+    lib = decodeLibrary(await service.renameCourse({ courseId: 'other', title: 'Misc' }));
     expect(lib.courses.find((c) => c.id === 'other')!.title).toBe('Misc');
     await expect(service.renameCourse({ courseId: 'nope', title: 'x' })).rejects.toThrow(/No course/);
-    lib = await service.resetCorrections();
+    lib = decodeLibrary(await service.resetCorrections());
     expect(lib.courses.some((c) => c.title === 'Compression')).toBe(false);
     expect((await indexesOf(service))[0]?.lectures).toContain(368);
   });
 
   it('moves several lectures in one correction, and refuses the whole move when one id is unknown', async () => {
     const { service, dataDir } = await start();
-    const ids = ['CB0a3aBwND8', (await service.getLibrary()).lectures.find((l) => l.index === 400)!.videoId];
-    let lib = await service.moveLectures({ videoIds: ids, newCourseTitle: 'Picked' });
+    const ids = ['CB0a3aBwND8', decodeLibrary(await service.getLibrary()).lectures.find((l) => l.index === 400)!.videoId];
+    let lib = decodeLibrary(await service.moveLectures({ videoIds: ids, newCourseTitle: 'Picked' }));
     const picked = lib.courses.find((c) => c.title === 'Picked')!;
     expect([...picked.lectures].sort()).toEqual([...ids].sort());
     expect(readJson(join(dataDir, 'lecture-companion.json')).corrections.moves).toEqual({ [ids[0]!]: picked.id, [ids[1]!]: picked.id });
-    lib = await service.moveLectures({ videoIds: ids, courseId: 'other' });
+    lib = decodeLibrary(await service.moveLectures({ videoIds: ids, courseId: 'other' }));
     expect(lib.courses.some((c) => c.title === 'Picked')).toBe(false);
     expect(lib.lectures.filter((l) => ids.includes(l.videoId)).map((l) => l.courseId)).toEqual(['other', 'other']);
     const before = structuredClone(service.store.data.corrections);
@@ -147,7 +147,7 @@ describe('service on the seed catalog', () => {
 
   it('undoes a bulk move in one step: every lecture back in its course and place, with its earlier correction', async () => {
     const { service, dataDir } = await start();
-    const idOf = new Map((await service.getLibrary()).lectures.map((l) => [l.index, l.videoId]));
+    const idOf = new Map(decodeLibrary(await service.getLibrary()).lectures.map((l) => [l.index, l.videoId]));
     const [a, b, c] = [idOf.get(352)!, idOf.get(361)!, idOf.get(390)!];
     // 390 already carries a correction of its own: the undo must put that one back, not the heuristic course.
     await service.moveLectures({ videoIds: [c], courseId: 'other' });
@@ -172,9 +172,9 @@ describe('service on the seed catalog', () => {
 
   it('keeps the linked-version setting, off until turned on', async () => {
     const { service } = await start();
-    expect((await service.getLibrary()).prefs.linkedWatched).toBe(false);
+    expect(decodeLibrary(await service.getLibrary()).prefs.linkedWatched).toBe(false);
     expect((await service.setPrefs({ linkedWatched: true })).prefs.linkedWatched).toBe(true);
-    expect((await service.getLibrary()).prefs.linkedWatched).toBe(true);
+    expect(decodeLibrary(await service.getLibrary()).prefs.linkedWatched).toBe(true);
   });
 
   it('exports a lecture with summary and linked timestamps', async () => {
@@ -218,7 +218,7 @@ describe('service on the seed catalog', () => {
     const first = await service.saveNote({ videoId: 'CB0a3aBwND8', text: 'first zebrafish note' });
     // The second note must be newer: wait for the clock itself to pass the first one's time.
     while (Date.now() <= first.updatedAt) await new Promise((r) => setTimeout(r, 1));
-    const lib = await service.getLibrary();
+    const lib = decodeLibrary(await service.getLibrary());
     const other = lib.lectures.find((l) => l.index === 400)!.videoId;
     await service.saveNote({ videoId: other, text: 'second note' });
     expect((await service.listNotes()).map((n) => n.videoId)).toEqual([other, 'CB0a3aBwND8']);
@@ -230,7 +230,7 @@ describe('service on the seed catalog', () => {
 
   it('reports an unreadable catalog as a warning and still starts', async () => {
     const { service } = await start(tempDir(), [SEED, '/nonexistent/catalog.md']);
-    const lib = await service.getLibrary();
+    const lib = decodeLibrary(await service.getLibrary());
     expect(lib.lectures).toHaveLength(50);
     expect(lib.warnings[0]).toMatchObject({ file: '/nonexistent/catalog.md', message: expect.stringContaining('could not read') });
   });

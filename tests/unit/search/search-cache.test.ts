@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Service } from '../../../electron/main/service';
+import { decodeLibrary } from '../../../electron/shared/contract';
 import { cacheDir, cacheFiles } from '../../../electron/main/startup-cache';
 import { CATALOG_FIXTURES, pagesIn, SEED } from '../helpers/fixtures';
 import { closedAfterEach, recordingHost, tempDir } from '../helpers/service';
@@ -124,7 +125,7 @@ describe('start-up cache', () => {
       writeFileSync(page, text.replace(old, 'Quokka 講座：全新標題'));
       const s = await start(dir, { catalogs: [page] });
       expect(s.searchSource).toBe('build');
-      expect((await s.getLibrary()).lectures.some((l) => l.title === 'Quokka 講座：全新標題')).toBe(true);
+      expect(decodeLibrary(await s.getLibrary()).lectures.some((l) => l.title === 'Quokka 講座：全新標題')).toBe(true);
       expect((await s.search({ query: 'quokka' })).hits).toHaveLength(1);
       expect((await s.search({ query: old.slice(0, 20) })).hits.map((h) => h.title)).not.toContain(old);
       await stop(s);
@@ -139,7 +140,7 @@ describe('start-up cache', () => {
     async () => {
       const dir = tempDir();
       const first = await start(dir);
-      const lectures = (await first.getLibrary()).lectures;
+      const lectures = decodeLibrary(await first.getLibrary()).lectures;
       const [a, b, c] = [nth(lectures, 0), nth(lectures, 1), nth(lectures, 2)];
       await first.saveNote({ videoId: a.videoId, text: '舊筆記 wombat' });
       expect(await ids(first, 'wombat')).toEqual([a.videoId]);
@@ -187,7 +188,7 @@ describe('start-up cache', () => {
     async () => {
       const dir = tempDir();
       const s = await start(dir, { wait: false });
-      const lib = await s.getLibrary();
+      const lib = decodeLibrary(await s.getLibrary());
       await s.saveNote({ videoId: nth(lib.lectures, 2).videoId, text: '建索引時寫的 capybara' });
       const early = await s.search({ query: '自注意力機制' });
       const late = () => s.search({ query: '強化學習' });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import type { Service } from '../../../electron/main/service';
 import { autoMarkDue, resumeOffer, stepRate } from '../../../electron/shared/playback';
-import { parseArgs } from '../../../electron/shared/contract';
+import { decodeLibrary, parseArgs } from '../../../electron/shared/contract';
 import { openService, tempDir } from '../helpers/service';
 
 describe('autoMarkDue', () => {
@@ -57,7 +57,7 @@ describe('savePlayback in the service', () => {
 
   it('marks watched at 90% by default, and an unwatch by the student sticks', async () => {
     const { service } = await start();
-    const id = (await service.getLibrary()).lectures[0]!.videoId;
+    const id = decodeLibrary(await service.getLibrary()).lectures[0]!.videoId;
     expect((await service.savePlayback({ videoId: id, position: 800, duration: 1000, played: 5 })).watched).toBe(false);
     expect((await service.savePlayback({ videoId: id, position: 900, duration: 1000, played: 5 })).watched).toBe(true);
     await service.setWatched({ videoId: id, watched: false });
@@ -70,7 +70,7 @@ describe('savePlayback in the service', () => {
 
   it('follows the share in the prefs, and never marks when it is off', async () => {
     const { service } = await start();
-    const [a, b] = (await service.getLibrary()).lectures;
+    const [a, b] = decodeLibrary(await service.getLibrary()).lectures;
     await service.setPrefs({ autoMarkShare: 0.5 });
     expect((await service.savePlayback({ videoId: a!.videoId, position: 500, duration: 1000 })).watched).toBe(true);
     await service.setPrefs({ autoMarkShare: null });

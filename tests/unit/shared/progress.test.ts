@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseInfo, LectureInfo, Library } from '../../../electron/shared/contract';
+import type { CourseInfo, ExpandedLibrary, LectureInfo } from '../../../electron/shared/contract';
 import { courseProgress, fraction, lecturesById, nextUp, wrappedAround, overallProgress } from '../../../electron/shared/progress';
 import { nth } from '../helpers/nth';
 
@@ -9,7 +9,7 @@ function lecture(videoId: string, index: number, watched = false): LectureInfo {
 function course(id: string, lectures: string[]): CourseInfo {
   return { id, title: id, kind: 'course', lectures, corrected: false };
 }
-function lib(courses: CourseInfo[], lectures: LectureInfo[]): Pick<Library, 'courses' | 'lectures'> {
+function lib(courses: CourseInfo[], lectures: LectureInfo[]): Pick<ExpandedLibrary, 'courses' | 'lectures'> {
   return { courses, lectures };
 }
 

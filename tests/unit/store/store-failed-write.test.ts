@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fillingDisk, tinyDisk, useStores } from '../helpers/store';
 import { openService } from '../helpers/service';
-import { ApiError } from '../../../electron/shared/contract';
+import { ApiError, decodeLibrary } from '../../../electron/shared/contract';
 import { openStore, type Store } from '../../../electron/main/store/store';
 
 const { tempDir, openAt } = useStores('lc-failed-');
@@ -91,7 +91,7 @@ describe('a real full disk (1 MB tmpfs)', () => {
     await expect(service.saveNote({ videoId, text: 'y'.repeat(1_100_000) })).rejects.toThrow('disk full');
     // Today getLecture served the refused text, and a restart showed the old one.
     expect((await service.getLecture({ videoId })).note?.text).toBe('first');
-    const other = (await service.getLibrary()).lectures.find((l) => l.videoId !== videoId)!.videoId;
+    const other = decodeLibrary(await service.getLibrary()).lectures.find((l) => l.videoId !== videoId)!.videoId;
     await service.saveNote({ videoId: other, text: 'another lecture' });
     await service.close();
     const again = await openStore({ dataDir: dir, backupsPerDay: false });

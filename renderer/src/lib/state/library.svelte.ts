@@ -1,29 +1,33 @@
 // The app's view of the library: what is selected, what is shown, and the calls that
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
-import type {
-  Api,
-  CourseInfo,
-  LectureDetail,
-  LectureInfo,
-  Library,
-  Prefs,
-  PrefsChange,
-  StoreStatus,
+import {
+  librarySchema,
+  type Api,
+  type CourseInfo,
+  type LectureDetail,
+  type LectureInfo,
+  type Library,
+  type Prefs,
+  type PrefsChange,
+  type StoreStatus,
 } from '../../../../electron/shared/contract';
-import { lecturesById, nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
+import { nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
 import { t } from '../i18n/locale.svelte';
-import { liveCourseProgress, liveLecture } from './live-lecture.svelte';
+import { LibraryData } from './library-data.svelte';
+import { RowPositions } from './row-positions';
 import type { Toasts } from './toasts.svelte';
 
 export type RevealAlign = 'nearest' | 'center' | 'start';
 export type MoveTarget = { courseId: string } | { newCourseTitle: string };
 
 export class LibraryState {
-  // Raw: a new Library from the service replaces it, so 10,000 lectures are not proxied.
-  // Its lectures are live (see live-lecture.svelte.ts): a watched toggle or a saved note
-  // changes one lecture in place and never replaces the library, the array or other lectures.
+  // Raw: a new Library from the service replaces it whole. Its lectures stay columns
+  // (library-data.svelte.ts): a watched toggle or a saved note changes one lecture's state and
+  // one course's count, never the library, the columns' owner or other lectures.
   library = $state.raw<Library | null>(null);
+  /** The lectures and courses, looked up by video id; lectures are made live only when read. */
+  byId = $state.raw<LibraryData>(LibraryData.empty());
   loadError = $state<string | null>(null);
   selectedCourseId = $state<string | null>(null);
   /** The highlighted row (keyboard cursor). */
@@ -36,41 +40,36 @@ export class LibraryState {
   /** Bumped to ask the playlist to scroll a row into view. */
   reveal = $state.raw<{ id: string; seq: number; align: RevealAlign } | null>(null);
 
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
-  byId = $derived(this.library ? lecturesById(this.library) : new Map<string, LectureInfo>());
-  courses = $derived<CourseInfo[]>(this.library?.courses ?? []);
+  /** Courses in the service's order (replaced by a reorder; their lectures as video ids). */
+  courses = $state.raw<CourseInfo[]>([]);
   prefs = $derived<Prefs | null>(this.library?.prefs ?? null);
   uploadOrder = $derived(this.library?.prefs.uploadOrder ?? false);
   storeStatus = $derived<StoreStatus>(this.library?.store ?? { state: 'ok', message: null, quarantinePath: null });
   /** The data file is from a newer version: the service refuses every change, so the UI offers none. */
   readonly = $derived(this.library?.store.state === 'readonly');
   selectedCourse = $derived(this.courses.find((c) => c.id === this.selectedCourseId) ?? null);
-  /** Each course's progress counts its own lectures only, so a toggle re-counts one course. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
-  progressByCourse = $derived(new Map<string, Progress>(this.courses.map((c) => [c.id, liveCourseProgress(c, this.byId)])));
-  /** Watched lectures overall, kept by each change rather than re-counted. */
-  #watchedCount = $state(0);
-  overall = $derived<Progress>({ watched: this.#watchedCount, total: this.library?.lectures.length ?? 0 });
+  /** Each course's progress; a toggle moves one course's count only. */
+  progressByCourse = $derived<ReadonlyMap<string, Progress>>(this.byId.progress);
+  overall = $derived<Progress>({ watched: this.byId.watched, total: this.byId.size });
+  /** How many lectures the library has. */
+  total = $derived(this.byId.size);
 
   /** Leave watched lectures out of the playlist (the highlighted and the open one stay). */
   hideWatched = $state(false);
 
-  /** What the playlist shows: the course in course order, or every lecture by upload index. */
-  rows = $derived.by<LectureInfo[]>(() => {
-    if (!this.library) return [];
-    const keep = (l: LectureInfo) => !this.hideWatched || !l.watched || l.videoId === this.cursorId || l.videoId === this.openId;
-    if (this.uploadOrder) return this.hideWatched ? this.library.lectures.filter(keep) : this.library.lectures;
-    const course = this.selectedCourse;
-    if (!course) return [];
-    const out: LectureInfo[] = [];
-    for (const id of course.lectures) {
-      const l = this.byId.get(id);
-      if (l && keep(l)) out.push(l);
-    }
-    return out;
+  /** What the playlist shows, as video ids: the course in course order, or every lecture by upload index. */
+  rows = $derived.by<string[]>(() => {
+    const data = this.byId;
+    const ids = this.uploadOrder ? data.columns.ids : (this.selectedCourse?.lectures ?? []);
+    if (!this.hideWatched) return ids;
+    void data.version; // only a filtered list follows watched marks
+    return ids.filter((id) => {
+      const r = data.rowOf(id);
+      return r === undefined || !data.isWatched(r) || id === this.cursorId || id === this.openId;
+    });
   });
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived, replaced whole and never mutated: nothing to track
-  rowIndex = $derived(new Map(this.rows.map((l, i) => [l.videoId, i])));
+  /** Where each video id sits in `rows`. */
+  rowIndex = $derived(new RowPositions(this.rows, this.byId, this.uploadOrder && !this.hideWatched));
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for stale replies, never rendered
   private watchSeq = new Map<string, number>();
@@ -97,7 +96,7 @@ export class LibraryState {
         this.requestReveal(last.videoId);
         await this.loadDetail(last.videoId);
       } else {
-        this.cursorId = this.rows[0]?.videoId ?? null;
+        this.cursorId = this.rows[0] ?? null;
       }
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
@@ -109,7 +108,7 @@ export class LibraryState {
     this.selectedCourseId = courseId;
     const course = this.selectedCourse;
     // Keep the cursor if it is in this course; otherwise start at the course's first lecture.
-    if (!this.uploadOrder && !(this.cursorId && this.rowIndex.has(this.cursorId))) this.cursorId = this.rows[0]?.videoId ?? null;
+    if (!this.uploadOrder && !(this.cursorId && this.rowIndex.has(this.cursorId))) this.cursorId = this.rows[0] ?? null;
     if (this.uploadOrder && course?.lectures[0]) this.cursorId = course.lectures[0];
     if (this.cursorId) this.requestReveal(this.cursorId, 'start');
     this.savePrefs({ lastCourseId: courseId });
@@ -126,7 +125,7 @@ export class LibraryState {
     else i = cur < 0 ? (to > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, cur + to));
     const row = this.rows[i];
     if (!row) return;
-    this.cursorId = row.videoId;
+    this.cursorId = row;
     this.requestReveal(this.cursorId);
   }
 
@@ -160,15 +159,9 @@ export class LibraryState {
     }
   }
 
-  /** The other-language version of a lecture, when the catalog pairs one with it. */
-  linkedOf(videoId: string): LectureInfo | undefined {
-    const id = this.byId.get(videoId)?.linkedVideoId;
-    return id ? this.byId.get(id) : undefined;
-  }
-
   /** Watching one version marks the other too (the linkedWatched setting), unless `linked` is false. */
   async setWatched(videoId: string, watched: boolean, { linked = true } = {}): Promise<void> {
-    const other = linked && this.prefs?.linkedWatched ? this.linkedOf(videoId) : undefined;
+    const other = linked && this.prefs?.linkedWatched ? this.byId.linkedOf(videoId) : undefined;
     await Promise.all([
       this.#writeWatched(videoId, watched),
       other && other.watched !== watched ? this.#writeWatched(other.videoId, watched) : null,
@@ -177,7 +170,7 @@ export class LibraryState {
 
   /** Open the other-language version of the open lecture (the `v` key and the 中文版 / English version link). */
   openLinked(): string | null {
-    const other = this.openId ? this.linkedOf(this.openId) : undefined;
+    const other = this.openId ? this.byId.linkedOf(this.openId) : undefined;
     if (other) void this.openLecture(other.videoId, { reveal: true });
     return other?.videoId ?? null;
   }
@@ -189,13 +182,13 @@ export class LibraryState {
     const before = lecture.watched; // the lecture is live: read its value before changing it
     const seq = (this.watchSeq.get(videoId) ?? 0) + 1;
     this.watchSeq.set(videoId, seq);
-    this.patchLecture(videoId, { watched });
+    this.byId.patch(videoId, { watched });
     try {
       const info = await this.api.setWatched({ videoId, watched });
-      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: info.watched, watchedAt: info.watchedAt ?? null });
+      if (this.watchSeq.get(videoId) === seq) this.byId.patch(videoId, { watched: info.watched, watchedAt: info.watchedAt ?? null });
     } catch (e) {
       // Only the latest toggle decides; an older failure must not undo a newer click.
-      if (this.watchSeq.get(videoId) === seq) this.patchLecture(videoId, { watched: before });
+      if (this.watchSeq.get(videoId) === seq) this.byId.patch(videoId, { watched: before });
       this.toasts.error(e, t('lib.saveWatchedFailed'));
     }
   }
@@ -207,33 +200,19 @@ export class LibraryState {
 
   /** The player's report came back: the service may have marked the lecture watched (it never unmarks). */
   watchedByPlayer(info: LectureInfo): void {
-    if (info.watched) this.patchLecture(info.videoId, { watched: true });
+    if (info.watched) this.byId.patch(info.videoId, { watched: true });
   }
 
   /** An autosave landed: only a change of has-note touches anything. */
   noteSaved(videoId: string, hasNote: boolean): void {
-    this.patchLecture(videoId, { hasNote });
+    this.byId.patch(videoId, { hasNote });
   }
 
-  /** Change one lecture in place; a value that is already so changes nothing. */
-  private patchLecture(videoId: string, patch: Partial<Pick<LectureInfo, 'watched' | 'hasNote' | 'watchedAt'>>): void {
-    const l = this.byId.get(videoId);
-    if (!l) return;
-    if (patch.hasNote !== undefined && patch.hasNote !== l.hasNote) l.hasNote = patch.hasNote;
-    if (patch.watched !== undefined && patch.watched !== l.watched) {
-      l.watched = patch.watched;
-      this.#watchedCount += patch.watched ? 1 : -1;
-      // Optimistic until the service answers with the time it stored.
-      l.watchedAt = patch.watched ? Date.now() : null;
-    }
-    if (patch.watchedAt !== undefined) l.watchedAt = patch.watchedAt;
-  }
-
-  /** Take a Library from the service, with its lectures made live. */
-  #setLibrary(lib: Library): void {
-    const lectures = lib.lectures.map(liveLecture);
-    this.#watchedCount = lectures.reduce((n, l) => (l.watched ? n + 1 : n), 0);
-    this.library = { ...lib, lectures };
+  /** Take a Library from the service: checked against the contract's schema, its columns kept as they are. */
+  #setLibrary(wire: Library): void {
+    this.library = librarySchema.parse(wire);
+    this.byId = new LibraryData(this.library);
+    this.courses = this.byId.courses;
   }
 
   async setUploadOrder(uploadOrder: boolean): Promise<void> {
@@ -256,7 +235,12 @@ export class LibraryState {
 
   /** Take changed prefs (and reordered courses) from the service; the lectures stay as they are. */
   applyPrefs({ prefs, courses }: PrefsChange): void {
-    if (this.library) this.library = { ...this.library, prefs, courses: courses ?? this.library.courses };
+    if (!this.library) return;
+    this.library = { ...this.library, prefs, courses: courses ?? this.library.courses };
+    if (courses) {
+      this.byId.reorder(courses);
+      this.courses = this.byId.courses;
+    }
   }
 
   /** Take a new Library from the service and keep the selection meaningful. */
@@ -280,12 +264,12 @@ export class LibraryState {
   goNextUp(): string | null {
     if (!this.library) return null;
     const from = this.selectedCourseId ?? (this.openId ? (this.byId.get(this.openId)?.courseId ?? null) : null);
-    const id = nextUp(this.library, from, this.byId);
+    const id = nextUp(this, from, this.byId);
     if (!id) {
-      this.toasts.push(this.library.lectures.length === 0 ? t('lib.nothingLoaded') : t('lib.allWatched'), 'info');
+      this.toasts.push(this.total === 0 ? t('lib.nothingLoaded') : t('lib.allWatched'), 'info');
       return null;
     }
-    if (wrappedAround(this.library, from, id)) {
+    if (wrappedAround(this, from, id)) {
       // The student chose in Settings whether the end of the last course stops here or wraps.
       if (this.library.prefs.afterLast === 'stop') {
         this.toasts.push(t('lib.stopped'), 'info');

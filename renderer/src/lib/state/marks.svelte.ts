@@ -38,7 +38,7 @@ export class WatchMarks {
     const all = new Set(named);
     if (lib.prefs?.linkedWatched) {
       for (const id of ids) {
-        const other = lib.linkedOf(id);
+        const other = lib.byId.linkedOf(id);
         if (other && other.watched !== watched) all.add(other.videoId);
       }
     }

@@ -10,7 +10,7 @@ export class SelectionState {
   #anchor = $state<string | null>(null);
 
   /** The selected lectures the playlist shows, in row order. */
-  ids = $derived.by(() => this.lib.rows.filter((l) => this.#picked.has(l.videoId)).map((l) => l.videoId));
+  ids = $derived.by(() => this.lib.rows.filter((id) => this.#picked.has(id)));
   count = $derived(this.ids.length);
 
   constructor(private readonly lib: LibraryState) {}
@@ -32,7 +32,7 @@ export class SelectionState {
     const a = this.lib.rowIndex.get(anchorId);
     const b = this.lib.rowIndex.get(videoId);
     if (a === undefined || b === undefined) return;
-    this.#replace(rows.slice(Math.min(a, b), Math.max(a, b) + 1).map((l) => l.videoId));
+    this.#replace(rows.slice(Math.min(a, b), Math.max(a, b) + 1));
   }
 
   /** A plain cursor move: the next Shift range starts from here, the selection stays. */
@@ -41,7 +41,7 @@ export class SelectionState {
   }
 
   selectAll(): void {
-    this.#replace(this.lib.rows.map((l) => l.videoId));
+    this.#replace(this.lib.rows);
   }
 
   /** A plain click starts over: nothing selected, and the next range starts at that row. */
