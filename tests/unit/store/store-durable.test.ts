@@ -10,6 +10,7 @@ import { useStores } from '../helpers/store';
 import { DurableFile, nodeFs, syncDir, writeDurable, type DurableFs, type DurableHandle } from '../../../electron/main/store/durable';
 import { writeBackup } from '../../../electron/main/store/backups';
 import { acquireLock } from '../../../electron/main/store/lock';
+import { JOURNAL_FILE } from '../../../electron/main/store/journal';
 import { DATA_FILE, openStore } from '../../../electron/main/store/store';
 
 const { tempDir } = useStores('lc-durable-');
@@ -54,6 +55,10 @@ function recorder(dir: string, failOn?: { op: string; code: string }) {
           log.push(`utimes ${name}`);
           await h.utimes!(a, m);
         },
+        async truncate(n) {
+          log.push(`truncate ${name} ${n}`);
+          await h.truncate!(n);
+        },
         async close() {
           log.push(`close ${name}`);
           await h.close();
@@ -97,6 +102,44 @@ describe('durable writes', () => {
       'resolved',
     ]);
     await s.close();
+  });
+
+  it('a later save appends one journal line (write, fdatasync; the folder once), and compaction renames before emptying it', async () => {
+    const dir = tempDir();
+    const { fs, log } = recorder(dir);
+    const s = await openStore({ dataDir: dir, fs, backupsPerDay: false });
+    await s.saveNote('aaaaaaaaaaa', 'the data file');
+    log.length = 0;
+    const J = JOURNAL_FILE;
+    await s.saveNote('aaaaaaaaaaa', 'a line').then(() => log.push('resolved'));
+    await s.saveNote('bbbbbbbbbbb', 'another').then(() => log.push('resolved'));
+    expect(log).toEqual([
+      `open ${J} a`,
+      `write ${J}`,
+      `fdatasync ${J}`,
+      'open dir r',
+      'fsync dir',
+      'close dir',
+      'resolved',
+      `write ${J}`,
+      `fdatasync ${J}`,
+      'resolved',
+    ]);
+    log.length = 0;
+    await s.close();
+    expect(log.slice(0, 11)).toEqual([
+      'open tmp wx',
+      'write tmp',
+      'fdatasync tmp',
+      'close tmp',
+      `rename tmp ${DATA_FILE}`,
+      'open dir r',
+      'fsync dir',
+      'close dir',
+      `truncate ${J} 0`,
+      `fdatasync ${J}`,
+      `close ${J}`,
+    ]);
   });
 
   it('a backup is synced before it gets its name by link (never replacing one), then the folder', async () => {

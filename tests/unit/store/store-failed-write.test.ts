@@ -1,15 +1,14 @@
 // A failed write never shows as saved (loss path 4 of the data-safety issue): memory
 // goes back to what is on disk, one save too big for the disk does not block the others,
 // and a change answered with an error never reaches the disk with a later write.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fillingDisk, tinyDisk, useStores } from '../helpers/store';
+import { fillingDisk, onDiskJson, tinyDisk, useStores } from '../helpers/store';
 import { openService } from '../helpers/service';
 import { ApiError } from '../../../electron/shared/contract';
 import { openStore, type Store } from '../../../electron/main/store/store';
 
 const { tempDir, openAt } = useStores('lc-failed-');
-const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
+const onDisk = (s: Store) => onDiskJson(s.dataDir);
 const A = 'aaaaaaaaaaa';
 const B = 'bbbbbbbbbbb';
 
