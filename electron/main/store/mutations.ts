@@ -11,7 +11,7 @@ import { nodeFs, type DurableFs } from './durable';
 import type { DataEncoder } from './encode';
 import type { Lock } from './lock';
 import { readBackupText } from './import-thread';
-import { mergeData } from './merge';
+import { mergeData, mergeDataSliced, type MergeResult } from './merge';
 import { DEFAULT_PREFS } from '../../shared/prefs';
 import { dict, highestSeq, type StoreData } from './schema';
 import { Persistence } from './persist';
@@ -190,8 +190,16 @@ export class Store {
       );
     }
     const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
-    const gen = this.#p.gen;
-    const first = mergeData(this.#data, parsed.data);
+    // Merged a slice at a time; a change saved meanwhile makes it merge again (in one go
+    // after a few tries, so steady typing cannot hold the import off for ever).
+    let gen: number;
+    let first: MergeResult;
+    let tries = 0;
+    do {
+      gen = this.#p.gen;
+      first = tries++ < 3 ? await mergeDataSliced(this.#data, parsed.data) : mergeData(this.#data, parsed.data);
+    } while (gen !== this.#p.gen);
+    this.#assertWritable();
     if (!first.changed) return withSkipped(first.report);
     // The merge rewrites notes: keep the data as it was, one click away.
     await this.#backupCurrent('before-merge');
