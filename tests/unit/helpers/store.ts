@@ -46,6 +46,15 @@ export function useStores(prefix: string, defaultNow?: () => number) {
       open.push(s);
       return s;
     },
+    /** A new folder whose data holds these notes (saved at `now`, the store closed again). */
+    async seeded(notes: Record<string, string>, now: (() => number) | undefined = defaultNow): Promise<string> {
+      const d = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(d);
+      const s = await openStore({ dataDir: d, now });
+      for (const [id, text] of Object.entries(notes)) await s.saveNote(id, text);
+      await s.close();
+      return d;
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { createWebServer } from '../../../electron/main/web';
 import { NotJson, OFF_THREAD_BODY, parseBody } from '../../../electron/main/web-body';
 import { asApi, type Service } from '../../../electron/main/service';
 import { openService, tempDir } from '../helpers/service';
+import { turnCounter } from '../helpers/turns';
 
 let service: Service;
 let origin: string;
@@ -137,17 +138,10 @@ describe('loopback server', () => {
     const body = Buffer.from(JSON.stringify(value));
     const bad = Buffer.from(JSON.stringify(value) + '}');
     expect(body.length).toBeGreaterThan(OFF_THREAD_BODY);
-    let turns = 0;
-    let parsing = true;
-    const spin = () => {
-      turns++;
-      if (parsing) setImmediate(spin);
-    };
-    setImmediate(spin);
+    const turns = turnCounter();
     const parsed = await parseBody(body);
-    parsing = false;
     // JSON.parse on this thread would have finished before the first turn.
-    expect(turns).toBeGreaterThan(0);
+    expect(turns.stop()).toBeGreaterThan(0);
     expect(parsed).toEqual(value);
     await expect(parseBody(bad)).rejects.toBeInstanceOf(NotJson);
   });

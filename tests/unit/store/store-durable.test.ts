@@ -18,6 +18,12 @@ const { tempDir } = useStores('lc-durable-');
 /** Names without folders, temp files as "tmp", so sequences read the same on every run. */
 const show = (p: string, dir: string) => (p === dir ? 'dir' : /\.tmp$/.test(basename(p)) ? 'tmp' : basename(p));
 
+/** A temp file's calls up to its naming: written, then synced (fsync where its time is set). */
+const synced = (sync: 'fdatasync' | 'fsync', ...between: string[]) => ['open tmp wx', 'write tmp', ...between, `${sync} tmp`, 'close tmp'];
+const DIR_SYNC = ['open dir r', 'fsync dir', 'close dir'];
+/** A durable rewrite of the data file: temp → write → fdatasync → rename → fsync of the folder. */
+const DATA_FILE_WRITE = [...synced('fdatasync'), `rename tmp ${DATA_FILE}`, ...DIR_SYNC];
+
 /** An fs layer that records every call, and can fail one kind of call with an errno. */
 function recorder(dir: string, failOn?: { op: string; code: string }) {
   const log: string[] = [];
@@ -90,17 +96,7 @@ describe('durable writes', () => {
     const s = await openStore({ dataDir: dir, fs, backupsPerDay: false });
     log.length = 0;
     await s.saveNote('aaaaaaaaaaa', 'durable').then(() => log.push('resolved'));
-    expect(log).toEqual([
-      'open tmp wx',
-      'write tmp',
-      'fdatasync tmp',
-      'close tmp',
-      `rename tmp ${DATA_FILE}`,
-      'open dir r',
-      'fsync dir',
-      'close dir',
-      'resolved',
-    ]);
+    expect(log).toEqual([...DATA_FILE_WRITE, 'resolved']);
     await s.close();
   });
 
@@ -117,9 +113,7 @@ describe('durable writes', () => {
       `open ${J} a`,
       `write ${J}`,
       `fdatasync ${J}`,
-      'open dir r',
-      'fsync dir',
-      'close dir',
+      ...DIR_SYNC,
       'resolved',
       `write ${J}`,
       `fdatasync ${J}`,
@@ -127,19 +121,7 @@ describe('durable writes', () => {
     ]);
     log.length = 0;
     await s.close();
-    expect(log.slice(0, 11)).toEqual([
-      'open tmp wx',
-      'write tmp',
-      'fdatasync tmp',
-      'close tmp',
-      `rename tmp ${DATA_FILE}`,
-      'open dir r',
-      'fsync dir',
-      'close dir',
-      `truncate ${J} 0`,
-      `fdatasync ${J}`,
-      `close ${J}`,
-    ]);
+    expect(log.slice(0, 11)).toEqual([...DATA_FILE_WRITE, `truncate ${J} 0`, `fdatasync ${J}`, `close ${J}`]);
   });
 
   it('a backup is synced before it gets its name by link (never replacing one), then the folder', async () => {
@@ -148,18 +130,7 @@ describe('durable writes', () => {
     const { fs, log } = recorder(backups);
     const name = await writeBackup(dir, 'before-merge-x', '{"schemaVersion":2}', Date.UTC(2026, 0, 2), fs);
     expect(name).toBe('before-merge-x.json');
-    expect(log).toEqual([
-      'open tmp wx',
-      'write tmp',
-      'utimes tmp',
-      'fsync tmp',
-      'close tmp',
-      'link tmp before-merge-x.json',
-      'unlink tmp',
-      'open dir r',
-      'fsync dir',
-      'close dir',
-    ]);
+    expect(log).toEqual([...synced('fsync', 'utimes tmp'), 'link tmp before-merge-x.json', 'unlink tmp', ...DIR_SYNC]);
     // The same name again gets its own file: the first is never replaced.
     expect(await writeBackup(dir, 'before-merge-x', 'second', Date.now(), fs)).toBe('before-merge-x-2.json');
     expect(readFileSync(join(backups, name), 'utf8')).toBe('{"schemaVersion":2}');
@@ -169,17 +140,7 @@ describe('durable writes', () => {
     const dir = tempDir();
     const { fs, log } = recorder(dir);
     const lock = await acquireLock(dir, fs);
-    expect(log).toEqual([
-      'open tmp wx',
-      'write tmp',
-      'fsync tmp',
-      'close tmp',
-      'link tmp .lock',
-      'unlink tmp',
-      'open dir r',
-      'fsync dir',
-      'close dir',
-    ]);
+    expect(log).toEqual([...synced('fsync'), 'link tmp .lock', 'unlink tmp', ...DIR_SYNC]);
     await lock.release();
   });
 

@@ -10,14 +10,21 @@ import { openStore, type Store } from '../../../electron/main/store/store';
 const { tempDir, openAt } = useStores('lc-failed-');
 const onDisk = (s: Store) => onDiskJson(s.dataDir);
 const A = 'aaaaaaaaaaa';
+
+/** A store on a disk that can be made to fill up, with A's note saved; the disk refuses writes over `limit` bytes from then on. */
+async function onFillingDisk(text: string, limit = Infinity) {
+  const dir = tempDir();
+  const disk = fillingDisk();
+  const s = await openAt(dir, undefined, disk.fs);
+  await s.saveNote(A, text);
+  disk.state.limit = limit;
+  return { dir, disk, s };
+}
 const B = 'bbbbbbbbbbb';
 
 describe('a failed write', () => {
   it('is undone in memory: the note served is the one on disk, also after a restart', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const s = await openAt(dir, undefined, disk.fs);
-    await s.saveNote(A, 'saved text');
+    const { dir, disk, s } = await onFillingDisk('saved text');
     disk.state.full = true;
     const err = await s.saveNote(A, 'unsaved text').then(
       () => null,
@@ -34,11 +41,7 @@ describe('a failed write', () => {
   });
 
   it('of one note too big for the disk does not block saves of other lectures', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const s = await openAt(dir, undefined, disk.fs);
-    await s.saveNote(A, 'small');
-    disk.state.limit = 200_000;
+    const { s } = await onFillingDisk('small', 200_000);
     await expect(s.saveNote(B, 'x'.repeat(300_000))).rejects.toThrow('disk full');
     // Today every later save failed too, on any lecture, until the big note was shortened.
     await s.saveNote(A, 'small, edited');
@@ -63,11 +66,7 @@ describe('a failed write', () => {
   });
 
   it('keeps a later change of the same note that is still waiting for its own write', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const s = await openAt(dir, undefined, disk.fs);
-    await s.saveNote(A, 'v1');
-    disk.state.limit = 100_000;
+    const { s } = await onFillingDisk('v1', 100_000);
     const big = s.saveNote(A, 'x'.repeat(200_000)).catch((e: unknown) => e);
     await Promise.resolve(); // the big write has started
     await new Promise((r) => setImmediate(r));

@@ -16,6 +16,9 @@ const A = 'aaaaaaaaaaa';
 const B = 'bbbbbbbbbbb';
 const C = 'ccccccccccc';
 const journalOf = (dir: string) => join(dir, JOURNAL_FILE);
+const journalSize = (dir: string): number => statSync(journalOf(dir)).size;
+/** The notes in the data file alone, without the journal. */
+const fileNotes = (s: Store): Record<string, { text: string }> => JSON.parse(readFileSync(s.file, 'utf8')).notes;
 
 /** What a crash at this moment would leave: the data file and the journal, in a fresh folder. */
 function crashCopy(s: Store): string {
@@ -23,6 +26,14 @@ function crashCopy(s: Store): string {
   copyFileSync(s.file, join(to, DATA_FILE));
   if (existsSync(journalOf(s.dataDir))) copyFileSync(journalOf(s.dataDir), journalOf(to));
   return to;
+}
+
+/** A crash's leftovers: A's note in the data file, B's `line` only in the journal. */
+async function crashedWithLine(line: string): Promise<{ s: Store; crashed: string }> {
+  const s = await openAt(tempDir());
+  await s.saveNote(A, 'base');
+  await s.saveNote(B, line);
+  return { s, crashed: crashCopy(s) };
 }
 
 const rec = (seq: number, id: string, text: string): JournalRecord => ({
@@ -96,8 +107,8 @@ describe('a store with a journal', () => {
     expect(again.data.notes[A]).toBeUndefined();
     expect(again.data.deletedNotes[A]?.clock).toEqual(s.data.deletedNotes[A]?.clock);
     // The start folded the journal into the data file.
-    expect(statSync(journalOf(again.dataDir)).size).toBe(0);
-    expect(JSON.parse(readFileSync(again.file, 'utf8')).notes[B].text).toBe('only in the journal');
+    expect(journalSize(again.dataDir)).toBe(0);
+    expect(fileNotes(again)[B]?.text).toBe('only in the journal');
   });
 
   // Every byte offset is covered by the line decoder above; a start is checked at the edges and between.
@@ -110,7 +121,7 @@ describe('a store with a journal', () => {
     const full = readFileSync(journalOf(dir));
     await s.saveNote(A, 'the torn line');
     const crashed = crashCopy(s);
-    const size = statSync(journalOf(crashed)).size;
+    const size = journalSize(crashed);
     const cuts = [full.length + 1, full.length + 9, full.length + 10, (full.length + size) >> 1, size - 1];
     for (const cut of cuts) {
       const to = tempDir();
@@ -184,10 +195,10 @@ describe('a store with a journal', () => {
     const s = await openAt(dir, undefined, fs);
     await s.saveNote(A, 'base');
     await s.saveNote(B, 'before');
-    const size = statSync(journalOf(dir)).size;
+    const size = journalSize(dir);
     half = true;
     await expect(s.saveNote(C, 'half written')).rejects.toThrow('disk full');
-    expect(statSync(journalOf(dir)).size).toBe(size);
+    expect(journalSize(dir)).toBe(size);
     expect(s.data.notes[C]).toBeUndefined();
     await s.saveNote(A, 'after');
     const again = await openAt(crashCopy(s));
@@ -202,21 +213,17 @@ describe('a store with a journal', () => {
     await s.saveNote(A, 'base');
     for (let i = 0; i < 5; i++) await s.saveNote(B, `${i} ${'x'.repeat(300_000)}`);
     // 5 × 300 kB passed 1 MB: the fifth save rewrote the data file and emptied the journal.
-    expect(statSync(journalOf(dir)).size).toBe(0);
-    expect(JSON.parse(readFileSync(s.file, 'utf8')).notes[B].text.startsWith('4 ')).toBe(true);
+    expect(journalSize(dir)).toBe(0);
+    expect(fileNotes(s)[B]?.text.startsWith('4 ')).toBe(true);
     await s.saveNote(C, 'in the journal until close');
-    expect(statSync(journalOf(dir)).size).toBeGreaterThan(0);
+    expect(journalSize(dir)).toBeGreaterThan(0);
     await s.close();
-    expect(statSync(journalOf(dir)).size).toBe(0);
-    expect(JSON.parse(readFileSync(s.file, 'utf8')).notes[C].text).toBe('in the journal until close');
+    expect(journalSize(dir)).toBe(0);
+    expect(fileNotes(s)[C]?.text).toBe('in the journal until close');
   });
 
   it('a full disk at start opens read-only with the journal replayed', async () => {
-    const dir = tempDir();
-    const s = await openAt(dir);
-    await s.saveNote(A, 'base');
-    await s.saveNote(B, 'only in the journal');
-    const crashed = crashCopy(s);
+    const { crashed } = await crashedWithLine('only in the journal');
     const disk = fillingDisk();
     disk.state.full = true;
     const full = await openAt(crashed, undefined, disk.fs);
@@ -228,16 +235,12 @@ describe('a store with a journal', () => {
   });
 
   it('an unreadable data file is quarantined with its journal beside it', async () => {
-    const dir = tempDir();
-    const s = await openAt(dir);
-    await s.saveNote(A, 'base');
-    await s.saveNote(B, 'a line');
-    const crashed = crashCopy(s);
+    const { crashed } = await crashedWithLine('a line');
     writeFileSync(join(crashed, DATA_FILE), '{ broken');
     const journal = readFileSync(journalOf(crashed));
     const r = await openAt(crashed);
     expect(r.status.state).toBe('recovered');
     expect(readFileSync(r.status.quarantinePath!.replace(/\.json$/, '.journal')).equals(journal)).toBe(true);
-    expect(statSync(journalOf(crashed)).size).toBe(0);
+    expect(journalSize(crashed)).toBe(0);
   });
 });

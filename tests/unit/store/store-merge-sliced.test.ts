@@ -3,6 +3,7 @@
 // during the merge is merged too, never dropped by the swap.
 import { describe, expect, it } from 'vitest';
 import { useStores } from '../helpers/store';
+import { turnCounter } from '../helpers/turns';
 import { mergeData, mergeDataSliced } from '../../../electron/main/store/merge';
 import { defaultData, type StoreData } from '../../../electron/main/store/schema';
 
@@ -28,16 +29,9 @@ describe('a sliced merge', () => {
   it('gives what the merge in one go gives, with turns of the event loop in between', async () => {
     const a = sides();
     const whole = mergeData(a.current, a.incoming);
-    let turns = 0;
-    let merging = true;
-    const spin = () => {
-      turns++;
-      if (merging) setImmediate(spin);
-    };
-    setImmediate(spin);
+    const turns = turnCounter();
     const sliced = await mergeDataSliced(a.current, a.incoming, 0);
-    merging = false;
-    expect(turns).toBeGreaterThan(10);
+    expect(turns.stop()).toBeGreaterThan(10);
     expect(sliced.report).toEqual(whole.report);
     expect(JSON.parse(JSON.stringify(sliced.data))).toEqual(JSON.parse(JSON.stringify(whole.data)));
     expect(whole.report.conflicts).toBeGreaterThan(100);

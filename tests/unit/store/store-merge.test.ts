@@ -21,6 +21,16 @@ const ZERO = { added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 };
 const backupFiles = (dir: string, prefix: string) => readdirSync(join(dir, 'backups')).filter((n) => n.startsWith(prefix));
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
+/** Two computers that share one note: written on `from`, merged into `to` from `from`'s backup (`common`). */
+async function shared(text: string, id = 'aaaaaaaaaaa'): Promise<{ from: Store; to: Store; common: string }> {
+  const from = await openAt(tempDir());
+  const to = await openAt(tempDir());
+  await from.saveNote(id, text);
+  const common = from.exportBackup();
+  expect(await to.mergeBackup(common)).toEqual({ ...ZERO, added: 1 });
+  return { from, to, common };
+}
+
 describe('clocks', () => {
   it('compares and joins componentwise, missing components counting as 0', () => {
     expect(clockLeq({}, { a: 1 })).toBe(true);
@@ -336,12 +346,8 @@ describe('deleted notes (tombstones)', () => {
   });
 
   it('writing over a deletion continues its clock: merging the pre-delete backup keeps the new text, no conflict', async () => {
-    const s = await openAt(tempDir());
     // The note came from another computer, so its clock has a component this one never bumps.
-    const other = await openAt(tempDir());
-    await other.saveNote(A_ID, 'first version, from the other computer');
-    const preDelete = other.exportBackup();
-    expect(await s.mergeBackup(preDelete)).toEqual({ ...ZERO, added: 1 });
+    const { from: other, to: s, common: preDelete } = await shared('first version, from the other computer');
     await s.saveNote(A_ID, '');
     await s.saveNote(A_ID, 'written again after deleting');
     const [dev, odev] = [s.data.deviceId, other.data.deviceId];
@@ -385,11 +391,7 @@ describe('deleted notes (tombstones)', () => {
   });
 
   it("deleted on A, edited on B after their common backup: either merge keeps B's text", async () => {
-    const a = await openAt(tempDir());
-    const b = await openAt(tempDir());
-    await a.saveNote(A_ID, 'common text');
-    const common = a.exportBackup();
-    expect(await b.mergeBackup(common)).toEqual({ ...ZERO, added: 1 });
+    const { from: a, to: b, common } = await shared('common text');
     await a.saveNote(A_ID, '');
     await b.saveNote(A_ID, 'edited on B');
     const fromA = a.exportBackup();
