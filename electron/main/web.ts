@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ApiError, type Api } from '../shared/contract';
 import { encodeHttpError } from '../shared/wire';
@@ -15,10 +15,10 @@ import type { Host } from './host';
 import { asApi, Service } from './service';
 import { contentSecurityPolicy } from './security';
 import { readStaticFile } from './static-files';
+import { parseBody, readBody, TooLarge } from './web-body';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER = join(ROOT, 'out/renderer');
-const MAX_BODY = 70 * 1024 * 1024;
 
 /**
  * Browser mode's host: the page is the student's browser, so the page opens links in a new tab
@@ -41,24 +41,6 @@ function ensureBuilt(): void {
   // stdout is reserved for the URL line; the build talks on stderr.
   const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) throw new Error('building the renderer failed');
-}
-
-class TooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      // Past the limit, keep reading but drop the bytes: the client then gets to read the 413
-      // instead of a connection reset in the middle of its upload.
-      if (size <= MAX_BODY) chunks.push(c);
-      else chunks.length = 0;
-    });
-    req.on('end', () => (size > MAX_BODY ? fail(new TooLarge()) : ok(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', fail);
-  });
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
@@ -99,7 +81,7 @@ export function createWebServer(api: Api, token: string) {
         if (!isMethod(method)) throw new ApiError(`unknown method ${method.slice(0, 100)}`, 'invalid');
         let payload: unknown;
         try {
-          payload = JSON.parse(await readBody(req));
+          payload = await parseBody(await readBody(req));
         } catch (e) {
           if (e instanceof TooLarge)
             return send(res, 413, encodeHttpError(new ApiError('The request is too large', 'invalid')).body, 'application/json');

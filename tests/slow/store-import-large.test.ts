@@ -4,6 +4,7 @@
 // runs is part of the merge. Progress is asserted by counting turns of the event loop and
 // by the order of answers, never by time.
 import { describe, expect, it } from 'vitest';
+import { turnCounter } from '../unit/helpers/turns';
 import { useStores } from '../unit/helpers/store';
 import { openService, tempDir as serviceDir } from '../unit/helpers/service';
 import { readBackupHere, readBackupText, OFF_THREAD_MIN_CHARS } from '../../electron/main/store/import-thread';
@@ -25,23 +26,6 @@ async function bigBackup(n = N, key = id): Promise<string> {
   const backup = other.exportBackup().replace('"notes": {', '"notes": {\n    "a/b": { "text": "a path in a key", "updatedAt": 1 },');
   // As a transport hands it over: a flat string out of JSON.parse.
   return JSON.parse(JSON.stringify(backup)) as string;
-}
-
-/** Counts turns of the event loop until stopped: a thread held by one long task counts none meanwhile. */
-function turnCounter() {
-  let turns = 0;
-  let on = true;
-  const tick = () => {
-    turns++;
-    if (on) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    stop() {
-      on = false;
-      return turns;
-    },
-  };
 }
 
 describe('a large import', () => {

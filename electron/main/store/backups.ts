@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract';
 import { syncDir, writeDurable, type Bytes, type DurableFs } from './durable';
-import { parseStoreText } from './schema';
+import { parseStoreText } from './parse';
 
 export const BACKUP_DIR = 'backups';
 export const DAILY_KEEP = 7;
@@ -69,11 +69,11 @@ export async function writeBackup(dataDir: string, base: string, bytes: Bytes, n
 }
 
 /** Copy the data file to today's daily backup unless one exists; then keep the newest DAILY_KEEP. */
-export async function ensureDailyBackup(dataDir: string, file: string, now: number, fs?: DurableFs): Promise<string | null> {
+export async function ensureDailyBackup(dataDir: string, read: () => Promise<Bytes>, now: number, fs?: DurableFs): Promise<string | null> {
   const name = dailyName(now);
   let made: string | null = null;
   if (!(await exists(join(backupsDir(dataDir), name)))) {
-    const bytes = await fsp.readFile(file);
+    const bytes = await read();
     made = await writeBackup(dataDir, name.slice(0, -'.json'.length), bytes, now, fs);
   }
   await pruneDaily(dataDir);
@@ -90,7 +90,8 @@ export class DailyBackups {
   #end = 0;
   constructor(
     private readonly dataDir: string,
-    private readonly file: string,
+    /** The data as on disk (the data file with its journal), before the write. */
+    private readonly read: () => Promise<Bytes>,
     private readonly fs: DurableFs | undefined,
     now: number,
   ) {
@@ -107,7 +108,7 @@ export class DailyBackups {
     if (now < this.#end && now >= this.#start) return;
     this.#setDay(now);
     // A failed daily backup must not fail the student's save; the next day tries again.
-    await ensureDailyBackup(this.dataDir, this.file, now, this.fs).catch(() => undefined);
+    await ensureDailyBackup(this.dataDir, this.read, now, this.fs).catch(() => undefined);
   }
 }
 

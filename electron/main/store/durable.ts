@@ -26,6 +26,8 @@ export interface DurableHandle {
   /** fdatasync: the data and what reading it needs (size, blocks), not times. Used where present. */
   datasync?(): Promise<void>;
   utimes?(atime: number, mtime: number): Promise<void>;
+  /** Cut the file to `length` bytes: the journal takes back a failed append, and empties itself. */
+  truncate?(length: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -145,8 +145,8 @@ export class DataEncoder {
    * a write before the previous one finished): one write call. A larger one (a merged
    * 40 MB backup) stays in parts: copying it all at once would hold this thread.
    */
-  encodeForWrite(data: StoreData): Buffer[] {
-    const all = this.encodeParts(data);
+  encodeForWrite(data: StoreData, journalSeq?: number): Buffer[] {
+    const all = this.encodeParts(data, journalSeq);
     let size = 0;
     for (const b of all) size += b.length;
     if (size > JOIN_MAX) return all;
@@ -156,8 +156,11 @@ export class DataEncoder {
     return [this.#out.subarray(0, size)];
   }
 
-  /** The file's bytes as parts; each stays as it is (a change encodes a new one), so they can be written later. */
-  encodeParts(data: StoreData): Buffer[] {
+  /**
+   * The file's bytes as parts; each stays as it is (a change encodes a new one), so they can be
+   * written later. The data file names the last journal record it holds (journal.ts); backups do not.
+   */
+  encodeParts(data: StoreData, journalSeq?: number): Buffer[] {
     const w = this.watched.parts(data.watched);
     const u = this.unwatched.parts(data.unwatched);
     const n = this.notes.parts(data.notes);
@@ -168,7 +171,7 @@ export class DataEncoder {
     return [
       Buffer.from(
         `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "deviceId": ${JSON.stringify(data.deviceId)},\n` +
-          `  "deviceSeq": ${data.deviceSeq},\n${data.home === null ? '' : `  "home": ${JSON.stringify(data.home)},\n`}  "watched": ${open(w)}`,
+          `  "deviceSeq": ${data.deviceSeq},\n${journalSeq === undefined ? '' : `  "journalSeq": ${journalSeq},\n`}${data.home === null ? '' : `  "home": ${JSON.stringify(data.home)},\n`}  "watched": ${open(w)}`,
       ),
       ...w,
       Buffer.from(`${close(w)},\n  "unwatched": ${open(u)}`),

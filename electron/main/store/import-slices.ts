@@ -4,16 +4,8 @@
 // into prototype-free ones (see `dict` in schema.ts) as it receives them.
 import type { Skipped } from './limits';
 import { copyPlayback, copyWatchTime } from './playback';
-import {
-  copyMark,
-  defaultData,
-  dict,
-  type DeletedNote,
-  type NoteRecord,
-  type ParseOutcome,
-  type StoreData,
-  type WatchMark,
-} from './schema';
+import { copyMark, defaultData, dict, type DeletedNote, type NoteRecord, type StoreData, type WatchMark } from './schema';
+import type { ParseOutcome } from './parse';
 
 /** About 0.5 MB of text per slice: a few milliseconds to receive, however large the backup. */
 const SLICE_CHARS = 256 * 1024;

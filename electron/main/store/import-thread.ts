@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { holdToLimits, type Skipped } from './limits';
-import { parseStoreText, type ParseOutcome } from './schema';
+import { parseStoreText, type ParseOutcome } from './parse';
 import { DataAssembly, outcomeOf, type ImportJob, type ImportReply } from './import-slices';
 
 /** Below this many characters a backup is read in this thread. */

@@ -5,7 +5,7 @@
 // Bundled as out/main/import-worker.js (electron.vite.config.ts).
 import { parentPort } from 'node:worker_threads';
 import { holdToLimits } from './limits';
-import { parseStoreText } from './schema';
+import { parseStoreText } from './parse';
 import { headOf, slicesOf, type ImportJob, type ImportReply } from './import-slices';
 
 const port = parentPort!;

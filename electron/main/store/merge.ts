@@ -1,5 +1,6 @@
 // Merging a backup into the current data. No note text is ever dropped: when both
 // sides changed a note since they last agreed, both texts are kept, marked.
+import { performance } from 'node:perf_hooks';
 import { localDateTime } from '../../shared/dates';
 import type { MergeReport } from '../../shared/contract';
 import { bumpClock, clockJoin, clockLeq, sameClock } from './clock';
@@ -66,7 +67,38 @@ export interface MergeResult {
  * Prefs, window and the device id stay as they are: they describe this computer.
  */
 export function mergeData(current: StoreData, incoming: StoreData): MergeResult {
+  const steps = mergeSteps(current, incoming);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Entries merged between two checks of the clock in mergeDataSliced. */
+const STEP = 128;
+
+/**
+ * mergeData a slice of about `sliceMs` at a time, with a turn of the event loop in between:
+ * merging 10,000 notes holds a thread for hundreds of milliseconds, which no other request
+ * may wait for. The result is the merge of `current` as it was when this started (its
+ * records are copied first); the caller checks whether it changed meanwhile.
+ */
+export async function mergeDataSliced(current: StoreData, incoming: StoreData, sliceMs = 5): Promise<MergeResult> {
+  const steps = mergeSteps(current, incoming);
+  let until = performance.now() + sliceMs;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() < until) continue;
+    await new Promise<void>((ok) => setImmediate(ok));
+    until = performance.now() + sliceMs;
+  }
+}
+
+/** The merge as steps: it yields every STEP entries, so a caller can pause it there. */
+function* mergeSteps(current: StoreData, incoming: StoreData): Generator<void, MergeResult> {
   const dev = current.deviceId;
+  let n = 0;
   const data: StoreData = {
     ...current,
     // Incoming clocks may carry this device's counter higher than ours (a data file put
@@ -83,6 +115,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
   let changed = data.deviceSeq !== current.deviceSeq;
 
   for (const [id, theirs] of Object.entries(incoming.notes)) {
+    if (++n % STEP === 0) yield;
     if (id === '__proto__' || blank(theirs)) continue;
     const ours = data.notes[id];
     const tomb = data.deletedNotes[id];
@@ -158,6 +191,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
   }
 
   for (const [id, theirs] of Object.entries(incoming.deletedNotes)) {
+    if (++n % STEP === 0) yield;
     if (id === '__proto__') continue;
     const ours = data.notes[id];
     if (ours) {
@@ -185,7 +219,7 @@ export function mergeData(current: StoreData, incoming: StoreData): MergeResult 
     }
   }
 
-  changed = mergeWatched(data, incoming, report) || changed;
+  changed = (yield* mergeWatched(data, incoming, report)) || changed;
   changed = mergePlayback(data, incoming) || changed;
 
   for (const key of ['moves', 'titles'] as const) {
@@ -220,10 +254,12 @@ function versionOf(d: StoreData, id: string): Version | null {
  * the earliest time. The kept version gets both clocks joined, so merging again is no news.
  * Changes `data` in place; true when anything changed. New marks count in report.watched.
  */
-function mergeWatched(data: StoreData, incoming: StoreData, report: MergeReport): boolean {
+function* mergeWatched(data: StoreData, incoming: StoreData, report: MergeReport): Generator<void, boolean> {
   let changed = false;
   const ids = new Set([...Object.keys(incoming.watched), ...Object.keys(incoming.unwatched)]);
+  let n = 0;
   for (const id of ids) {
+    if (++n % STEP === 0) yield;
     if (id === '__proto__') continue;
     const theirs = versionOf(incoming, id)!;
     const ours = versionOf(data, id);

@@ -1,22 +1,21 @@
 // The student's data in memory and every change to it. A change is made in memory at
-// once, then waits for a durable write (queue.ts); when that write fails, the change is
-// undone, so memory never holds what the disk refused and a later write cannot carry it.
+// once, then waits for its write (persist.ts: a journal line or a rewrite of the file);
+// when that write fails, the change is undone, so memory never holds what the disk refused.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { ApiError, type BackupInfo, type MergeReport, type Prefs, type StoreStatus } from '../../shared/contract';
 import type { Corrections } from '../../shared/types';
-import { backupsDir, DailyBackups, fileStamp, listBackups, readBackup, writeBackup } from './backups';
+import { backupsDir, fileStamp, listBackups, readBackup, writeBackup } from './backups';
 import { bumpClock } from './clock';
-import { DurableFile, nodeFs, type Bytes, type DurableFs } from './durable';
-import { DataEncoder } from './encode';
+import { nodeFs, type DurableFs } from './durable';
+import type { DataEncoder } from './encode';
 import type { Lock } from './lock';
 import { readBackupText } from './import-thread';
-import { mergeData } from './merge';
+import { mergeData, mergeDataSliced, type MergeResult } from './merge';
 import { DEFAULT_PREFS } from '../../shared/prefs';
 import { dict, highestSeq, type StoreData } from './schema';
-import { WriteQueue } from './queue';
-import { fieldSlot, noteSlot, UnsavedChanges, watchedSlot, type Slot } from './unsaved';
+import { Persistence } from './persist';
+import { fieldSlot, noteSlot, watchedSlot, type Slot, type SlotSource } from './unsaved';
 import { addWatchTime, playbackSlot } from './playback';
 import { localDay } from '../../shared/dates';
 
@@ -25,27 +24,15 @@ export const DATA_FILE = 'lecture-companion.json';
 /** Module-private to the store's files: lets openStore write before handing the store out. */
 export const persistNow = Symbol('persistNow');
 
-/** A failed write as the student should read it. */
-function saveError(e: unknown): unknown {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new ApiError('disk full', 'failed');
-  return e;
-}
-
 export class Store {
   readonly file: string;
   #data: StoreData;
   #status: StoreStatus;
-  readonly #db: Low<Bytes>;
-  readonly #encoder = new DataEncoder();
-  readonly #queue: WriteQueue<string | null>;
-  readonly #unsaved = new UnsavedChanges();
-  readonly #slotsOf = { data: () => this.#data, encoder: this.#encoder };
+  readonly #p: Persistence;
+  readonly #encoder: DataEncoder;
+  readonly #slotsOf: SlotSource;
   readonly #now: () => number;
   #lock: Lock | null;
-  /** Bumped by every change to the data: tells a backup whether it is still current. */
-  #gen = 0;
-  readonly #daily: DailyBackups | null;
 
   /** Use openStore. */
   constructor(
@@ -54,6 +41,8 @@ export class Store {
     status: StoreStatus,
     lock: Lock,
     now: () => number,
+    /** Where the journal stands (replay.ts): the last record in the data, its size, and whether a data file exists. */
+    journal: { seq: number; journalBytes: number; baseOnDisk: boolean },
     daily = true,
     readonly fs: DurableFs = nodeFs,
     /** Why changes are refused while the status is readonly. */
@@ -64,40 +53,22 @@ export class Store {
     this.#status = status;
     this.#lock = lock;
     this.#now = now;
-    this.#daily = daily ? new DailyBackups(dataDir, this.file, fs, now()) : null;
-    this.#encoder.reset(data);
-    this.#db = new Low<Bytes>(new DurableFile(this.file, fs), '');
-    this.#queue = new WriteQueue((keys) => this.#write(keys));
+    this.#p = new Persistence({
+      ...journal,
+      dataDir,
+      file: this.file,
+      fs,
+      now,
+      daily,
+      data: () => this.#data,
+      status: () => this.#status,
+    });
+    this.#encoder = this.#p.encoder;
+    this.#slotsOf = this.#p.slots;
   }
 
-  async #write(keys: (string | null)[]): Promise<void> {
-    // Not while the file holds the defaults that replaced a quarantined one (it would
-    // push good dailies out); a restore makes the state ok again.
-    if (this.#status.state === 'ok') await this.#daily?.beforeWrite(this.#now());
-    // Whatever a merge or restore left to encode, a slice at a time (see DataEncoder.warm).
-    await this.#encoder.warm(() => this.#data);
-    // What this write puts on disk, taken with the bytes: no await in between.
-    const snap = this.#unsaved.snapshot(keys.filter((k): k is string => k !== null));
-    // The encoded bytes go to the file as they are: no re-encoding megabytes of text per save.
-    this.#db.data = this.#encoder.encodeForWrite(this.#data);
-    try {
-      await this.#db.write();
-    } catch (e) {
-      this.#gen += snap.failed();
-      throw saveError(e);
-    }
-    snap.written();
-  }
-
-  /**
-   * Every mutation goes through here: note the part's value on disk, change memory
-   * synchronously, then wait for a write.
-   */
   #change(key: string, slot: Slot, apply: () => void): Promise<void> {
-    this.#unsaved.begin(key, slot);
-    apply();
-    this.#gen++;
-    return this.#queue.request(key);
+    return this.#p.change(key, slot, apply);
   }
 
   get status(): StoreStatus {
@@ -219,14 +190,22 @@ export class Store {
       );
     }
     const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
-    const gen = this.#gen;
-    const first = mergeData(this.#data, parsed.data);
+    // Merged a slice at a time; a change saved meanwhile makes it merge again (in one go
+    // after a few tries, so steady typing cannot hold the import off for ever).
+    let gen: number;
+    let first: MergeResult;
+    let tries = 0;
+    do {
+      gen = this.#p.gen;
+      first = tries++ < 3 ? await mergeDataSliced(this.#data, parsed.data) : mergeData(this.#data, parsed.data);
+    } while (gen !== this.#p.gen);
+    this.#assertWritable();
     if (!first.changed) return withSkipped(first.report);
     // The merge rewrites notes: keep the data as it was, one click away.
     await this.#backupCurrent('before-merge');
     // Merged from the data as it is now, and swapped in with no await in between: a note
     // saved while the backup was being written is part of the merge (merged again then).
-    const { data, report, changed } = gen === this.#gen ? first : mergeData(this.#data, parsed.data);
+    const { data, report, changed } = gen === this.#p.gen ? first : mergeData(this.#data, parsed.data);
     if (changed) await this.#replace(data);
     return withSkipped(report);
   }
@@ -265,7 +244,7 @@ export class Store {
     const slot: Slot = {
       get: () => this.#data,
       set: (v) => {
-        if (this.#unsaved.keys().length > 0) return;
+        if (this.#p.unsavedKeys().length > 0) return;
         this.#data = v as StoreData;
         this.#encoder.reset(this.#data);
       },
@@ -286,27 +265,26 @@ export class Store {
     let previous: string | null = null;
     for (;;) {
       await this.#encoder.warm(() => this.#data);
-      const gen = this.#gen;
+      const gen = this.#p.gen;
       const now = this.#now();
       const name = await writeBackup(this.dataDir, `${reason}-${fileStamp(now)}`, this.#encoder.encodeParts(this.#data), now, this.fs);
       if (previous) await fsp.unlink(join(backupsDir(this.dataDir), previous)).catch(() => undefined);
       previous = name;
-      if (gen === this.#gen) return name;
+      if (gen === this.#p.gen) return name;
     }
   }
 
   flush(): Promise<void> {
-    return this.#queue.flush(null);
+    return this.#p.flush();
   }
 
   [persistNow](): Promise<void> {
-    this.#gen++;
-    return this.#queue.request(null);
+    return this.#p.persistNow();
   }
 
   async close(): Promise<void> {
     try {
-      await this.flush();
+      await this.#p.close(this.#status.state !== 'readonly');
     } finally {
       const lock = this.#lock;
       this.#lock = null;

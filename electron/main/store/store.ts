@@ -10,7 +10,9 @@ import { backupsDir, copyExclusive, keepDailiesBeforeCorruption, ensureDailyBack
 import { removeStaleTemps, type DurableFs } from './durable';
 import { acquireLock } from './lock';
 import { DATA_FILE, persistNow, Store } from './mutations';
-import { defaultData, highestSeq, newDeviceId, parseStoreText, SCHEMA_VERSION, type StoreData } from './schema';
+import { JOURNAL_FILE } from './journal';
+import { readData, readJournal, replayText } from './replay';
+import { defaultData, highestSeq, newDeviceId, SCHEMA_VERSION, type StoreData } from './schema';
 
 export { DATA_FILE, Store };
 
@@ -51,14 +53,15 @@ async function openWritable(opts: OpenOptions): Promise<Store> {
     await removeStaleTemps(dataDir);
     await removeStaleTemps(backupsDir(dataDir));
     const loaded = await load(dataDir, now, opts.fs);
-    const { data, status } = loaded;
-    const rewrite = (await claimHome(dataDir, data, status)) || loaded.rewrite;
-    const store = new Store(dataDir, data, status, lock, now, opts.backupsPerDay !== false, opts.fs);
+    const { data, status, journal } = loaded;
+    // A journal left by the last run is folded into the data file before anything else.
+    const rewrite = (await claimHome(dataDir, data, status)) || loaded.rewrite || (journal.journalBytes > 0 && status.state !== 'readonly');
+    const store = new Store(dataDir, data, status, lock, now, journal, opts.backupsPerDay !== false, opts.fs);
     // A migrated file, or defaults once the unreadable file is safely quarantined:
     // written before the store is handed out, so the next start finds a good file.
     if (rewrite) await store[persistNow]();
     if (status.state === 'ok' && opts.backupsPerDay !== false && (await exists(store.file))) {
-      await ensureDailyBackup(dataDir, store.file, now(), opts.fs);
+      await ensureDailyBackup(dataDir, () => fsp.readFile(store.file), now(), opts.fs);
     }
     return store;
   } catch (e) {
@@ -73,9 +76,8 @@ async function openWritable(opts: OpenOptions): Promise<Store> {
  */
 async function openReadOnly(opts: OpenOptions): Promise<Store> {
   const now = opts.now ?? Date.now;
-  const text = await fsp.readFile(join(opts.dataDir, DATA_FILE), 'utf8').catch(() => null);
-  const parsed = text === null ? null : parseStoreText(text, now());
-  const data = parsed && parsed.kind !== 'invalid' ? parsed.data : defaultData();
+  const read = await readData(opts.dataDir, join(opts.dataDir, DATA_FILE), now()).catch(() => null);
+  const data = read && read.outcome.kind !== 'invalid' ? read.outcome.data : defaultData();
   const status: StoreStatus = { state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null };
   const noLock = { path: '', pid: process.pid, release: async () => undefined };
   return new Store(
@@ -84,6 +86,7 @@ async function openReadOnly(opts: OpenOptions): Promise<Store> {
     status,
     noLock,
     now,
+    { seq: read?.seq ?? 0, journalBytes: 0, baseOnDisk: true },
     false,
     opts.fs,
     'disk full: free some disk space and restart Lecture Companion to save again',
@@ -124,17 +127,25 @@ async function exists(path: string): Promise<boolean> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function load(
-  dataDir: string,
-  now: () => number,
-  fs?: DurableFs,
-): Promise<{ data: StoreData; status: StoreStatus; rewrite: boolean }> {
+interface Loaded {
+  data: StoreData;
+  status: StoreStatus;
+  rewrite: boolean;
+  journal: { seq: number; journalBytes: number; baseOnDisk: boolean };
+}
+
+async function load(dataDir: string, now: () => number, fs?: DurableFs): Promise<Loaded> {
   const file = join(dataDir, DATA_FILE);
+  const journalBytes = await readJournal(dataDir);
   let bytes: Buffer;
   try {
     bytes = await fsp.readFile(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: defaultData(), status: OK, rewrite: false };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      // A journal without its data file belongs to data that is gone: its lines are never replayed.
+      const journal = { seq: replayText('', journalBytes, now()).seq, journalBytes: journalBytes.length, baseOnDisk: false };
+      return { data: defaultData(), status: OK, rewrite: false, journal };
+    }
     throw e; // unreadable for another reason (permissions, a folder): do not guess, do not touch
   }
   let text: string | null;
@@ -143,16 +154,19 @@ async function load(
   } catch {
     text = null; // not UTF-8: decoding leniently and saving would alter bytes
   }
-  const parsed = text === null ? ({ kind: 'invalid', reason: 'it is not UTF-8 text' } as const) : parseStoreText(text, now());
+  const read = replayText(text ?? '', journalBytes, now());
+  const journal = { seq: read.seq, journalBytes: journalBytes.length, baseOnDisk: true };
+  const parsed = text === null ? ({ kind: 'invalid', reason: 'it is not UTF-8 text' } as const) : read.outcome;
   switch (parsed.kind) {
     case 'current':
-      return { data: parsed.data, status: OK, rewrite: false };
+      return { data: parsed.data, status: OK, rewrite: false, journal };
     case 'migrated':
       // The original bytes go to a backup before the migrated data replaces them.
       await writeBackup(dataDir, `pre-migration-v${parsed.from}-${fileStamp(now())}`, bytes, now(), fs);
-      return { data: parsed.data, status: OK, rewrite: true };
+      return { data: parsed.data, status: OK, rewrite: true, journal };
     case 'newer':
       return {
+        journal,
         data: parsed.data,
         status: {
           state: 'readonly',
@@ -165,12 +179,15 @@ async function load(
       };
     case 'invalid': {
       const quarantinePath = await quarantine(dataDir, file, now(), fs);
+      // The journal's lines extend the unreadable file: kept beside its copy, byte for byte.
+      if (journalBytes.length > 0) await copyExclusive(join(dataDir, JOURNAL_FILE), quarantinePath.replace(/\.json$/, '.journal'), fs);
       await keepDailiesBeforeCorruption(dataDir);
       const newest = (await listBackups(dataDir, now()))[0];
       const offer = newest
         ? ` The newest good backup is ${newest.name} (${localDateTime(newest.createdAt)}); restore it from Data → Restore from automatic backup….`
         : ' No backup was found to restore.';
       return {
+        journal,
         data: defaultData(),
         status: {
           state: 'recovered',

@@ -1,11 +1,32 @@
 // Real stores in real temp folders for the store tests, closed and removed after each test.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { byteLength, nodeFs, type DurableFs } from '../../../electron/main/store/durable';
-import { openStore, type Store } from '../../../electron/main/store/store';
+import { decodeJournal, JOURNAL_FILE } from '../../../electron/main/store/journal';
+import { applyRecords } from '../../../electron/main/store/replay';
+import { DATA_FILE, openStore, type Store } from '../../../electron/main/store/store';
+
+/**
+ * What a start would read from `dataDir`: the data file's JSON with the journal's lines
+ * replayed over it (without the file's journalSeq, which is not data).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests index into the file's JSON freely
+export function onDiskJson(dataDir: string): Record<string, any> {
+  const raw = JSON.parse(readFileSync(join(dataDir, DATA_FILE), 'utf8')) as Record<string, unknown>;
+  const journal = (() => {
+    try {
+      return readFileSync(join(dataDir, JOURNAL_FILE));
+    } catch {
+      return Buffer.alloc(0);
+    }
+  })();
+  applyRecords(raw, decodeJournal(journal).records, typeof raw.journalSeq === 'number' ? raw.journalSeq : 0);
+  delete raw.journalSeq;
+  return raw;
+}
 
 export function useStores(prefix: string, defaultNow?: () => number) {
   const dirs: string[] = [];
@@ -25,6 +46,15 @@ export function useStores(prefix: string, defaultNow?: () => number) {
       open.push(s);
       return s;
     },
+    /** A new folder whose data holds these notes (saved at `now`, the store closed again). */
+    async seeded(notes: Record<string, string>, now: (() => number) | undefined = defaultNow): Promise<string> {
+      const d = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(d);
+      const s = await openStore({ dataDir: d, now });
+      for (const [id, text] of Object.entries(notes)) await s.saveNote(id, text);
+      await s.close();
+      return d;
+    },
   };
 }
 
@@ -42,6 +72,7 @@ export function fillingDisk() {
         sync: () => h.sync(),
         close: () => h.close(),
         utimes: (a, m) => h.utimes!(a, m),
+        truncate: (n) => h.truncate!(n),
         async writeFile(d) {
           if (state.full || byteLength(d) > state.limit) {
             state.failures++;

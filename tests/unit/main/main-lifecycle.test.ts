@@ -2,11 +2,12 @@
 // start-up, window bounds, the close handshake, the quit order, single instance and the
 // `catalog` subcommand. Everything below 'electron' is real: the service, the store on a temp
 // data folder, the IPC handlers, the security wiring.
+import { onDiskJson } from '../helpers/store';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METHODS } from '../../../electron/shared/contract';
-import { DATA_FILE, openStore } from '../../../electron/main/store/store';
+import { openStore } from '../../../electron/main/store/store';
 import { secureWebPreferences } from '../../../electron/main/security';
 import { APP_PAGE, createFakeElectron, type FakeElectron, type FakeOptions } from '../helpers/fake-electron';
 import { ROOT, SEED } from '../helpers/fixtures';
@@ -36,7 +37,8 @@ function dataDir(): string {
 const until = <T>(check: () => T) => vi.waitFor(check, { timeout: 30_000 });
 
 const lockOf = (dir: string) => join(dir, '.lock');
-const dataOf = (dir: string) => JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
+// The data as a start would read it: the data file with the journal's lines replayed.
+const dataOf = (dir: string) => onDiskJson(dir);
 
 /** Loads index.ts afresh with this command line (after `electron .`), then makes the app ready. */
 async function launch(args: string[], opts: FakeOptions = {}, { ready = true } = {}): Promise<FakeElectron> {

@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { createWebServer } from '../../../electron/main/web';
+import { NotJson, OFF_THREAD_BODY, parseBody } from '../../../electron/main/web-body';
 import { asApi, type Service } from '../../../electron/main/service';
 import { openService, tempDir } from '../helpers/service';
+import { turnCounter } from '../helpers/turns';
 
 let service: Service;
 let origin: string;
@@ -129,6 +131,43 @@ describe('loopback server', () => {
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error).toBe('The request is too large');
     expect(JSON.stringify(service.store.data)).toBe(before);
+  });
+
+  it('parses a large body off the main thread: the event loop turns meanwhile, and the value arrives whole', async () => {
+    const value = { content: JSON.stringify({ schemaVersion: 3, note: '大型匯入 big import ✓ '.repeat(100_000) }) };
+    const body = Buffer.from(JSON.stringify(value));
+    const bad = Buffer.from(JSON.stringify(value) + '}');
+    expect(body.length).toBeGreaterThan(OFF_THREAD_BODY);
+    const turns = turnCounter();
+    const parsed = await parseBody(body);
+    // JSON.parse on this thread would have finished before the first turn.
+    expect(turns.stop()).toBeGreaterThan(0);
+    expect(parsed).toEqual(value);
+    await expect(parseBody(bad)).rejects.toBeInstanceOf(NotJson);
+  });
+
+  it('imports a large backup sent as one body, and answers a malformed large body with invalid', async () => {
+    const videoId = (await service.getLibrary()).lectures[0]!.videoId;
+    const text = '第一講 notes ✓ '.repeat(120_000);
+    const backup = JSON.stringify({
+      schemaVersion: 2,
+      watched: {},
+      notes: { [videoId]: { text, updatedAt: 1 } },
+      corrections: { moves: {}, titles: {} },
+      prefs: { uploadOrder: false, newestFirst: false, lastVideoId: null, lastCourseId: null },
+      window: null,
+    });
+    const ok = await call('importBackup', { content: backup });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body).result.added).toBe(1);
+    expect(service.store.data.notes[videoId]?.text).toBe(text);
+    const bad = await raw('/api/importBackup', {
+      method: 'POST',
+      headers: { 'x-lc-token': TOKEN, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: backup }).slice(0, -1),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ error: 'the request body is not JSON', code: 'invalid' });
   });
 
   it('forbids framing on every response: page, API, errors and 404s', async () => {

@@ -13,7 +13,7 @@ import { DATA_FILE, openStore, type Store } from '../../../electron/main/store/s
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2025, 2, 1, 10, 0, 0);
-const { tempDir, openAt } = useStores('lc-backups-', () => BASE);
+const { tempDir, openAt, seeded } = useStores('lc-backups-', () => BASE);
 const backupNames = (dir: string) => readdirSync(join(dir, 'backups')).sort();
 
 describe('daily backups', () => {
@@ -88,10 +88,7 @@ describe('daily backups', () => {
   });
 
   it('lists backups skipping unreadable ones', async () => {
-    const dir = tempDir();
-    const s = await openAt(dir);
-    await s.saveNote('aaaaaaaaaaa', 'x');
-    await s.close();
+    const dir = await seeded({ aaaaaaaaaaa: 'x' });
     const t = await openAt(dir, () => BASE + DAY);
     writeFileSync(join(dir, 'backups', 'daily-2000-01-01.json'), '{"truncated');
     writeFileSync(join(dir, 'backups', 'notes.txt'), 'not a backup');
@@ -101,10 +98,7 @@ describe('daily backups', () => {
 
 describe('restore', () => {
   it('replaces the data with a backup after backing up the current data', async () => {
-    const dir = tempDir();
-    const s1 = await openAt(dir);
-    await s1.saveNote('aaaaaaaaaaa', 'old note');
-    await s1.close();
+    const dir = await seeded({ aaaaaaaaaaa: 'old note' });
     const s = await openAt(dir, () => BASE + DAY);
     await s.saveNote('aaaaaaaaaaa', 'rewritten');
     await s.saveNote('bbbbbbbbbbb', 'added today');

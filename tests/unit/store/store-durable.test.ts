@@ -10,12 +10,19 @@ import { useStores } from '../helpers/store';
 import { DurableFile, nodeFs, syncDir, writeDurable, type DurableFs, type DurableHandle } from '../../../electron/main/store/durable';
 import { writeBackup } from '../../../electron/main/store/backups';
 import { acquireLock } from '../../../electron/main/store/lock';
+import { JOURNAL_FILE } from '../../../electron/main/store/journal';
 import { DATA_FILE, openStore } from '../../../electron/main/store/store';
 
 const { tempDir } = useStores('lc-durable-');
 
 /** Names without folders, temp files as "tmp", so sequences read the same on every run. */
 const show = (p: string, dir: string) => (p === dir ? 'dir' : /\.tmp$/.test(basename(p)) ? 'tmp' : basename(p));
+
+/** A temp file's calls up to its naming: written, then synced (fsync where its time is set). */
+const synced = (sync: 'fdatasync' | 'fsync', ...between: string[]) => ['open tmp wx', 'write tmp', ...between, `${sync} tmp`, 'close tmp'];
+const DIR_SYNC = ['open dir r', 'fsync dir', 'close dir'];
+/** A durable rewrite of the data file: temp → write → fdatasync → rename → fsync of the folder. */
+const DATA_FILE_WRITE = [...synced('fdatasync'), `rename tmp ${DATA_FILE}`, ...DIR_SYNC];
 
 /** An fs layer that records every call, and can fail one kind of call with an errno. */
 function recorder(dir: string, failOn?: { op: string; code: string }) {
@@ -54,6 +61,10 @@ function recorder(dir: string, failOn?: { op: string; code: string }) {
           log.push(`utimes ${name}`);
           await h.utimes!(a, m);
         },
+        async truncate(n) {
+          log.push(`truncate ${name} ${n}`);
+          await h.truncate!(n);
+        },
         async close() {
           log.push(`close ${name}`);
           await h.close();
@@ -85,18 +96,32 @@ describe('durable writes', () => {
     const s = await openStore({ dataDir: dir, fs, backupsPerDay: false });
     log.length = 0;
     await s.saveNote('aaaaaaaaaaa', 'durable').then(() => log.push('resolved'));
+    expect(log).toEqual([...DATA_FILE_WRITE, 'resolved']);
+    await s.close();
+  });
+
+  it('a later save appends one journal line (write, fdatasync; the folder once), and compaction renames before emptying it', async () => {
+    const dir = tempDir();
+    const { fs, log } = recorder(dir);
+    const s = await openStore({ dataDir: dir, fs, backupsPerDay: false });
+    await s.saveNote('aaaaaaaaaaa', 'the data file');
+    log.length = 0;
+    const J = JOURNAL_FILE;
+    await s.saveNote('aaaaaaaaaaa', 'a line').then(() => log.push('resolved'));
+    await s.saveNote('bbbbbbbbbbb', 'another').then(() => log.push('resolved'));
     expect(log).toEqual([
-      'open tmp wx',
-      'write tmp',
-      'fdatasync tmp',
-      'close tmp',
-      `rename tmp ${DATA_FILE}`,
-      'open dir r',
-      'fsync dir',
-      'close dir',
+      `open ${J} a`,
+      `write ${J}`,
+      `fdatasync ${J}`,
+      ...DIR_SYNC,
+      'resolved',
+      `write ${J}`,
+      `fdatasync ${J}`,
       'resolved',
     ]);
+    log.length = 0;
     await s.close();
+    expect(log.slice(0, 11)).toEqual([...DATA_FILE_WRITE, `truncate ${J} 0`, `fdatasync ${J}`, `close ${J}`]);
   });
 
   it('a backup is synced before it gets its name by link (never replacing one), then the folder', async () => {
@@ -105,18 +130,7 @@ describe('durable writes', () => {
     const { fs, log } = recorder(backups);
     const name = await writeBackup(dir, 'before-merge-x', '{"schemaVersion":2}', Date.UTC(2026, 0, 2), fs);
     expect(name).toBe('before-merge-x.json');
-    expect(log).toEqual([
-      'open tmp wx',
-      'write tmp',
-      'utimes tmp',
-      'fsync tmp',
-      'close tmp',
-      'link tmp before-merge-x.json',
-      'unlink tmp',
-      'open dir r',
-      'fsync dir',
-      'close dir',
-    ]);
+    expect(log).toEqual([...synced('fsync', 'utimes tmp'), 'link tmp before-merge-x.json', 'unlink tmp', ...DIR_SYNC]);
     // The same name again gets its own file: the first is never replaced.
     expect(await writeBackup(dir, 'before-merge-x', 'second', Date.now(), fs)).toBe('before-merge-x-2.json');
     expect(readFileSync(join(backups, name), 'utf8')).toBe('{"schemaVersion":2}');
@@ -126,17 +140,7 @@ describe('durable writes', () => {
     const dir = tempDir();
     const { fs, log } = recorder(dir);
     const lock = await acquireLock(dir, fs);
-    expect(log).toEqual([
-      'open tmp wx',
-      'write tmp',
-      'fsync tmp',
-      'close tmp',
-      'link tmp .lock',
-      'unlink tmp',
-      'open dir r',
-      'fsync dir',
-      'close dir',
-    ]);
+    expect(log).toEqual([...synced('fsync'), 'link tmp .lock', 'unlink tmp', ...DIR_SYNC]);
     await lock.release();
   });
 

@@ -1,24 +1,30 @@
 // A failed write never shows as saved (loss path 4 of the data-safety issue): memory
 // goes back to what is on disk, one save too big for the disk does not block the others,
 // and a change answered with an error never reaches the disk with a later write.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fillingDisk, tinyDisk, useStores } from '../helpers/store';
+import { fillingDisk, onDiskJson, tinyDisk, useStores } from '../helpers/store';
 import { openService } from '../helpers/service';
 import { ApiError, decodeLibrary } from '../../../electron/shared/contract';
 import { openStore, type Store } from '../../../electron/main/store/store';
 
 const { tempDir, openAt } = useStores('lc-failed-');
-const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
+const onDisk = (s: Store) => onDiskJson(s.dataDir);
 const A = 'aaaaaaaaaaa';
+
+/** A store on a disk that can be made to fill up, with A's note saved; the disk refuses writes over `limit` bytes from then on. */
+async function onFillingDisk(text: string, limit = Infinity) {
+  const dir = tempDir();
+  const disk = fillingDisk();
+  const s = await openAt(dir, undefined, disk.fs);
+  await s.saveNote(A, text);
+  disk.state.limit = limit;
+  return { dir, disk, s };
+}
 const B = 'bbbbbbbbbbb';
 
 describe('a failed write', () => {
   it('is undone in memory: the note served is the one on disk, also after a restart', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const s = await openAt(dir, undefined, disk.fs);
-    await s.saveNote(A, 'saved text');
+    const { dir, disk, s } = await onFillingDisk('saved text');
     disk.state.full = true;
     const err = await s.saveNote(A, 'unsaved text').then(
       () => null,
@@ -35,11 +41,7 @@ describe('a failed write', () => {
   });
 
   it('of one note too big for the disk does not block saves of other lectures', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const s = await openAt(dir, undefined, disk.fs);
-    await s.saveNote(A, 'small');
-    disk.state.limit = 200_000;
+    const { s } = await onFillingDisk('small', 200_000);
     await expect(s.saveNote(B, 'x'.repeat(300_000))).rejects.toThrow('disk full');
     // Today every later save failed too, on any lecture, until the big note was shortened.
     await s.saveNote(A, 'small, edited');
@@ -64,11 +66,7 @@ describe('a failed write', () => {
   });
 
   it('keeps a later change of the same note that is still waiting for its own write', async () => {
-    const dir = tempDir();
-    const disk = fillingDisk();
-    const s = await openAt(dir, undefined, disk.fs);
-    await s.saveNote(A, 'v1');
-    disk.state.limit = 100_000;
+    const { s } = await onFillingDisk('v1', 100_000);
     const big = s.saveNote(A, 'x'.repeat(200_000)).catch((e: unknown) => e);
     await Promise.resolve(); // the big write has started
     await new Promise((r) => setImmediate(r));

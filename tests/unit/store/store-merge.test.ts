@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useStores } from '../helpers/store';
+import { onDiskJson, useStores } from '../helpers/store';
 import { dailyName } from '../../../electron/main/store/backups';
 import { clockJoin, clockLeq, conflictText } from '../../../electron/main/store/merge';
 import { DATA_FILE, type Store } from '../../../electron/main/store/store';
@@ -20,6 +20,16 @@ async function reopen(s: Store, now?: () => number): Promise<Store> {
 const ZERO = { added: 0, updated: 0, deleted: 0, conflicts: 0, watched: 0 };
 const backupFiles = (dir: string, prefix: string) => readdirSync(join(dir, 'backups')).filter((n) => n.startsWith(prefix));
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** Two computers that share one note: written on `from`, merged into `to` from `from`'s backup (`common`). */
+async function shared(text: string, id = 'aaaaaaaaaaa'): Promise<{ from: Store; to: Store; common: string }> {
+  const from = await openAt(tempDir());
+  const to = await openAt(tempDir());
+  await from.saveNote(id, text);
+  const common = from.exportBackup();
+  expect(await to.mergeBackup(common)).toEqual({ ...ZERO, added: 1 });
+  return { from, to, common };
+}
 
 describe('clocks', () => {
   it('compares and joins componentwise, missing components counting as 0', () => {
@@ -45,7 +55,7 @@ describe('clocks', () => {
     s = await reopen(s);
     expect(s.data.deviceId).toBe(dev);
     expect(s.data.deviceSeq).toBe(3);
-    const file = readJson(s.file);
+    const file = onDiskJson(s.dataDir);
     expect(file).toMatchObject({ deviceId: dev, deviceSeq: 3, notes: { aaaaaaaaaaa: { clock: { [dev]: 3 } } } });
     // The export carries the device id and the clocks.
     expect(JSON.parse(s.exportBackup())).toMatchObject({
@@ -322,13 +332,13 @@ describe('deleted notes (tombstones)', () => {
     await s.saveNote('ccccccccccc', ''); // deleting a note that never existed leaves no tombstone
     const dev = s.data.deviceId;
     const tomb = { clock: { [dev]: 2 }, deletedAt: BASE + 60_000 };
-    expect(readJson(s.file).deletedNotes).toEqual({ [A_ID]: tomb });
+    expect(onDiskJson(s.dataDir).deletedNotes).toEqual({ [A_ID]: tomb });
     s = await reopen(s);
     expect(JSON.parse(JSON.stringify(s.data.deletedNotes))).toEqual({ [A_ID]: tomb });
     expect(s.data.deviceSeq).toBe(2);
     expect(JSON.parse(s.exportBackup()).deletedNotes).toEqual({ [A_ID]: tomb });
     // The tombstone's clock counts when the sequence is recovered from the clocks.
-    const file = readJson(s.file);
+    const file = onDiskJson(s.dataDir);
     await s.close();
     writeFileSync(join(dir, DATA_FILE), JSON.stringify({ ...file, deviceSeq: 0 }));
     s = await openAt(dir);
@@ -336,18 +346,14 @@ describe('deleted notes (tombstones)', () => {
   });
 
   it('writing over a deletion continues its clock: merging the pre-delete backup keeps the new text, no conflict', async () => {
-    const s = await openAt(tempDir());
     // The note came from another computer, so its clock has a component this one never bumps.
-    const other = await openAt(tempDir());
-    await other.saveNote(A_ID, 'first version, from the other computer');
-    const preDelete = other.exportBackup();
-    expect(await s.mergeBackup(preDelete)).toEqual({ ...ZERO, added: 1 });
+    const { from: other, to: s, common: preDelete } = await shared('first version, from the other computer');
     await s.saveNote(A_ID, '');
     await s.saveNote(A_ID, 'written again after deleting');
     const [dev, odev] = [s.data.deviceId, other.data.deviceId];
     expect(A_ID in s.data.deletedNotes).toBe(false);
     expect({ ...s.data.notes[A_ID]?.clock }).toEqual({ [odev]: 1, [dev]: 2 });
-    expect(readJson(s.file).deletedNotes).toEqual({});
+    expect(onDiskJson(s.dataDir).deletedNotes).toEqual({});
     expect(await s.mergeBackup(preDelete)).toEqual(ZERO);
     expect(s.data.notes[A_ID]?.text).toBe('written again after deleting');
     // And the other computer takes the new text as a plain update.
@@ -360,7 +366,7 @@ describe('deleted notes (tombstones)', () => {
     await a.flush();
     const copy = tempDir();
     // A file from before the folder was recorded: the copy takes it as its own, same id.
-    const legacy = readJson(a.file);
+    const legacy = onDiskJson(a.dataDir);
     delete legacy.home;
     writeFileSync(join(copy, DATA_FILE), JSON.stringify(legacy));
     const c = await openAt(copy);
@@ -385,11 +391,7 @@ describe('deleted notes (tombstones)', () => {
   });
 
   it("deleted on A, edited on B after their common backup: either merge keeps B's text", async () => {
-    const a = await openAt(tempDir());
-    const b = await openAt(tempDir());
-    await a.saveNote(A_ID, 'common text');
-    const common = a.exportBackup();
-    expect(await b.mergeBackup(common)).toEqual({ ...ZERO, added: 1 });
+    const { from: a, to: b, common } = await shared('common text');
     await a.saveNote(A_ID, '');
     await b.saveNote(A_ID, 'edited on B');
     const fromA = a.exportBackup();
@@ -499,7 +501,7 @@ describe('deleted notes (tombstones)', () => {
     expect(s.status.state).toBe('ok');
     expect({ ...s.data.deletedNotes }).toEqual({});
     await s.saveNote(A_ID, '');
-    expect(readJson(s.file).deletedNotes[A_ID].clock).toEqual({ 'dev-A': 5 });
+    expect(onDiskJson(s.dataDir).deletedNotes[A_ID].clock).toEqual({ 'dev-A': 5 });
     // A backup whose tombstone saw another device's edit too: joined, later deletion time kept.
     const theirs = {
       ...file,

@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useStores } from '../helpers/store';
+import { onDiskJson, useStores } from '../helpers/store';
 import { ApiError } from '../../../electron/shared/contract';
 import { fileStamp } from '../../../electron/main/store/backups';
 import { DATA_FILE, openStore } from '../../../electron/main/store/store';
@@ -218,6 +218,6 @@ describe('migration from version 2', () => {
     });
     // Unwatching now gives the mark a clock that continues this device's sequence.
     await s.setWatched('Ye018rCVvOo', false);
-    expect(JSON.parse(readFileSync(file, 'utf8')).unwatched).toEqual({ Ye018rCVvOo: { at: NOW, clock: { 'dev-A': 4 } } });
+    expect(onDiskJson(dir).unwatched).toEqual({ Ye018rCVvOo: { at: NOW, clock: { 'dev-A': 4 } } });
   });
 });

@@ -11,14 +11,11 @@ import { DATA_FILE, DISK_FULL_AT_START, openStore } from '../../../electron/main
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 0, 10, 12);
-const { tempDir, openAt } = useStores('lc-start-');
+const { seeded, openAt } = useStores('lc-start-');
 
 describe('after a corruption', () => {
   it('the daily backups taken before it are never pruned by the dailies after it', async () => {
-    const dir = tempDir();
-    const s = await openAt(dir, () => BASE);
-    await s.saveNote('aaaaaaaaaaa', 'the good notes');
-    await s.close();
+    const dir = await seeded({ aaaaaaaaaaa: 'the good notes' }, () => BASE);
     await (await openAt(dir, () => BASE + DAY)).close(); // today's daily holds the good notes
     writeFileSync(join(dir, DATA_FILE), '{"schemaVersion":3,"notes":{"aaa');
     const r = await openAt(dir, () => BASE + DAY + 1000);
@@ -41,10 +38,7 @@ describe('after a corruption', () => {
 
 describe('a full disk at start', () => {
   it('opens the data read-only with a message, instead of refusing to start (injected ENOSPC)', async () => {
-    const dir = tempDir();
-    const s = await openAt(dir, () => BASE);
-    await s.saveNote('aaaaaaaaaaa', 'readable');
-    await s.close();
+    const dir = await seeded({ aaaaaaaaaaa: 'readable' }, () => BASE);
     const disk = fillingDisk();
     disk.state.full = true;
     const full = await openAt(dir, () => BASE + DAY, disk.fs);

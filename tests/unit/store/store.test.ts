@@ -3,14 +3,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillingDisk, useStores } from '../helpers/store';
+import { fillingDisk, onDiskJson, useStores } from '../helpers/store';
 import { DATA_FILE, type Store } from '../../../electron/main/store/store';
 import { nth } from '../helpers/nth';
 import { SCHEMA_VERSION } from '../../../electron/main/store/schema';
 import { DEFAULT_PREFS } from '../../../electron/shared/prefs';
 
 const { tempDir, openAt } = useStores('lc-store-');
-const onDisk = (s: Store) => JSON.parse(readFileSync(s.file, 'utf8'));
+const onDisk = (s: Store) => onDiskJson(s.dataDir);
 
 describe('Store persistence', () => {
   it('starts empty in a new folder and writes nothing until a change', async () => {
@@ -240,32 +240,24 @@ describe('Store prefs added after v3', () => {
     const dir = tempDir();
     const s = await openAt(dir);
     await s.setPrefs({ newestFirst: true });
+    await s.close();
     const onDisk = JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8'));
     for (const k of ['language', 'theme', 'autoMarkShare', 'afterLast', 'dailyGoal', 'dismissedRecovery']) delete onDisk.prefs[k];
-    await s.close();
     writeFileSync(join(dir, DATA_FILE), JSON.stringify(onDisk));
     const old = await openAt(dir);
     expect(old.status.state).toBe('ok');
     expect(old.data.prefs).toEqual({ ...DEFAULT_PREFS, newestFirst: true });
-    await old.setPrefs({
+    const later = {
       language: 'zh-TW',
       theme: 'dark',
       autoMarkShare: null,
       afterLast: 'stop',
       dailyGoal: 3,
       dismissedRecovery: 'x.json',
-    });
+    } as const;
+    await old.setPrefs(later);
     await old.close();
     const again = await openAt(dir);
-    expect(again.data.prefs).toEqual({
-      ...DEFAULT_PREFS,
-      newestFirst: true,
-      language: 'zh-TW',
-      theme: 'dark',
-      autoMarkShare: null,
-      afterLast: 'stop',
-      dailyGoal: 3,
-      dismissedRecovery: 'x.json',
-    });
+    expect(again.data.prefs).toEqual({ ...DEFAULT_PREFS, newestFirst: true, ...later });
   });
 });
