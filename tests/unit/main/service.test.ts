@@ -5,6 +5,7 @@ import { ApiError, decodeLibrary } from '../../../electron/shared/contract';
 import type { Service } from '../../../electron/main/service';
 import { catalogPage, SEED } from '../helpers/fixtures';
 import { closedAfterEach, openService, readJson, recordingHost, tempDir } from '../helpers/service';
+import { onDiskJson } from '../helpers/store';
 import { nth } from '../helpers/nth';
 
 const open = closedAfterEach();
@@ -133,7 +134,7 @@ describe('service on the seed catalog', () => {
     let lib = decodeLibrary(await service.moveLectures({ videoIds: ids, newCourseTitle: 'Picked' }));
     const picked = lib.courses.find((c) => c.title === 'Picked')!;
     expect([...picked.lectures].sort()).toEqual([...ids].sort());
-    expect(readJson(join(dataDir, 'lecture-companion.json')).corrections.moves).toEqual({ [ids[0]!]: picked.id, [ids[1]!]: picked.id });
+    expect(onDiskJson(dataDir).corrections.moves).toEqual({ [ids[0]!]: picked.id, [ids[1]!]: picked.id });
     lib = decodeLibrary(await service.moveLectures({ videoIds: ids, courseId: 'other' }));
     expect(lib.courses.some((c) => c.title === 'Picked')).toBe(false);
     expect(lib.lectures.filter((l) => ids.includes(l.videoId)).map((l) => l.courseId)).toEqual(['other', 'other']);
@@ -159,7 +160,7 @@ describe('service on the seed catalog', () => {
     await service.undoMoveLectures();
     expect(await indexesOf(service)).toEqual(before);
     expect(service.store.data.corrections).toEqual(corrections);
-    expect(readJson(join(dataDir, 'lecture-companion.json')).corrections).toEqual(corrections);
+    expect(onDiskJson(dataDir).corrections).toEqual(corrections);
     // Once only.
     await expect(service.undoMoveLectures()).rejects.toMatchObject({ code: 'not-found' });
 

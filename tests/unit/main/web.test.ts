@@ -147,7 +147,7 @@ describe('loopback server', () => {
   });
 
   it('imports a large backup sent as one body, and answers a malformed large body with invalid', async () => {
-    const videoId = (await service.getLibrary()).lectures[0]!.videoId;
+    const videoId = (await service.getLibrary()).lectures.ids[0]!;
     const text = '第一講 notes ✓ '.repeat(120_000);
     const backup = JSON.stringify({
       schemaVersion: 2,
