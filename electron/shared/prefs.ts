@@ -38,6 +38,8 @@ const laterPrefs = z.object({
   playbackRate: z.number().min(0.25).max(2),
   /** Watching a lecture marks its other-language version too (中文版 / English version). */
   linkedWatched: z.boolean(),
+  /** The lecture pane's player is folded to its bar (time and speed), leaving room for the note. */
+  playerFolded: z.boolean(),
 });
 
 /** Every preference, as the app holds them in memory. */
@@ -62,6 +64,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,
+  playerFolded: false,
 };
 
 /** The window's last size and place, in screen pixels, and whether it was maximized. */

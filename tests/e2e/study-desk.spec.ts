@@ -69,8 +69,22 @@ test('the whole keyboard path: open, mark, next, note, search — no mouse', asy
   await page.keyboard.press('1');
   await expect(page.getByTestId('playlist')).toBeVisible();
   await page.keyboard.press('d');
-  await expect(page.getByTestId('data-menu')).toBeVisible();
+  const menu = page.getByTestId('data-menu');
+  await expect(menu).toBeVisible();
   await expect.poll(() => focusedTestId(page)).toBe('data-menu');
+  // The native popover: End and the arrows move, Esc closes it and gives focus to its button.
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('button', { name: 'Restore from automatic backup…' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('button', { name: "Export this lecture's notes" })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.getByTestId('data-menu-toggle')).toBeFocused();
+  // A click elsewhere closes it too (light dismiss).
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await page.getByTestId('playlist-heading').click();
+  await expect(menu).toBeHidden();
 });
 
 test('switching the language changes the UI and <html lang>, and is remembered', async ({ app, page }) => {

@@ -162,6 +162,8 @@ export const enLibrary = {
   'player.resume': 'Resume at {{time}}',
   'player.startOver': 'Start over',
   'player.speed': 'Speed',
+  'player.fold': 'Fold the player',
+  'player.unfold': 'Unfold the player',
   'player.slower': 'Slower',
   'player.faster': 'Faster',
 } as const;

@@ -154,6 +154,8 @@ export const zhTWLibrary: CatalogOf<typeof enLibrary> = {
   'player.resume': '從 {{time}} 繼續',
   'player.startOver': '從頭開始',
   'player.speed': '速度',
+  'player.fold': '收合播放器',
+  'player.unfold': '展開播放器',
   'player.slower': '放慢',
   'player.faster': '加快',
 };
