@@ -144,6 +144,15 @@ test('at 800×600 nothing scrolls sideways and the course list is a drawer', asy
   await expect(page.getByTestId('course-item').first()).toBeVisible();
   await expect(page.getByTestId('drawer-toggle')).toHaveAttribute('aria-expanded', 'true');
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.sidebar'))).toBe(true);
+  // A modal drawer: Tab and Shift+Tab go round inside it, never to the page behind (between the
+  // last control and the first, the browser's own UI may hold focus: the page shows body then).
+  expect(await page.getByTestId('drawer').evaluate((d) => d.matches('dialog:modal'))).toBe(true);
+  const inDrawer = () =>
+    page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest('[data-testid=drawer]'));
+  for (const key of [...Array<string>(12).fill('Tab'), ...Array<string>(4).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    expect(await inDrawer(), key).toBe(true);
+  }
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('course-item').first()).toBeHidden();
   await expect.poll(() => focusedTestId(page)).toBe('playlist');
