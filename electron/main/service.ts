@@ -113,7 +113,11 @@ export class Service implements Methods {
 
   private entry(videoId: string): CatalogEntry {
     const e = this.byId.get(videoId);
-    if (!e) throw new ApiError(`No lecture with video id ${videoId} in the catalog`, 'not-found');
+    if (!e)
+      throw new ApiError(`No lecture with video id ${videoId} in the catalog`, 'not-found', {
+        key: 'lectureNotFound',
+        params: { videoId },
+      });
     return e;
   }
 
@@ -187,7 +191,7 @@ export class Service implements Methods {
   async setPrefs(args: ArgsOf<'setPrefs'>): Promise<PrefsChange> {
     if (args.lastVideoId) this.entry(args.lastVideoId);
     if (args.lastCourseId && !this.courses.some((c) => c.id === args.lastCourseId)) {
-      throw new ApiError(`No course ${args.lastCourseId}`, 'not-found');
+      throw new ApiError(`No course ${args.lastCourseId}`, 'not-found', { key: 'courseNotFound', params: { courseId: args.lastCourseId } });
     }
     const before = this.store.data.prefs.newestFirst;
     const prefs = await this.store.setPrefs(args);
@@ -255,7 +259,7 @@ export class Service implements Methods {
   async moveLectures({ videoIds, courseId, newCourseTitle }: ArgsOf<'moveLectures'>): Promise<Library> {
     for (const id of videoIds) this.entry(id);
     if (newCourseTitle === undefined && !this.courses.some((k) => k.id === courseId))
-      throw new ApiError(`No course ${courseId}`, 'not-found');
+      throw new ApiError(`No course ${courseId}`, 'not-found', { key: 'courseNotFound', params: { courseId: courseId ?? '' } });
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
     // One correction, one write: a failed save leaves every lecture where it was.
     return this.correct((c) => {
@@ -266,7 +270,8 @@ export class Service implements Methods {
   }
 
   async renameCourse({ courseId, title }: ArgsOf<'renameCourse'>): Promise<Library> {
-    if (!this.courses.some((k) => k.id === courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
+    if (!this.courses.some((k) => k.id === courseId))
+      throw new ApiError(`No course ${courseId}`, 'not-found', { key: 'courseNotFound', params: { courseId } });
     return this.correct((c) => ({ ...c, titles: { ...c.titles, [courseId]: title } }));
   }
 

@@ -4,11 +4,12 @@
 // tests/unit/renderer/i18n.test.ts checks the code's keys too).
 // Use: `import { t } from '../i18n/locale.svelte'` and `t('key', { name })` for {{name}}.
 import { enData } from './en/data';
+import { enErrors } from './en/errors';
 import { enKeys } from './en/keys';
 import { enLibrary } from './en/library';
 import { enViews } from './en/views';
 
-export const en = { ...enLibrary, ...enViews, ...enData, ...enKeys } as const;
+export const en = { ...enLibrary, ...enViews, ...enData, ...enErrors, ...enKeys } as const;
 
 type Base<K> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
 /** Keys as code passes them to t(): plural forms by their base key. */

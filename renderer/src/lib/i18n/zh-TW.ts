@@ -3,8 +3,9 @@
 // (zh-TW/*.ts), each typed against its English part, merged here into one catalog.
 import type { Catalog } from './en';
 import { zhTWData } from './zh-TW/data';
+import { zhTWErrors } from './zh-TW/errors';
 import { zhTWKeys } from './zh-TW/keys';
 import { zhTWLibrary } from './zh-TW/library';
 import { zhTWViews } from './zh-TW/views';
 
-export const zhTW: Catalog = { ...zhTWLibrary, ...zhTWViews, ...zhTWData, ...zhTWKeys };
+export const zhTW: Catalog = { ...zhTWLibrary, ...zhTWViews, ...zhTWData, ...zhTWErrors, ...zhTWKeys };
