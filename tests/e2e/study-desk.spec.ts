@@ -127,8 +127,15 @@ test('the theme setting pins light or dark and is remembered', async ({ app, pag
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await app.restart();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  expect(bg).toBe('rgb(24, 24, 27)');
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(await bg()).toBe('rgb(24, 24, 27)');
+  // Light pinned wins over a dark OS; System follows it.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('settings-view-toggle').click();
+  await page.getByTestId('settings-theme-light').check();
+  await expect.poll(bg).toBe('rgb(247, 247, 245)');
+  await page.getByTestId('settings-theme-system').check();
+  await expect.poll(bg).toBe('rgb(24, 24, 27)');
 });
 
 test('at 800×600 nothing scrolls sideways and the course list is a drawer', async ({ app, page }) => {
