@@ -65,7 +65,7 @@ export function planNotesExport(
   opts: { scope: 'one' | 'all'; layout: 'single' | 'perLecture'; stamp: string },
 ): ExportPlan {
   const [first] = lectures;
-  if (!first) throw new ApiError('There are no notes to export yet', 'not-found');
+  if (!first) throw new ApiError('There are no notes to export yet', 'not-found', { key: 'noNotes' });
   if (opts.layout === 'perLecture' && lectures.length > 1) {
     return {
       files: exportNotesFiles(lectures, 'perLecture').map((f) => ({ ...f, type: 'text/markdown' })),

@@ -19,6 +19,7 @@ import {
 import type { Host } from './host';
 import { addEmbedReferer } from './embed-referer';
 import { asApi, Service } from './service';
+import { nativeLanguage, nativeText } from './native-text';
 import { initialBounds, MIN_SIZE } from './window-state';
 
 app.setName(APP_NAME);
@@ -48,6 +49,9 @@ if (args[0] === 'catalog') {
 
 async function start(): Promise<void> {
   let win: BrowserWindow | null = null;
+  // Native dialogs speak the student's language: the saved pref once the data is open, else the OS's.
+  let opened: Service | null = null;
+  const lang = () => nativeLanguage(opened?.store.data.prefs.language, app.getPreferredSystemLanguages());
   // Registered before anything slow, so a second launch during start-up is not lost.
   let focusRequested = false;
   app.on('second-instance', () => {
@@ -66,7 +70,7 @@ async function start(): Promise<void> {
   try {
     opts = parseOptions(args, join(resources, 'catalog.md'));
   } catch (e) {
-    dialog.showErrorBox(APP_NAME, (e as Error).message);
+    dialog.showErrorBox(APP_NAME, nativeText(lang(), 'badArguments', { error: (e as Error).message }));
     return app.exit(2);
   }
   const host: Host = {
@@ -77,7 +81,7 @@ async function start(): Promise<void> {
     async chooseSavePath(defaultPath, kind) {
       if (kind === 'directory') {
         const r = await dialog.showOpenDialog(win!, {
-          title: 'Export notes into folder',
+          title: nativeText(lang(), 'exportFolderTitle'),
           properties: ['openDirectory', 'createDirectory'],
         });
         const [dir] = r.filePaths;
@@ -92,8 +96,9 @@ async function start(): Promise<void> {
   let service: Service;
   try {
     service = await Service.create({ catalogFiles: opts.catalogs, dataDir: opts.dataDir, host });
+    opened = service;
   } catch (e) {
-    dialog.showErrorBox(APP_NAME, `Could not open your data in ${opts.dataDir}:\n${(e as Error).message}`);
+    dialog.showErrorBox(APP_NAME, nativeText(lang(), 'openDataFailed', { dir: opts.dataDir, error: (e as Error).message }));
     return app.exit(1);
   }
   denyAllPermissions(session.defaultSession);
@@ -182,7 +187,7 @@ async function start(): Promise<void> {
     e.preventDefault();
     void service
       .close()
-      .catch((err: unknown) => dialog.showErrorBox(APP_NAME, `Your last changes could not be saved:\n${(err as Error).message}`))
+      .catch((err: unknown) => dialog.showErrorBox(APP_NAME, nativeText(lang(), 'saveFailed', { error: (err as Error).message })))
       .finally(() => {
         storeClosed = true;
         app.quit();

@@ -105,9 +105,18 @@ export class Service implements Methods {
     this.columns.arranged(this.arranged.linked);
   }
 
+  private mustHaveCourse(courseId: string): void {
+    if (!this.arranged.has(courseId))
+      throw new ApiError(`No course ${courseId}`, 'not-found', { key: 'courseNotFound', params: { courseId } });
+  }
+
   private entry(videoId: string): CatalogEntry {
     const e = this.byId.get(videoId);
-    if (!e) throw new ApiError(`No lecture with video id ${videoId} in the catalog`, 'not-found');
+    if (!e)
+      throw new ApiError(`No lecture with video id ${videoId} in the catalog`, 'not-found', {
+        key: 'lectureNotFound',
+        params: { videoId },
+      });
     return e;
   }
 
@@ -162,9 +171,7 @@ export class Service implements Methods {
 
   async setPrefs(args: ArgsOf<'setPrefs'>): Promise<PrefsChange> {
     if (args.lastVideoId) this.entry(args.lastVideoId);
-    if (args.lastCourseId && !this.arranged.has(args.lastCourseId)) {
-      throw new ApiError(`No course ${args.lastCourseId}`, 'not-found');
-    }
+    if (args.lastCourseId) this.mustHaveCourse(args.lastCourseId);
     const before = this.store.data.prefs.newestFirst;
     const prefs = await this.store.setPrefs(args);
     if (prefs.newestFirst === before) return { prefs };
@@ -220,7 +227,7 @@ export class Service implements Methods {
 
   async moveLectures({ videoIds, courseId, newCourseTitle }: ArgsOf<'moveLectures'>): Promise<Library> {
     for (const id of videoIds) this.entry(id);
-    if (newCourseTitle === undefined && !this.arranged.has(courseId!)) throw new ApiError(`No course ${courseId}`, 'not-found');
+    if (newCourseTitle === undefined) this.mustHaveCourse(courseId ?? '');
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
     // One correction, one write: a failed save leaves every lecture where it was.
     let undo: Omit<MoveUndo, 'after'> | undefined;
@@ -232,12 +239,13 @@ export class Service implements Methods {
   /** Puts the lectures of the last move back where they were (courses, names and so order). */
   async undoMoveLectures(): Promise<Library> {
     const last = this.lastMove;
-    if (!last || !undoHolds(last, this.store.data.corrections)) throw new ApiError('There is no move to undo', 'not-found');
+    if (!last || !undoHolds(last, this.store.data.corrections))
+      throw new ApiError('There is no move to undo', 'not-found', { key: 'noMoveToUndo' });
     return this.correct((c) => revertMove(c, last));
   }
 
   async renameCourse({ courseId, title }: ArgsOf<'renameCourse'>): Promise<Library> {
-    if (!this.arranged.has(courseId)) throw new ApiError(`No course ${courseId}`, 'not-found');
+    this.mustHaveCourse(courseId);
     return this.correct((c) => ({ ...c, titles: { ...c.titles, [courseId]: title } }));
   }
 

@@ -29,10 +29,10 @@ export const webHost: Host = {
   exports: 'download',
   async openExternal() {},
   async chooseSavePath() {
-    throw new ApiError('browser mode has no save dialog; exports are downloads', 'failed');
+    throw new ApiError('browser mode has no save dialog; exports are downloads', 'failed', { key: 'browserNoSave' });
   },
   async writeFiles() {
-    throw new ApiError('browser mode writes no files; exports are downloads', 'failed');
+    throw new ApiError('browser mode writes no files; exports are downloads', 'failed', { key: 'browserNoFiles' });
   },
 };
 
@@ -84,7 +84,12 @@ export function createWebServer(api: Api, token: string) {
           payload = await parseBody(await readBody(req));
         } catch (e) {
           if (e instanceof TooLarge)
-            return send(res, 413, encodeHttpError(new ApiError('The request is too large', 'invalid')).body, 'application/json');
+            return send(
+              res,
+              413,
+              encodeHttpError(new ApiError('The request is too large', 'invalid', { key: 'tooLarge' })).body,
+              'application/json',
+            );
           throw e instanceof ApiError ? e : new ApiError('the request body is not JSON', 'invalid');
         }
         const result = await dispatch(api, method, payload);

@@ -7,6 +7,20 @@ import { z } from 'zod';
 
 export const UI_LANGUAGES = ['en', 'zh-TW'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/**
+ * The UI language before the student chooses one in Settings: the first of the OS's (or the
+ * browser's) preferred languages that we have, English otherwise. Any Chinese gets zh-TW: the
+ * catalog's content is Traditional Chinese. The page and the main process's native dialogs both use it.
+ */
+export function detectLanguage(preferred: readonly string[]): UiLanguage {
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-TW';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const AFTER_LAST = ['stop', 'wrap'] as const;
@@ -38,6 +52,8 @@ const laterPrefs = z.object({
   playbackRate: z.number().min(0.25).max(2),
   /** Watching a lecture marks its other-language version too (中文版 / English version). */
   linkedWatched: z.boolean(),
+  /** The lecture pane's player is folded to its bar (time and speed), leaving room for the note. */
+  playerFolded: z.boolean(),
 });
 
 /** Every preference, as the app holds them in memory. */
@@ -62,6 +78,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = {
   afterLast: 'wrap',
   dailyGoal: 0,
   dismissedRecovery: null,
+  playerFolded: false,
 };
 
 /** The window's last size and place, in screen pixels, and whether it was maximized. */

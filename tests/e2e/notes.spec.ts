@@ -8,12 +8,18 @@ import { course, openLecture, row } from './ui';
 const ML_EN = /^ML 2021 \(English version\)/;
 const WATCH_754 = 'https://www.youtube.com/watch?v=CB0a3aBwND8&t=754s';
 
-test('a note in Chinese and English saves itself, survives a reload, and its timestamp seeks the video', async ({ app, page }) => {
+/** Lecture 368's note editor, open and focused for typing. */
+async function editNote368(page: import('@playwright/test').Page) {
   await course(page, ML_EN).click();
   await openLecture(page, 368);
   const editor = page.getByTestId('note-editor');
   const text = editor.getByRole('textbox', { name: 'Note (Markdown)' });
   await text.click();
+  return { editor, text };
+}
+
+test('a note in Chinese and English saves itself, survives a reload, and its timestamp seeks the video', async ({ app, page }) => {
+  const { editor } = await editNote368(page);
   await page.keyboard.type('Pruning works, see 12:34 ');
   // CJK arrives as committed IME text.
   await page.keyboard.insertText('剪枝之後要重新訓練');
@@ -39,11 +45,7 @@ test('a note in Chinese and English saves itself, survives a reload, and its tim
 
 test('Ctrl+Shift+T inserts a timestamp at the cursor', async ({ app, page }) => {
   void app;
-  await course(page, ML_EN).click();
-  await openLecture(page, 368);
-  const editor = page.getByTestId('note-editor');
-  const text = editor.getByRole('textbox', { name: 'Note (Markdown)' });
-  await text.click();
+  const { editor, text } = await editNote368(page);
   await page.keyboard.type('pruning ');
   await page.keyboard.press('Control+Shift+T');
   const prompt = editor.getByRole('textbox', { name: 'Timestamp' });

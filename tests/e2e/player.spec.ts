@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { course, openLecture, row } from './ui';
+import { READY_WITHIN_MS } from '../../renderer/src/lib/player-protocol';
 
 const ML_EN = /^ML 2021 \(English version\)/;
 const VIDEO_368 = 'CB0a3aBwND8';
@@ -127,10 +128,21 @@ test.describe('with the player', () => {
       .poll(() => frame.evaluate(() => (window as unknown as { standIn: { state: { playbackRate: number } } }).standIn.state.playbackRate))
       .toBe(1.5);
 
+    // `p` folds the player to its bar; the frame stays (it may keep playing), and that is remembered too.
+    const folded = page.waitForResponse((r) => r.url().endsWith('/api/setPrefs') && r.ok());
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('player-fold')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('.player-frame')).toBeHidden();
+    await folded;
+
     await app.restart();
     const again = await open368(page);
     await expect.poll(() => commands(again)).toEqual([['setPlaybackRate', 1.5]]);
     await expect(page.getByTestId('player-rate')).toHaveText('1.5×');
+    await expect(page.locator('.player-frame')).toBeHidden();
+    await page.getByTestId('player-fold').click();
+    await expect(page.locator('.player-frame')).toBeVisible();
+    await expect(page.getByTestId('player-fold')).toHaveAttribute('aria-expanded', 'true');
   });
 
   test('a message from another window or origin is ignored', async ({ app, page }) => {
@@ -199,11 +211,22 @@ test.describe('when YouTube cannot be reached', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
+    // The page's timers on Playwright's clock (time still flows), so the wait for an answer is
+    // jumped over instead of waited out: the page loads again under it.
+    await page.clock.install();
+    await page.reload();
     await course(page, ML_EN).click();
     await openLecture(page, 368);
     const pane = page.getByTestId('player-unavailable');
-    // The frame never answers; the pane gives up on it after a while (a hang guard is the expect timeout).
-    await expect(pane).toContainText('The video player could not load', { timeout: 60_000 });
+    // The frame never answers: once its wait is over, the pane gives up on it. (Jumping again
+    // on each poll covers a frame whose load event, which starts the wait, comes late.)
+    await expect
+      .poll(async () => {
+        await page.clock.fastForward(READY_WITHIN_MS);
+        return pane.count();
+      })
+      .toBe(1);
+    await expect(pane).toContainText('The video player could not load');
     await pane.getByRole('button', { name: 'Open on YouTube' }).click();
     await expect.poll(() => app.opened()).toEqual([`https://www.youtube.com/watch?v=${VIDEO_368}`]);
 

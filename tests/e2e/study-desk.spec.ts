@@ -69,8 +69,22 @@ test('the whole keyboard path: open, mark, next, note, search — no mouse', asy
   await page.keyboard.press('1');
   await expect(page.getByTestId('playlist')).toBeVisible();
   await page.keyboard.press('d');
-  await expect(page.getByTestId('data-menu')).toBeVisible();
+  const menu = page.getByTestId('data-menu');
+  await expect(menu).toBeVisible();
   await expect.poll(() => focusedTestId(page)).toBe('data-menu');
+  // The native popover: End and the arrows move, Esc closes it and gives focus to its button.
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('button', { name: 'Restore from automatic backup…' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('button', { name: "Export this lecture's notes" })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.getByTestId('data-menu-toggle')).toBeFocused();
+  // A click elsewhere closes it too (light dismiss).
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await page.getByTestId('playlist-heading').click();
+  await expect(menu).toBeHidden();
 });
 
 test('switching the language changes the UI and <html lang>, and is remembered', async ({ app, page }) => {
@@ -113,8 +127,15 @@ test('the theme setting pins light or dark and is remembered', async ({ app, pag
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await app.restart();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  expect(bg).toBe('rgb(24, 24, 27)');
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(await bg()).toBe('rgb(24, 24, 27)');
+  // Light pinned wins over a dark OS; System follows it.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('settings-view-toggle').click();
+  await page.getByTestId('settings-theme-light').check();
+  await expect.poll(bg).toBe('rgb(247, 247, 245)');
+  await page.getByTestId('settings-theme-system').check();
+  await expect.poll(bg).toBe('rgb(24, 24, 27)');
 });
 
 test('at 800×600 nothing scrolls sideways and the course list is a drawer', async ({ app, page }) => {
@@ -130,6 +151,15 @@ test('at 800×600 nothing scrolls sideways and the course list is a drawer', asy
   await expect(page.getByTestId('course-item').first()).toBeVisible();
   await expect(page.getByTestId('drawer-toggle')).toHaveAttribute('aria-expanded', 'true');
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.sidebar'))).toBe(true);
+  // A modal drawer: Tab and Shift+Tab go round inside it, never to the page behind (between the
+  // last control and the first, the browser's own UI may hold focus: the page shows body then).
+  expect(await page.getByTestId('drawer').evaluate((d) => d.matches('dialog:modal'))).toBe(true);
+  const inDrawer = () =>
+    page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest('[data-testid=drawer]'));
+  for (const key of [...Array<string>(12).fill('Tab'), ...Array<string>(4).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    expect(await inDrawer(), key).toBe(true);
+  }
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('course-item').first()).toBeHidden();
   await expect.poll(() => focusedTestId(page)).toBe('playlist');

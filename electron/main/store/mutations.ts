@@ -4,6 +4,7 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, type BackupInfo, type MergeReport, type Prefs, type StoreStatus } from '../../shared/contract';
+import type { ErrorMessage } from '../../shared/wire';
 import type { Corrections } from '../../shared/types';
 import { backupsDir, fileStamp, listBackups, readBackup, writeBackup } from './backups';
 import { bumpClock } from './clock';
@@ -45,8 +46,11 @@ export class Store {
     journal: { seq: number; journalBytes: number; baseOnDisk: boolean },
     daily = true,
     readonly fs: DurableFs = nodeFs,
-    /** Why changes are refused while the status is readonly. */
-    readonly readonlyReason = 'This data was saved by a newer version of Lecture Companion; it is open read-only and nothing is saved.',
+    /** Why changes are refused while the status is readonly, in English and by name (wire.ts). */
+    readonly readonlyReason: { message: string; key: ErrorMessage } = {
+      message: 'This data was saved by a newer version of Lecture Companion; it is open read-only and nothing is saved.',
+      key: 'readonlyNewer',
+    },
   ) {
     this.file = join(dataDir, DATA_FILE);
     this.#data = data;
@@ -81,7 +85,9 @@ export class Store {
   }
 
   #assertWritable(): void {
-    if (this.#status.state === 'readonly') throw new ApiError(this.readonlyReason, 'readonly');
+    if (this.#status.state === 'readonly') {
+      throw new ApiError(this.readonlyReason.message, 'readonly', { key: this.readonlyReason.key });
+    }
   }
 
   async setWatched(videoId: string, watched: boolean): Promise<void> {
@@ -182,11 +188,17 @@ export class Store {
     // Parsed and validated off this thread when large (import-thread.ts).
     const { outcome: parsed, skipped } = await readBackupText(json, this.#now());
     this.#assertWritable();
-    if (parsed.kind === 'invalid') throw new ApiError(`This is not a Lecture Companion backup: ${parsed.reason}.`, 'invalid');
+    if (parsed.kind === 'invalid') {
+      throw new ApiError(`This is not a Lecture Companion backup: ${parsed.reason}.`, 'invalid', {
+        key: 'notBackup',
+        params: { reason: parsed.reason },
+      });
+    }
     if (parsed.kind === 'newer') {
       throw new ApiError(
         `This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`,
         'invalid',
+        { key: 'backupFileNewer', params: { version: parsed.version } },
       );
     }
     const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
@@ -217,12 +229,22 @@ export class Store {
   async restoreBackup(name: string): Promise<void> {
     this.#assertWritable();
     const text = await readBackup(this.dataDir, name);
-    if (text === null) throw new ApiError(`There is no backup named ${name}.`, 'not-found');
+    if (text === null) throw new ApiError(`There is no backup named ${name}.`, 'not-found', { key: 'backupMissing', params: { name } });
     // Our own backup: read off this thread when large, and not held to the import limits.
     const { outcome: parsed } = await readBackupText(text, this.#now(), false);
     this.#assertWritable();
-    if (parsed.kind === 'invalid') throw new ApiError(`The backup ${name} cannot be read: ${parsed.reason}.`, 'invalid');
-    if (parsed.kind === 'newer') throw new ApiError(`The backup ${name} comes from a newer version of Lecture Companion.`, 'invalid');
+    if (parsed.kind === 'invalid') {
+      throw new ApiError(`The backup ${name} cannot be read: ${parsed.reason}.`, 'invalid', {
+        key: 'backupUnreadable',
+        params: { name, reason: parsed.reason },
+      });
+    }
+    if (parsed.kind === 'newer') {
+      throw new ApiError(`The backup ${name} comes from a newer version of Lecture Companion.`, 'invalid', {
+        key: 'backupNewer',
+        params: { name },
+      });
+    }
     await this.#backupCurrent('before-restore');
     // No await from the backup's snapshot to here: everything the restore replaces is in it.
     const cur = this.#data;

@@ -23,7 +23,7 @@ const JOURNAL_MIN_COMPACT = 1024 * 1024;
 /** A failed write as the student should read it. */
 function saveError(e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new ApiError('disk full', 'failed');
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new ApiError('disk full', 'failed', { key: 'diskFull' });
   return e;
 }
 

@@ -80,17 +80,10 @@ async function openReadOnly(opts: OpenOptions): Promise<Store> {
   const data = read && read.outcome.kind !== 'invalid' ? read.outcome.data : defaultData();
   const status: StoreStatus = { state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null };
   const noLock = { path: '', pid: process.pid, release: async () => undefined };
-  return new Store(
-    opts.dataDir,
-    data,
-    status,
-    noLock,
-    now,
-    { seq: read?.seq ?? 0, journalBytes: 0, baseOnDisk: true },
-    false,
-    opts.fs,
-    'disk full: free some disk space and restart Lecture Companion to save again',
-  );
+  return new Store(opts.dataDir, data, status, noLock, now, { seq: read?.seq ?? 0, journalBytes: 0, baseOnDisk: true }, false, opts.fs, {
+    message: 'disk full: free some disk space and restart Lecture Companion to save again',
+    key: 'diskFull',
+  });
 }
 
 /** The data folder's identity: a copy or a restore elsewhere has another inode or birth time. */

@@ -1,7 +1,9 @@
 // The renderer's only way to reach the app: the preload's `window.api` in Electron,
 // or the same contract over the loopback HTTP transport in a browser (`npm run web`).
 // Method names and error decoding come from wire.ts, which imports nothing: contract.ts would pull zod into the page.
-import { decodeHttpError, decodeIpcError, METHOD_NAMES } from '../../../electron/shared/wire';
+import { ApiError, decodeHttpError, decodeIpcError, METHOD_NAMES } from '../../../electron/shared/wire';
+import { t } from './i18n/locale.svelte';
+import type { MessageKey } from './i18n/en';
 import type { Api, ExportResult, Method } from '../../../electron/shared/contract';
 import { download, openExternal } from './browser-host';
 
@@ -13,9 +15,17 @@ declare global {
   }
 }
 
+/** An error the service named is worded in the UI language; the English message is the fallback. */
+export function inUiLanguage(e: ApiError): ApiError {
+  if (!e.words) return e;
+  // Typed: the compiler checks that the catalog words every error the service can name.
+  const key: MessageKey = `error.${e.words.key}`;
+  return new ApiError(t(key, e.words.params), e.code, e.words);
+}
+
 /** Electron passes only the message across IPC; wire.ts decodes the code from it. */
 function unwrapIpcError(e: unknown): never {
-  throw decodeIpcError(e);
+  throw inUiLanguage(decodeIpcError(e));
 }
 
 function fromIpc(api: Api): Api {
@@ -44,7 +54,7 @@ export function httpApi(base: string, token: string): Api {
         keepalive: (m === 'saveNote' || m === 'savePlayback') && fitsKeepalive(body),
       });
       const reply = (await res.json().catch(() => null)) as { result?: unknown } | null;
-      if (!res.ok || !reply) throw decodeHttpError(res.status, reply);
+      if (!res.ok || !reply) throw inUiLanguage(decodeHttpError(res.status, reply));
       afterCall(m, reply.result);
       return reply.result;
     };

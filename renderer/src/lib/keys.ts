@@ -6,66 +6,79 @@ import type { MessageKey } from './i18n/en';
 
 /** What a key does in the app shell (App.svelte) or the lecture list (Playlist.svelte). */
 export type AppAction =
-  'help' | 'next' | 'note' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data' | 'otherVersion';
+  'help' | 'next' | 'note' | 'library' | 'notes' | 'stats' | 'settings' | 'sidebar' | 'courses' | 'data' | 'otherVersion' | 'foldPlayer';
 export type ListAction =
   'down' | 'up' | 'pageDown' | 'pageUp' | 'first' | 'last' | 'open' | 'watch' | 'select' | 'selectAll' | 'clearSelection';
 /** The in-app player's keys (YouTube's own), when the lecture list does not take the key first. */
 export type PlayerAction = 'toggle' | 'back' | 'forward' | 'slower' | 'faster' | 'fullscreen';
+/** The Data menu's actions: `d`, then one letter, reaches each (DataMenu.svelte). */
+export type MenuAction = 'exportOne' | 'exportAll' | 'exportPer' | 'backup' | 'merge' | 'restore';
+type Action = AppAction | ListAction | PlayerAction | MenuAction;
 
-export interface Binding<A = AppAction | ListAction | PlayerAction | null> {
+export interface Binding<A = Action | null> {
   /** Alternatives; each is a chord written as KeyboardEvent.key values, `Mod` for Ctrl (⌘ on a Mac). */
   keys: string[][];
   what: MessageKey;
-  group: 'app' | 'list' | 'player' | 'note' | 'dialog';
+  group: 'app' | 'list' | 'player' | 'menu' | 'note' | 'dialog';
   action: A;
 }
 
+/** Rows of one group: `row(what, action, ...alternatives)`, each alternative a chord. */
+const rows =
+  (group: Binding['group']) =>
+  (what: MessageKey, action: Action | null, ...keys: string[][]): Binding => ({ group, keys, what, action });
+const list = rows('list');
+const app = rows('app');
+const player = rows('player');
+const menu = rows('menu');
+
 export const BINDINGS: readonly Binding[] = [
-  { group: 'list', keys: [['ArrowDown'], ['j']], what: 'key.down', action: 'down' },
-  { group: 'list', keys: [['ArrowUp'], ['k']], what: 'key.up', action: 'up' },
-  { group: 'list', keys: [['PageDown']], what: 'key.pageDown', action: 'pageDown' },
-  { group: 'list', keys: [['PageUp']], what: 'key.pageUp', action: 'pageUp' },
-  { group: 'list', keys: [['Home']], what: 'key.first', action: 'first' },
-  { group: 'list', keys: [['End']], what: 'key.last', action: 'last' },
-  { group: 'list', keys: [['Enter']], what: 'key.open', action: 'open' },
-  { group: 'list', keys: [['w'], [' ']], what: 'key.watch', action: 'watch' },
+  list('key.down', 'down', ['ArrowDown'], ['j']),
+  list('key.up', 'up', ['ArrowUp'], ['k']),
+  list('key.pageDown', 'pageDown', ['PageDown']),
+  list('key.pageUp', 'pageUp', ['PageUp']),
+  list('key.first', 'first', ['Home']),
+  list('key.last', 'last', ['End']),
+  list('key.open', 'open', ['Enter']),
+  list('key.watch', 'watch', ['w'], [' ']),
   // The playlist's selection; Shift with any movement key above extends it (no action of its own).
-  {
-    group: 'list',
-    keys: [
-      ['Shift', 'ArrowDown'],
-      ['Shift', 'ArrowUp'],
-    ],
-    what: 'key.selectRange',
-    action: null,
-  },
-  { group: 'list', keys: [['x']], what: 'key.select', action: 'select' },
-  { group: 'list', keys: [['Mod', 'a']], what: 'key.selectAll', action: 'selectAll' },
-  { group: 'list', keys: [['Escape']], what: 'key.clearSelection', action: 'clearSelection' },
-  { group: 'app', keys: [['n']], what: 'key.next', action: 'next' },
-  { group: 'app', keys: [['e']], what: 'key.note', action: 'note' },
-  { group: 'app', keys: [['v']], what: 'key.otherVersion', action: 'otherVersion' },
-  { group: 'app', keys: [['/'], ['Mod', 'k']], what: 'key.search', action: null },
-  { group: 'app', keys: [['1']], what: 'key.library', action: 'library' },
-  { group: 'app', keys: [['2']], what: 'key.notes', action: 'notes' },
-  { group: 'app', keys: [['3']], what: 'key.stats', action: 'stats' },
-  { group: 'app', keys: [['4'], [',']], what: 'key.settings', action: 'settings' },
-  { group: 'app', keys: [['c']], what: 'key.courses', action: 'courses' },
-  { group: 'app', keys: [['b']], what: 'key.sidebar', action: 'sidebar' },
-  { group: 'app', keys: [['d']], what: 'key.data', action: 'data' },
-  { group: 'app', keys: [['?']], what: 'key.help', action: 'help' },
-  { group: 'player', keys: [['k'], [' ']], what: 'key.playPause', action: 'toggle' },
-  { group: 'player', keys: [['j']], what: 'key.back10', action: 'back' },
-  { group: 'player', keys: [['l']], what: 'key.forward10', action: 'forward' },
-  { group: 'player', keys: [['<']], what: 'key.slower', action: 'slower' },
-  { group: 'player', keys: [['>']], what: 'key.faster', action: 'faster' },
-  { group: 'player', keys: [['f']], what: 'key.fullscreen', action: 'fullscreen' },
-  { group: 'note', keys: [['Mod', 'Shift', 't']], what: 'key.stamp', action: null },
-  { group: 'note', keys: [['Mod', 's']], what: 'key.save', action: null },
-  { group: 'dialog', keys: [['Escape']], what: 'key.close', action: null },
+  list('key.selectRange', null, ['Shift', 'ArrowDown'], ['Shift', 'ArrowUp']),
+  list('key.select', 'select', ['x']),
+  list('key.selectAll', 'selectAll', ['Mod', 'a']),
+  list('key.clearSelection', 'clearSelection', ['Escape']),
+  app('key.next', 'next', ['n']),
+  app('key.note', 'note', ['e']),
+  app('key.otherVersion', 'otherVersion', ['v']),
+  app('key.search', null, ['/'], ['Mod', 'k']),
+  app('key.library', 'library', ['1']),
+  app('key.notes', 'notes', ['2']),
+  app('key.stats', 'stats', ['3']),
+  app('key.settings', 'settings', ['4'], [',']),
+  app('key.courses', 'courses', ['c']),
+  app('key.sidebar', 'sidebar', ['b']),
+  app('key.data', 'data', ['d']),
+  app('key.foldPlayer', 'foldPlayer', ['p']),
+  app('key.help', 'help', ['?']),
+  player('key.playPause', 'toggle', ['k'], [' ']),
+  player('key.back10', 'back', ['j']),
+  player('key.forward10', 'forward', ['l']),
+  player('key.slower', 'slower', ['<']),
+  player('key.faster', 'faster', ['>']),
+  player('key.fullscreen', 'fullscreen', ['f']),
+  // Inside the open Data menu: one letter runs an action, so each is `d` + one key away.
+  menu('data.exportOne', 'exportOne', ['o']),
+  menu('data.exportAllSingle', 'exportAll', ['a']),
+  menu('data.exportAllPer', 'exportPer', ['p']),
+  menu('data.backup', 'backup', ['b']),
+  menu('data.merge', 'merge', ['m']),
+  menu('data.restoreAuto', 'restore', ['r']),
+  menu('key.menu.move', null, ['ArrowDown'], ['ArrowUp'], ['Home'], ['End']),
+  rows('note')('key.stamp', null, ['Mod', 'Shift', 't']),
+  rows('note')('key.save', null, ['Mod', 's']),
+  rows('dialog')('key.close', null, ['Escape']),
 ];
 
-function actionFor(group: Binding['group'], key: string): AppAction | ListAction | PlayerAction | null {
+function actionFor(group: Binding['group'], key: string): Action | null {
   for (const b of BINDINGS) {
     if (b.group !== group || b.action === null) continue;
     if (b.keys.some((chord) => chord.length === 1 && chord[0] === key)) return b.action;
@@ -78,6 +91,12 @@ export const appActionFor = (key: string) => actionFor('app', key) as AppAction 
 
 /** The player's action for a plain key press, if any. */
 export const playerActionFor = (key: string) => actionFor('player', key) as PlayerAction | null;
+
+/** The Data menu's action for a plain key press, if any. */
+export const menuActionFor = (key: string) => actionFor('menu', key) as MenuAction | null;
+
+/** The first key of a Data menu action, shown beside it. */
+export const menuKeyFor = (action: MenuAction) => BINDINGS.find((b) => b.group === 'menu' && b.action === action)?.keys[0]?.[0] ?? '';
 
 /** The lecture list's action for a plain key press, if any. */
 export const listActionFor = (key: string) => actionFor('list', key) as ListAction | null;

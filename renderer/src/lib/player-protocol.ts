@@ -16,7 +16,15 @@ export interface PlayerInfo {
   playbackRate?: number;
 }
 
-export type PlayerEvent = { kind: 'ready' } | { kind: 'info'; info: PlayerInfo } | { kind: 'error'; code: number };
+/**
+ * `rate` is the student's change in YouTube's own menu (onPlaybackRateChange); infoDelivery's
+ * playbackRate is only what the player plays at, which is 1 until our own setPlaybackRate lands.
+ */
+export type PlayerEvent =
+  { kind: 'ready' } | { kind: 'info'; info: PlayerInfo } | { kind: 'rate'; rate: number } | { kind: 'error'; code: number };
+
+/** A frame that loaded but never answered within this is blocked (or not YouTube's player). */
+export const READY_WITHIN_MS = 15_000;
 
 /** The widget channel's id for this page's one player. */
 const ID = 1;
@@ -74,8 +82,10 @@ export function decodePlayerMessage(e: { origin: string; source: unknown; data: 
       return { kind: 'info', info: infoOf(m.info) };
     case 'onStateChange':
       return num(m.info) === undefined ? null : { kind: 'info', info: { playerState: num(m.info)! } };
-    case 'onPlaybackRateChange':
-      return num(m.info) === undefined ? null : { kind: 'info', info: { playbackRate: num(m.info)! } };
+    case 'onPlaybackRateChange': {
+      const rate = num(m.info);
+      return rate === undefined || rate <= 0 ? null : { kind: 'rate', rate };
+    }
     case 'onError':
       return { kind: 'error', code: num(m.info) ?? 0 };
     default:

@@ -2,7 +2,8 @@
 // saveNote goes with keepalive when its body fits keepalive's 64 KB limit.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEEPALIVE_MAX_BYTES, connect, httpApi } from '../../../renderer/src/lib/api';
-import { ApiError } from '../../../electron/shared/wire';
+import { ApiError, encodeHttpError, encodeIpcError } from '../../../electron/shared/wire';
+import { locale } from '../../../renderer/src/lib/i18n/locale.svelte';
 import type { Api } from '../../../electron/shared/contract';
 import { nth } from '../helpers/nth';
 
@@ -74,5 +75,37 @@ describe('connect() in Electron', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'not-found', message: 'getLecture: no lecture abcdefghijk' });
     await expect(api.listNotes({})).rejects.toMatchObject({ code: 'failed', message: 'disk full' });
+  });
+});
+
+describe("the service's errors in the student's language", () => {
+  afterEach(() => {
+    delete window.api;
+    locale.set('en');
+  });
+  // As the store throws it: English for logs, and the key with its parameters for the page.
+  const thrown = new ApiError('There is no backup named b.json.', 'not-found', { key: 'backupMissing', params: { name: 'b.json' } });
+
+  it('words an error that crossed the loopback transport in the UI language', async () => {
+    const { status, body } = encodeHttpError(thrown);
+    stubFetch(JSON.parse(body), status);
+    locale.set('zh-TW');
+    const err = await httpApi('', 't')
+      .restoreBackup({ name: 'b.json' })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'not-found', message: '沒有名為 b.json 的備份。', words: thrown.words });
+  });
+
+  it('words an error that crossed IPC, and keeps a plain message as it came', async () => {
+    window.api = {
+      restoreBackup: () => Promise.reject(new Error(`Error invoking remote method 'lc:restoreBackup': ${encodeIpcError(thrown).message}`)),
+      // Words the page does not know are dropped: the English message shows instead.
+      listBackups: () => Promise.reject(new Error(`[failed w=${encodeURIComponent('{"key":"nope"}')}] plain English`)),
+    } as Partial<Api> as Api;
+    const api = connect();
+    await expect(api.restoreBackup({ name: 'b.json' })).rejects.toMatchObject({ message: 'There is no backup named b.json.' });
+    locale.set('zh-TW');
+    await expect(api.restoreBackup({ name: 'b.json' })).rejects.toMatchObject({ message: '沒有名為 b.json 的備份。' });
+    await expect(api.listBackups({})).rejects.toMatchObject({ code: 'failed', message: 'plain English', words: undefined });
   });
 });

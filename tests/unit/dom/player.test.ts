@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMBED_ORIGIN } from '../../../electron/shared/links';
 import { commandMessage, decodePlayerMessage, listeningMessage, playedBetween } from '../../../renderer/src/lib/player-protocol';
-import { PlayerState, READY_WITHIN_MS } from '../../../renderer/src/lib/state/player.svelte';
+import { PlayerState } from '../../../renderer/src/lib/state/player.svelte';
+import { READY_WITHIN_MS } from '../../../renderer/src/lib/player-protocol';
 import { handlePlayerKey } from '../../../renderer/src/lib/player-keys';
 import { emptyApi } from './fake-api';
 
@@ -28,6 +29,8 @@ describe('decodePlayerMessage', () => {
       info: { currentTime: 12.5, duration: 3000, playerState: 1, playbackRate: 1.5 },
     });
     expect(from({ event: 'onStateChange', info: 2 })).toEqual({ kind: 'info', info: { playerState: 2 } });
+    expect(from({ event: 'onPlaybackRateChange', info: 1.25 })).toEqual({ kind: 'rate', rate: 1.25 });
+    expect(from({ event: 'onPlaybackRateChange', info: 0 })).toBeNull();
     expect(from(JSON.stringify({ event: 'onError', info: 150 }))).toEqual({ kind: 'error', code: 150 });
     expect(from(JSON.stringify({ event: 'infoDelivery', info: { currentTime: 'x', duration: -4, playbackRate: 0 } }))).toEqual({
       kind: 'info',
@@ -111,6 +114,23 @@ describe('PlayerState', () => {
     await vi.waitFor(() => expect(api.callsTo('savePlayback')).toHaveLength(2));
     await player.report();
     expect(api.callsTo('savePlayback')).toHaveLength(2);
+  });
+
+  it("remembers a speed chosen in YouTube's own menu, but not the player's plain reports of its speed", async () => {
+    const { api, player, say } = setup();
+    player.initRate(1.5);
+    say({ event: 'onReady' });
+    // Before our setPlaybackRate lands the player still plays at 1: that is no choice of the student's.
+    say({ event: 'infoDelivery', info: { playbackRate: 1 } });
+    say({ event: 'onPlaybackRateChange', info: 1.5 }); // the echo of our own command
+    expect(api.callsTo('setPrefs')).toEqual([]);
+    say({ event: 'onPlaybackRateChange', info: 1.75 });
+    expect(player.rate).toBe(1.75);
+    await vi.waitFor(() => expect(api.callsTo('setPrefs')).toEqual([{ playbackRate: 1.75 }]));
+    say({ event: 'onPlaybackRateChange', info: 'fast' });
+    say({ event: 'onPlaybackRateChange', info: 16 });
+    expect(player.rate).toBe(1.75);
+    expect(api.callsTo('setPrefs')).toHaveLength(1);
   });
 
   it('hears nothing from another window or origin', () => {

@@ -63,3 +63,47 @@ if (!HTMLDialogElement.prototype.showModal) {
     true,
   );
 }
+
+// jsdom has no popover API either. The Data menu is a native popover (popover="auto"), so this
+// stand-in does what it relies on: showPopover/hidePopover/togglePopover firing `beforetoggle`
+// with `newState` (and a data-popover-open attribute for visibility), a button's `popovertarget` toggling its popover, and Esc hiding the newest
+// open one with focus back where it was before. Light dismiss and the top layer are the
+// platform's and are tested in Chromium (tests/e2e/data.spec.ts).
+if (!('showPopover' in HTMLElement.prototype)) {
+  const shown = new Map<HTMLElement, Element | null>(); // open popover → what had focus before
+  const set = (el: HTMLElement, open: boolean) => {
+    if (shown.has(el) === open) return;
+    const e = Object.assign(new Event('beforetoggle'), { newState: open ? 'open' : 'closed', oldState: open ? 'closed' : 'open' });
+    el.dispatchEvent(e);
+    el.toggleAttribute('data-popover-open', open);
+    if (open) return void shown.set(el, document.activeElement);
+    const back = shown.get(el);
+    shown.delete(el);
+    if (el.contains(document.activeElement) && back instanceof HTMLElement) back.focus();
+  };
+  // jsdom's own stylesheet hides every [popover] (it never matches :popover-open); this shows the open ones.
+  const style = document.createElement('style');
+  style.textContent = '[popover][data-popover-open] { display: block !important; }';
+  document.head.append(style);
+  Object.assign(HTMLElement.prototype, {
+    showPopover(this: HTMLElement) {
+      set(this, true);
+    },
+    hidePopover(this: HTMLElement) {
+      set(this, false);
+    },
+    togglePopover(this: HTMLElement) {
+      set(this, !shown.has(this));
+      return shown.has(this);
+    },
+  });
+  document.addEventListener('click', (e) => {
+    const invoker = e.target instanceof Element ? e.target.closest('button[popovertarget]') : null;
+    const target = invoker && document.getElementById(invoker.getAttribute('popovertarget') ?? '');
+    if (target && !e.defaultPrevented) target.togglePopover();
+  });
+  window.addEventListener('keydown', (e) => {
+    const last = [...shown.keys()].at(-1);
+    if (e.key === 'Escape' && last && !e.defaultPrevented) set(last, false);
+  });
+}

@@ -54,6 +54,8 @@ export interface FakeOptions {
   displays?: Rect[];
   /** What app.getAppPath() answers (the folder holding resources/). */
   appPath?: string;
+  /** What app.getPreferredSystemLanguages() answers (the OS's languages, most preferred first). */
+  systemLanguages?: string[];
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
@@ -95,6 +97,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
     whenReady = vi.fn(() => readyPromise);
     isReady = () => isReady;
     requestSingleInstanceLock = vi.fn(() => options.singleInstanceLock ?? true);
+    getPreferredSystemLanguages = () => options.systemLanguages ?? ['en-US'];
 
     override emit(name: string | symbol, ...args: unknown[]): boolean {
       if (name !== 'ready') log.push(`app:${String(name)}`);

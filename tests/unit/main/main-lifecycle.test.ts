@@ -183,6 +183,7 @@ describe('start-up', () => {
     await fake.ipcMain.invoke('lc:saveNote', APP_PAGE, { videoId: 'jbN0oYLtXps', text: 'RL' });
     const r = (await fake.ipcMain.invoke('lc:exportNotes', APP_PAGE, { scope: 'all', layout: 'perLecture' })) as { saved: string[] };
     expect(fake.dialog.showOpenDialog.mock.calls[0]![0]).toBe(win);
+    expect(fake.dialog.showOpenDialog.mock.calls[0]![1]).toMatchObject({ title: 'Export notes into folder' });
     expect(r.saved).toHaveLength(2);
     for (const f of r.saved) expect(f.startsWith(join(out, 'lecture-companion-notes-'))).toBe(true);
     expect(readFileSync(r.saved[0]!, 'utf8')).toContain('RL');
@@ -240,8 +241,18 @@ describe('start-up', () => {
   it('reports an unusable command line in a dialog and exits 2 without a window', async () => {
     const fake = await launch(['--data-dir']);
     await exited(fake, 2);
-    expect(fake.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Lecture Companion', '--data-dir needs a value');
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Lecture Companion',
+      'Lecture Companion could not start: --data-dir needs a value',
+    );
     expect(fake.windows).toHaveLength(0);
+    // On a Chinese OS, with no language saved yet, the dialog speaks Chinese.
+    const zh = await launch(['--data-dir'], { systemLanguages: ['zh-Hant-TW', 'en-US'] });
+    await exited(zh, 2);
+    expect(zh.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Lecture Companion',
+      'Lecture Companion 無法啟動：--data-dir needs a value',
+    );
   });
 });
 

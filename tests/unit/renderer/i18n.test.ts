@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/src/lib/i18n/en';
 import { zhTW } from '../../../renderer/src/lib/i18n/zh-TW';
+import { ERROR_MESSAGES } from '../../../electron/shared/wire';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const base = (k: string) => k.replace(PLURAL, '');
@@ -73,5 +74,13 @@ describe('UI catalogs', () => {
     const m = [...probe.matchAll(/\bt\(\s*(['"`])([^'"`]+)\1/g)][0];
     expect(m?.[2]).toBe('no.such.key');
     expect(enBase.has('no.such.key')).toBe(false);
+  });
+
+  it('word every error the service names, in English and zh-TW (errors cross the wire as keys)', () => {
+    const lacking = ERROR_MESSAGES.map((k) => `error.${k}`).filter((k) => !enBase.has(k) || !zhBase.has(k));
+    expect(lacking).toEqual([]);
+    // And no catalog words an error the service cannot name.
+    const named = new Set<string>(ERROR_MESSAGES.map((k) => `error.${k}`));
+    expect([...enBase].filter((k) => k.startsWith('error.') && !named.has(k))).toEqual([]);
   });
 });

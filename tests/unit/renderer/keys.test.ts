@@ -2,7 +2,7 @@
 // bound, and the first language follows the browser's preferences.
 import { describe, expect, it } from 'vitest';
 import { appActionFor, BINDINGS, firstKeyFor, keyLabel, listActionFor } from '../../../renderer/src/lib/keys';
-import { detectLanguage } from '../../../renderer/src/lib/i18n/detect';
+import { detectLanguage } from '../../../electron/shared/prefs';
 
 describe('key table', () => {
   it('binds no key twice within a place (the app shell and the list share the window)', () => {

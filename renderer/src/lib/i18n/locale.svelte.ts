@@ -6,7 +6,7 @@ import i18next, { type TOptions } from 'i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../../../../electron/shared/contract';
 import { en, type MessageKey } from './en';
 import { zhTW } from './zh-TW';
-import { detectLanguage } from './detect';
+import { detectLanguage } from '../../../../electron/shared/prefs';
 
 export { detectLanguage };
 

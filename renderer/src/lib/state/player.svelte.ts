@@ -10,6 +10,7 @@ import {
   listeningMessage,
   PLAYER_STATE,
   playedBetween,
+  READY_WITHIN_MS,
   type PlayerCommand,
   type PlayerInfo,
 } from '../player-protocol';
@@ -19,8 +20,6 @@ export type PlayerStatus = 'loading' | 'ready' | 'offline' | 'blocked' | 'error'
 
 /** How often the position is saved while playing. */
 export const REPORT_EVERY_MS = 5_000;
-/** A frame that loaded but never answered within this is blocked (or not YouTube's player). */
-export const READY_WITHIN_MS = 15_000;
 /** The greeting is repeated until the player answers: it may load its script after the frame's load event. */
 const GREET_EVERY_MS = 500;
 
@@ -146,6 +145,7 @@ export class PlayerState {
     const event = decodePlayerMessage(e, this.#frame?.contentWindow ?? null);
     if (!event) return;
     if (event.kind === 'ready') return this.#ready();
+    if (event.kind === 'rate') return this.#keepRate(event.rate);
     if (event.kind === 'error') {
       this.errorCode = event.code;
       this.status = 'error';
@@ -238,8 +238,15 @@ export class PlayerState {
   stepRate(direction: -1 | 1): void {
     const next = stepRate(this.rate, direction);
     if (next === this.rate) return;
-    this.rate = next;
     this.#command('setPlaybackRate', [next]);
+    this.#keepRate(next);
+  }
+
+  /** A new speed, from our control or YouTube's own menu: shown, and remembered for every lecture. */
+  #keepRate(next: number): void {
+    // The prefs hold 0.25..2 (YouTube's menu has no more); the echo of our own command is no change.
+    if (next === this.rate || next < 0.25 || next > 2) return;
+    this.rate = next;
     this.api.setPrefs({ playbackRate: next }).catch(() => undefined);
   }
 
