@@ -39,10 +39,7 @@ export interface ServiceOptions {
   host: Host;
   /** Part of the start-up cache's key; default: package.json's version. */
   appVersion?: string;
-  /**
-   * Where a cold search index is built: a worker thread (default), or in chunks on this
-   * thread (`inline`, the fallback when a worker cannot start).
-   */
+  /** Where a cold search index is built: a worker thread (default), or in chunks here (`inline`, when a worker cannot start). */
   searchBuild?: 'worker' | 'inline';
 }
 

@@ -11,7 +11,7 @@ import { bumpClock } from './clock';
 import { nodeFs, type DurableFs } from './durable';
 import type { DataEncoder } from './encode';
 import type { Lock } from './lock';
-import { readBackupText } from './import-thread';
+import { usableBackup } from './backup-text';
 import { mergeData, mergeDataSliced, type MergeResult } from './merge';
 import { DEFAULT_PREFS } from '../../shared/prefs';
 import { dict, highestSeq, type StoreData } from './schema';
@@ -185,22 +185,7 @@ export class Store {
 
   async mergeBackup(json: string): Promise<MergeReport> {
     this.#assertWritable();
-    // Parsed and validated off this thread when large (import-thread.ts).
-    const { outcome: parsed, skipped } = await readBackupText(json, this.#now());
-    this.#assertWritable();
-    if (parsed.kind === 'invalid') {
-      throw new ApiError(`This is not a Lecture Companion backup: ${parsed.reason}.`, 'invalid', {
-        key: 'notBackup',
-        params: { reason: parsed.reason },
-      });
-    }
-    if (parsed.kind === 'newer') {
-      throw new ApiError(
-        `This backup comes from a newer version of Lecture Companion (data version ${parsed.version}); update the app to import it.`,
-        'invalid',
-        { key: 'backupFileNewer', params: { version: parsed.version } },
-      );
-    }
+    const { data: incoming, skipped } = await usableBackup(json, this.#now(), null, () => this.#assertWritable());
     const withSkipped = (r: MergeReport): MergeReport => (skipped ? { ...r, skipped } : r);
     // Merged a slice at a time; a change saved meanwhile makes it merge again (in one go
     // after a few tries, so steady typing cannot hold the import off for ever).
@@ -209,7 +194,7 @@ export class Store {
     let tries = 0;
     do {
       gen = this.#p.gen;
-      first = tries++ < 3 ? await mergeDataSliced(this.#data, parsed.data) : mergeData(this.#data, parsed.data);
+      first = tries++ < 3 ? await mergeDataSliced(this.#data, incoming) : mergeData(this.#data, incoming);
     } while (gen !== this.#p.gen);
     this.#assertWritable();
     if (!first.changed) return withSkipped(first.report);
@@ -217,7 +202,7 @@ export class Store {
     await this.#backupCurrent('before-merge');
     // Merged from the data as it is now, and swapped in with no await in between: a note
     // saved while the backup was being written is part of the merge (merged again then).
-    const { data, report, changed } = gen === this.#p.gen ? first : mergeData(this.#data, parsed.data);
+    const { data, report, changed } = gen === this.#p.gen ? first : mergeData(this.#data, incoming);
     if (changed) await this.#replace(data);
     return withSkipped(report);
   }
@@ -230,25 +215,10 @@ export class Store {
     this.#assertWritable();
     const text = await readBackup(this.dataDir, name);
     if (text === null) throw new ApiError(`There is no backup named ${name}.`, 'not-found', { key: 'backupMissing', params: { name } });
-    // Our own backup: read off this thread when large, and not held to the import limits.
-    const { outcome: parsed } = await readBackupText(text, this.#now(), false);
-    this.#assertWritable();
-    if (parsed.kind === 'invalid') {
-      throw new ApiError(`The backup ${name} cannot be read: ${parsed.reason}.`, 'invalid', {
-        key: 'backupUnreadable',
-        params: { name, reason: parsed.reason },
-      });
-    }
-    if (parsed.kind === 'newer') {
-      throw new ApiError(`The backup ${name} comes from a newer version of Lecture Companion.`, 'invalid', {
-        key: 'backupNewer',
-        params: { name },
-      });
-    }
+    const { data } = await usableBackup(text, this.#now(), { name }, () => this.#assertWritable());
     await this.#backupCurrent('before-restore');
     // No await from the backup's snapshot to here: everything the restore replaces is in it.
     const cur = this.#data;
-    const data = parsed.data;
     // This computer stays this device, and its sequence never goes back: edits made after
     // restoring an older backup must not look older than the ones it undid.
     data.deviceSeq = Math.max(cur.deviceSeq, data.deviceId === cur.deviceId ? data.deviceSeq : 0, highestSeq(data, cur.deviceId));
