@@ -18,16 +18,30 @@ export const findGroup = (page: Page, label: string) => findInSidebar(page, page
 
 async function findInSidebar(page: Page, item: Locator): Promise<Locator> {
   const list = page.locator('.course-vlist');
-  await list.evaluate((el) => (el.scrollTop = 0));
+  // Scroll, then let the list render for its new position (two frames) before looking: a
+  // course seen in the range the list drew before the scroll may be gone a frame later.
+  const scrollBy = (part: number) =>
+    list.evaluate(async (el, part) => {
+      el.scrollTop = part === 0 ? 0 : el.scrollTop + el.clientHeight * part;
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    }, part);
+  await scrollBy(0);
   await expect
     .poll(async () => {
-      if ((await item.count()) > 0) return true;
-      await list.evaluate((el) => (el.scrollTop += el.clientHeight / 2));
+      const [el] = await item.elementHandles();
+      // Into the view itself: a course drawn only in the list's margin may leave it when it re-renders.
+      const shown = el
+        ? await el.scrollIntoViewIfNeeded().then(
+            () => true,
+            () => false,
+          )
+        : false;
+      if (shown) return true;
+      const atEnd = await list.evaluate((l) => l.scrollTop + l.clientHeight >= l.scrollHeight - 1);
+      await scrollBy(atEnd ? 0 : 0.5);
       return false;
     })
     .toBe(true);
-  // Into the view itself: a course rendered only in the list's margin may leave it when it re-renders.
-  await item.scrollIntoViewIfNeeded();
   return item;
 }
 
