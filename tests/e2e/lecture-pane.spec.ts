@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './harness';
-import { course, openLecture } from './ui';
+import { course, firstSaveOnDisk, openLecture } from './ui';
 
 const ML_EN = /^ML 2021 \(English version\)/;
 const VIDEO_368 = 'CB0a3aBwND8';
@@ -99,6 +99,7 @@ test("statistics show minutes per day from the player's history", async ({ app, 
   await expect(page.getByTestId('lecture-row').first()).toBeVisible();
   await page.getByTestId('lecture-row').first().getByTestId('watched-toggle').click();
   await expect(page.getByTestId('overall-progress')).toHaveText(/^1\//);
+  await firstSaveOnDisk(app.dataDir);
   await app.stop();
   const file = join(app.dataDir, 'lecture-companion.json');
   const data = JSON.parse(readFileSync(file, 'utf8'));

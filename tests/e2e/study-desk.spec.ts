@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
-import { row } from './ui';
+import { firstSaveOnDisk, row } from './ui';
 
 const DATA_FILE = 'lecture-companion.json';
 const focusedTestId = (page: Page) =>
@@ -42,7 +42,8 @@ test('the whole keyboard path: open, mark, next, note, search — no mouse', asy
   await page.keyboard.press('Control+k');
   await expect(page.getByTestId('search-palette')).toBeVisible();
   await page.keyboard.type('keyboard only');
-  await expect(page.getByTestId('search-result').first()).toBeVisible();
+  // The hit for the whole query, not one for the first letters typed (results follow the typing).
+  await expect(page.getByTestId('search-result').first()).toContainText('keyboard only note');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('search-palette')).toHaveCount(0);
   await expect(page.getByTestId('note-editor').getByRole('textbox')).toHaveValue('keyboard only note');
@@ -195,6 +196,7 @@ test('statistics from a seeded watched history', async ({ app, page }) => {
   const ids = await page.getByTestId('lecture-row').evaluateAll((els) => els.slice(0, 8).map((e) => (e as HTMLElement).dataset.videoId!));
   await page.getByTestId('lecture-row').first().getByTestId('watched-toggle').click();
   await expect(page.getByTestId('overall-progress')).toHaveText(/^1\//);
+  await firstSaveOnDisk(app.dataDir);
   await app.stop();
 
   const file = join(app.dataDir, DATA_FILE);

@@ -1,4 +1,6 @@
 // Small page helpers shared by the renderer's e2e specs: find things by data-testid.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const course = (page: Page, title: RegExp | string) => page.getByTestId('course-item').filter({ hasText: title });
@@ -78,3 +80,10 @@ export async function openLecture(page: Page, index: number): Promise<void> {
 }
 
 export const progressOf = (item: Locator) => item.getByTestId('course-progress');
+
+/**
+ * Waits for the first save of a fresh data folder to reach the disk: it creates the data file
+ * (store/persist.ts). The page shows a mark at once, before the server has it, so a test that
+ * stops the server right after a click could stop it before the save arrives.
+ */
+export const firstSaveOnDisk = (dataDir: string) => expect.poll(() => existsSync(join(dataDir, 'lecture-companion.json'))).toBe(true);
