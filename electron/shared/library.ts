@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Prefs } from './prefs';
 import type { CatalogWarning, CourseCategory, CourseKind } from './types';
+import { ERROR_MESSAGES, type ErrorWords } from './wire';
 
 export interface StoreStatus {
   /** ok: normal; recovered: the data file was unreadable and set aside; readonly: written by a newer version. */
@@ -13,6 +14,8 @@ export interface StoreStatus {
   message: string | null;
   /** Where the unreadable original was kept, byte for byte. */
   quarantinePath: string | null;
+  /** The reason by key, so the page says it in the UI's language; `message` is its English (logs, fallback). */
+  words?: ErrorWords;
 }
 
 /** One lecture as the page reads it (the renderer makes these only for rows it shows). */
@@ -98,6 +101,9 @@ export const librarySchema = z
       state: z.enum(['ok', 'recovered', 'readonly']),
       message: z.string().nullable(),
       quarantinePath: z.string().nullable(),
+      words: z
+        .object({ key: z.enum(ERROR_MESSAGES), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+        .optional(),
     }),
     /** Where the notes, marks and backups live, shown in Settings. */
     dataDir: z.string().optional(),

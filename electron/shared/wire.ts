@@ -74,6 +74,8 @@ export const ERROR_MESSAGES = [
   'backupUnreadable',
   'readonlyNewer',
   'diskFull',
+  'diskFullAtStart',
+  'readonlyNewerVersion',
   'browserNoSave',
   'browserNoFiles',
   'tooLarge',

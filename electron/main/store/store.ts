@@ -78,7 +78,7 @@ async function openReadOnly(opts: OpenOptions): Promise<Store> {
   const now = opts.now ?? Date.now;
   const read = await readData(opts.dataDir, join(opts.dataDir, DATA_FILE), now()).catch(() => null);
   const data = read && read.outcome.kind !== 'invalid' ? read.outcome.data : defaultData();
-  const status: StoreStatus = { state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null };
+  const status: StoreStatus = { state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null, words: { key: 'diskFullAtStart' } };
   const noLock = { path: '', pid: process.pid, release: async () => undefined };
   return new Store(opts.dataDir, data, status, noLock, now, { seq: read?.seq ?? 0, journalBytes: 0, baseOnDisk: true }, false, opts.fs, {
     message: 'disk full: free some disk space and restart Lecture Companion to save again',
@@ -167,6 +167,7 @@ async function load(dataDir: string, now: () => number, fs?: DurableFs): Promise
             `This data was saved by a newer version of Lecture Companion (data version ${parsed.version}; this version knows ${SCHEMA_VERSION}). ` +
             'It is shown read-only and nothing will be saved: update Lecture Companion to keep working with it.',
           quarantinePath: null,
+          words: { key: 'readonlyNewerVersion', params: { version: parsed.version, known: SCHEMA_VERSION } },
         },
         rewrite: false,
       };

@@ -6,6 +6,7 @@ import App from '../../../renderer/src/App.svelte';
 import { flushAllNotes } from '../../../renderer/src/lib/state/notes.svelte';
 import { sampleApi, vid } from './fake-api';
 import { nth } from '../helpers/nth';
+import { locale } from '../../../renderer/src/lib/i18n/locale.svelte';
 
 type Fake = ReturnType<typeof sampleApi>;
 
@@ -51,6 +52,30 @@ describe('read-only data (written by a newer version)', () => {
     await fireEvent.keyDown(noteArea(), { key: 's', ctrlKey: true });
     expect(await flushAllNotes()).toBe(true);
     expect(fake.api.saveNote).not.toHaveBeenCalled();
+  });
+
+  it('says why in the UI language: the service names its reason by key, and its English is only the fallback', async () => {
+    const fake = readonlyApi();
+    fake.state.store = {
+      state: 'readonly',
+      message: 'English for the log',
+      quarantinePath: null,
+      words: { key: 'readonlyNewerVersion', params: { version: 9, known: 4 } },
+    };
+    // The UI language the student chose (App sets the locale from the prefs on open).
+    fake.state.prefs = { ...fake.state.prefs, language: 'zh-TW' };
+    try {
+      start(fake);
+      await waitFor(() => expect(screen.getByTestId('readonly-notice')).toHaveTextContent('資料版本 9'));
+      expect(screen.getByTestId('readonly-notice')).not.toHaveTextContent('English for the log');
+      cleanup();
+      fake.state.prefs = { ...fake.state.prefs, language: 'en' };
+      fake.state.store = { ...fake.state.store, words: { key: 'diskFullAtStart' } };
+      start(fake);
+      await waitFor(() => expect(screen.getByTestId('readonly-notice')).toHaveTextContent('The disk is full'));
+    } finally {
+      locale.set('en');
+    }
   });
 
   it('disables watched toggles and corrections, and w says why instead of changing anything', async () => {

@@ -121,6 +121,8 @@ describe('a data file from a newer version', () => {
     const s = await openAt(dir);
     expect(s.status.state).toBe('readonly');
     expect(s.status.message).toMatch(/newer version/);
+    // The page words it by key in the UI's language (wire.ts ERROR_MESSAGES).
+    expect(s.status.words).toMatchObject({ key: 'readonlyNewerVersion', params: { version: expect.any(Number) } });
     expect(s.data.notes.aaaaaaaaaaa?.text).toBe('kept');
     expect(s.data.notes.bbbbbbbbbbb).toBeUndefined();
     expect(s.data.watched).toEqual({ aaaaaaaaaaa: { at: 1_700_000_000_000 } });

@@ -42,7 +42,12 @@ describe('a full disk at start', () => {
     const disk = fillingDisk();
     disk.state.full = true;
     const full = await openAt(dir, () => BASE + DAY, disk.fs);
-    expect(full.status).toEqual({ state: 'readonly', message: DISK_FULL_AT_START, quarantinePath: null });
+    expect(full.status).toEqual({
+      state: 'readonly',
+      message: DISK_FULL_AT_START,
+      quarantinePath: null,
+      words: { key: 'diskFullAtStart' },
+    });
     expect(full.data.notes.aaaaaaaaaaa?.text).toBe('readable');
     const err = await full.saveNote('aaaaaaaaaaa', 'x').then(
       () => null,

@@ -13,6 +13,10 @@ export const enErrors = {
   'error.backupUnreadable': 'The backup {{name}} cannot be read: {{reason}}.',
   'error.readonlyNewer': 'This data was saved by a newer version of Lecture Companion; it is open read-only and nothing is saved.',
   'error.diskFull': 'The disk is full: nothing was saved. Free some space and try again.',
+  'error.diskFullAtStart':
+    'The disk is full, so Lecture Companion opened your data read-only: nothing you change now can be saved. Free some disk space and restart Lecture Companion to keep working.',
+  'error.readonlyNewerVersion':
+    'This data was saved by a newer version of Lecture Companion (data version {{version}}; this version knows {{known}}). It is shown read-only and nothing will be saved: update Lecture Companion to keep working with it.',
   'error.browserNoSave': 'Browser mode has no save dialog; exports are downloads.',
   'error.browserNoFiles': 'Browser mode writes no files; exports are downloads.',
   'error.tooLarge': 'The request is too large.',
