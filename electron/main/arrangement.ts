@@ -1,6 +1,6 @@
 // The service's courses as they stand: built from the catalog and the student's corrections
 // (course-cache.ts keeps them between starts), with the lookups every request needs.
-import type { CourseInfo, LectureInfo } from '../shared/contract';
+import { ApiError, type CourseInfo, type LectureInfo } from '../shared/contract';
 import type { CatalogEntry, Corrections, Course } from '../shared/types';
 import { arrangeCourses, type CourseCacheAt } from './course-cache';
 import { hasSummary } from './catalog-cache';
@@ -25,8 +25,10 @@ export class Arrangement {
     for (const c of this.courses) for (const id of c.lectures) this.courseOf.set(id, c);
   }
 
-  has(courseId: string): boolean {
-    return this.courses.some((c) => c.id === courseId);
+  /** Refuses an id no course has, in the student's words. */
+  mustHave(courseId: string): void {
+    if (!this.courses.some((c) => c.id === courseId))
+      throw new ApiError(`No course ${courseId}`, 'not-found', { key: 'courseNotFound', params: { courseId } });
   }
 
   /** A lecture as the contract sends it: its place in the courses and the student's marks. */

@@ -10,6 +10,7 @@ import {
   type ExportResult,
   type LectureDetail,
   type LectureInfo,
+  type LectureText,
   type Library,
   type NoteListItem,
   type PrefsChange,
@@ -102,11 +103,6 @@ export class Service implements Methods {
     this.columns.arranged(this.arranged.linked);
   }
 
-  private mustHaveCourse(courseId: string): void {
-    if (!this.arranged.has(courseId))
-      throw new ApiError(`No course ${courseId}`, 'not-found', { key: 'courseNotFound', params: { courseId } });
-  }
-
   private entry(videoId: string): CatalogEntry {
     const e = this.byId.get(videoId);
     if (!e)
@@ -126,16 +122,23 @@ export class Service implements Methods {
     return this.columns.courses(this.arranged.courses.map((c) => courseInfo(c, this.store.data.corrections)));
   }
 
-  async getLibrary(): Promise<Library> {
+  async getLibrary({ firstScreen }: ArgsOf<'getLibrary'> = {}): Promise<Library> {
     void this.indexing.begin(); // the first screen is served: the search index may start (after this answer is sent)
+    const courses = this.courseList();
+    const rows = firstScreen ? this.columns.firstScreenRows(courses, this.store.data.prefs) : undefined;
     return {
-      courses: this.courseList(),
-      lectures: this.columns.columns(this.store.data),
+      courses,
+      lectures: this.columns.columns(this.store.data, rows),
+      ...(rows && { firstScreen: true as const }),
       warnings: this.warnings,
       prefs: this.store.data.prefs,
       store: this.store.status,
       dataDir: this.store.dataDir,
     };
+  }
+
+  async getLectureText(): Promise<LectureText> {
+    return this.columns.text();
   }
 
   async getLecture({ videoId }: ArgsOf<'getLecture'>): Promise<LectureDetail> {
@@ -168,7 +171,7 @@ export class Service implements Methods {
 
   async setPrefs(args: ArgsOf<'setPrefs'>): Promise<PrefsChange> {
     if (args.lastVideoId) this.entry(args.lastVideoId);
-    if (args.lastCourseId) this.mustHaveCourse(args.lastCourseId);
+    if (args.lastCourseId) this.arranged.mustHave(args.lastCourseId);
     const before = this.store.data.prefs.newestFirst;
     const prefs = await this.store.setPrefs(args);
     if (prefs.newestFirst === before) return { prefs };
@@ -224,7 +227,7 @@ export class Service implements Methods {
 
   async moveLectures({ videoIds, courseId, newCourseTitle }: ArgsOf<'moveLectures'>): Promise<Library> {
     for (const id of videoIds) this.entry(id);
-    if (newCourseTitle === undefined) this.mustHaveCourse(courseId ?? '');
+    if (newCourseTitle === undefined) this.arranged.mustHave(courseId ?? '');
     const target = newCourseTitle === undefined ? courseId! : customCourseId(newCourseTitle);
     // One correction, one write: a failed save leaves every lecture where it was.
     let undo: Omit<MoveUndo, 'after'> | undefined;
@@ -242,7 +245,7 @@ export class Service implements Methods {
   }
 
   async renameCourse({ courseId, title }: ArgsOf<'renameCourse'>): Promise<Library> {
-    this.mustHaveCourse(courseId);
+    this.arranged.mustHave(courseId);
     return this.correct((c) => ({ ...c, titles: { ...c.titles, [courseId]: title } }));
   }
 
@@ -274,10 +277,7 @@ export class Service implements Methods {
     return this.getLibrary();
   }
 
-  /**
-   * Data replaced wholesale (a merge, a restore): reorder only if the corrections changed
-   * (seconds for 10,000 lectures), and re-index the notes that changed.
-   */
+  /** Data replaced wholesale (merge, restore): reorder only if the corrections changed (seconds at 10k), re-index changed notes. */
   private async replacing<T>(replace: () => Promise<T>): Promise<T> {
     const order = () => JSON.stringify([this.store.data.corrections, this.store.data.prefs.newestFirst]);
     const [notes, before] = [this.store.data.notes, order()];

@@ -4,7 +4,7 @@
 // Imports nothing from electron, node or the DOM.
 import { z } from 'zod';
 import { AFTER_LAST, prefsSchema, THEMES, UI_LANGUAGES, type Prefs, type Theme, type UiLanguage } from './prefs';
-import type { LectureInfo, Library, LibraryCourse } from './library';
+import type { LectureInfo, LectureText, Library, LibraryCourse } from './library';
 import { ApiError, MAX_BACKUP_CHARS, MAX_BULK_LECTURES, MAX_NOTE_CHARS, METHOD_NAMES, VIDEO_ID, type MethodName } from './wire';
 
 export { ApiError, VIDEO_ID, MAX_NOTE_CHARS, MAX_BACKUP_CHARS, MAX_BULK_LECTURES };
@@ -121,7 +121,10 @@ export interface PrefsChange {
 }
 
 export const contract = {
-  getLibrary: { args: empty, result: returns<Library>() },
+  /** `firstScreen`: only the rows the page opens on carry their titles and dates (Library.firstScreen). */
+  getLibrary: { args: z.object({ firstScreen: z.boolean().optional() }).strict(), result: returns<Library>() },
+  /** Every lecture's title and date, for a page that opened with the first screen's. */
+  getLectureText: { args: empty, result: returns<LectureText>() },
   getLecture: { args: z.object({ videoId }).strict(), result: returns<LectureDetail>() },
   setWatched: { args: z.object({ videoId, watched: z.boolean() }).strict(), result: returns<LectureInfo>() },
   openVideo: {

@@ -80,21 +80,48 @@ const columnsSchema = z
     if (c.linked.some((r) => r >= n)) ctx.addIssue({ code: 'custom', path: ['linked'], message: 'row out of range' });
   });
 
-const courseSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.custom<CourseKind>((v) => typeof v === 'string'),
-  category: z.custom<CourseCategory>((v) => typeof v === 'string').optional(),
-  group: z.string().optional(),
-  corrected: z.boolean(),
+/** A course as the wire sends it. */
+export interface LibraryCourse {
+  id: string;
+  title: string;
+  kind: CourseKind;
+  category?: CourseCategory;
+  group?: string;
+  corrected: boolean;
   /** Rows of its lectures in the columns, in course order. */
-  rows: column<number>('rows', isRow(0)),
-});
+  rows: number[];
+}
+
+const optional = (v: unknown, ok: (v: unknown) => boolean) => v === undefined || ok(v);
+/**
+ * A course checked as the columns are, with plain tests of its fields: at 10,000 lectures
+ * the sidebar has about 600 courses, and zod's object parse of each was a third of the
+ * page's checking before its first paint.
+ */
+const isCourse = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<keyof LibraryCourse, unknown>;
+  return (
+    isString(c.id) &&
+    isString(c.title) &&
+    isString(c.kind) &&
+    optional(c.category, isString) &&
+    optional(c.group, isString) &&
+    typeof c.corrected === 'boolean' &&
+    Array.isArray(c.rows) &&
+    c.rows.every(isRow(0))
+  );
+};
 
 export const librarySchema = z
   .object({
-    courses: z.array(courseSchema),
+    courses: z.custom<LibraryCourse[]>((v) => Array.isArray(v) && v.every(isCourse), { message: 'an array of courses' }),
     lectures: columnsSchema,
+    /**
+     * Only in the first answer (getLibrary with `firstScreen`): `titles` and `dates` hold the
+     * rows the page opens on, and '' elsewhere; getLectureText answers them all.
+     */
+    firstScreen: z.literal(true).optional(),
     warnings: z.array(z.custom<CatalogWarning>((v) => typeof v === 'object' && v !== null)),
     prefs: z.custom<Prefs>((v) => typeof v === 'object' && v !== null),
     store: z.object({
@@ -113,8 +140,13 @@ export const librarySchema = z
     if (l.courses.some((c) => c.rows.some((r) => r >= n))) ctx.addIssue({ code: 'custom', path: ['courses'], message: 'row out of range' });
   });
 
+/** The text columns the first answer leaves out (getLectureText): every row, in the columns' order. */
+export const lectureTextSchema = z
+  .object({ titles: column<string>('strings', isString), dates: column<string>('strings', isString) })
+  .refine((t) => t.titles.length === t.dates.length, 'as many dates as titles');
+export type LectureText = z.output<typeof lectureTextSchema>;
+
 export type LectureColumns = z.output<typeof columnsSchema>;
-export type LibraryCourse = z.output<typeof courseSchema>;
 /** What getLibrary (and every call that changes the courses) answers with. */
 export type Library = z.output<typeof librarySchema>;
 

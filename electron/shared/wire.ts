@@ -10,6 +10,7 @@ export const MAX_BULK_LECTURES = 1_000;
 
 export const METHOD_NAMES = [
   'getLibrary',
+  'getLectureText',
   'getLecture',
   'setWatched',
   'openVideo',

@@ -1,3 +1,5 @@
+// First: it asks for the library's first screen before the rest of the app's code runs.
+import './lib/first-request';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

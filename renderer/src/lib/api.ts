@@ -6,6 +6,7 @@ import { t } from './i18n/locale.svelte';
 import type { MessageKey } from './i18n/en';
 import type { Api, ExportResult, Method } from '../../../electron/shared/contract';
 import { download, openExternal } from './browser-host';
+import { post, takeEarly, tokenFromLocation } from './first-request';
 
 declare global {
   interface Window {
@@ -45,14 +46,10 @@ export function httpApi(base: string, token: string): Api {
   for (const m of METHOD_NAMES) {
     out[m] = async (args) => {
       const body = JSON.stringify(args ?? {});
-      const res = await fetch(`${base}/api/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lc-token': token },
-        body,
-        // A note saved from beforeunload must outlive the page; keepalive bodies are capped at 64 KB.
-        // The player's last position is sent from pagehide too, so it rides the same way.
-        keepalive: (m === 'saveNote' || m === 'savePlayback') && fitsKeepalive(body),
-      });
+      // A note saved from beforeunload must outlive the page; keepalive bodies are capped at 64 KB.
+      // The player's last position is sent from pagehide too, so it rides the same way.
+      const keepalive = (m === 'saveNote' || m === 'savePlayback') && fitsKeepalive(body);
+      const res = await (takeEarly(m, body) ?? post(base, token, m, body, keepalive));
       const reply = (await res.json().catch(() => null)) as { result?: unknown } | null;
       if (!res.ok || !reply) throw inUiLanguage(decodeHttpError(res.status, reply));
       afterCall(m, reply.result);
@@ -66,12 +63,6 @@ export function httpApi(base: string, token: string): Api {
 function afterCall(m: Method, result: unknown): void {
   if (m === 'openVideo') openExternal((result as { url: string }).url);
   if (m === 'exportNotes' || m === 'exportBackup') download((result as ExportResult).downloads);
-}
-
-function tokenFromLocation(): string {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) sessionStorage.setItem('lc-token', fromHash);
-  return fromHash ?? sessionStorage.getItem('lc-token') ?? '';
 }
 
 export function connect(): Api {

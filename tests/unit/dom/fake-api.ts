@@ -64,7 +64,12 @@ export function fakeApi(courses: { id: string; title: string; lectures: string[]
   };
 
   const api = {
-    getLibrary: vi.fn(async () => library()),
+    // Every row's text at once (a first answer without some titles is library-data's test's case).
+    getLibrary: vi.fn(async (_args?: { firstScreen?: boolean }) => library()),
+    getLectureText: vi.fn(async () => {
+      const { titles, dates } = library().lectures;
+      return { titles, dates };
+    }),
     getLecture: vi.fn(async ({ videoId }: { videoId: string }): Promise<LectureDetail> => {
       const l = find(videoId);
       const course = state.courses.find((c) => c.id === l.courseId)!;

@@ -82,3 +82,64 @@ describe('LibraryState updates touch only what changed', () => {
     expect(reads.runs).toBe(2);
   });
 });
+
+describe('a first answer with only the first screen’s titles', () => {
+  /** The service's first answer: the GAN course's title and date left out. */
+  function firstScreenApi() {
+    const fake = sampleApi();
+    const full = fake.api.getLibrary.getMockImplementation()!;
+    fake.api.getLibrary.mockImplementation(async (args) => {
+      const lib = await full(args);
+      if (!args?.firstScreen) return lib;
+      const titles = lib.lectures.titles.map((t, r) => (lib.lectures.ids[r] === vid(4) ? '' : t));
+      return { ...lib, lectures: { ...lib.lectures, titles }, firstScreen: true as const };
+    });
+    return fake;
+  }
+
+  it('asks for the rest at once, and a row drawn before it came shows its title when it does', async () => {
+    const fake = firstScreenApi();
+    let answer!: (t: { titles: string[]; dates: string[] }) => void;
+    const text = fake.api.getLectureText.getMockImplementation()!;
+    fake.api.getLectureText.mockImplementation(() => new Promise((ok) => (answer = ok)));
+    const lib = new LibraryState(fake.api, new Toasts());
+    await lib.load();
+    expect(fake.api.getLibrary).toHaveBeenCalledWith({ firstScreen: true });
+    expect(fake.api.getLectureText).toHaveBeenCalledTimes(1);
+    const gan = runsOf(() => lib.byId.get(vid(4))!.title);
+    expect(lib.byId.get(vid(4))!.title).toBe('');
+    expect(lib.byId.get(vid(2))!.title).toBe('Intro to RL (1/3)');
+    expect(lib.byId.textComplete).toBe(false);
+
+    answer(await text());
+    await new Promise((ok) => setTimeout(ok, 0));
+    flushSync();
+    expect(lib.byId.get(vid(4))!.title).toBe('GAN lecture');
+    expect(lib.byId.textComplete).toBe(true);
+    expect(gan.runs).toBe(2);
+  });
+
+  it('says so when the rest cannot be had, and keeps what it has', async () => {
+    const fake = firstScreenApi();
+    fake.api.getLectureText.mockRejectedValue(new Error('disk gone'));
+    const toasts = new Toasts();
+    const lib = new LibraryState(fake.api, toasts);
+    await lib.load();
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(toasts.items.map((t) => t.message).join()).toMatch(/titles could not be loaded/);
+    expect(lib.byId.get(vid(2))!.title).toBe('Intro to RL (1/3)');
+    expect(lib.loadError).toBeNull();
+  });
+
+  it('refuses a text answer of the wrong length, and says so', async () => {
+    const fake = firstScreenApi();
+    fake.api.getLectureText.mockResolvedValue({ titles: ['one'], dates: [''] });
+    const toasts = new Toasts();
+    const lib = new LibraryState(fake.api, toasts);
+    await lib.load();
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(toasts.items.map((t) => t.message).join()).toMatch(/1 titles for 4 lectures/);
+    expect(lib.byId.textComplete).toBe(false);
+    expect(lib.byId.get(vid(2))!.title).toBe('Intro to RL (1/3)');
+  });
+});

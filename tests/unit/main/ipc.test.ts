@@ -69,7 +69,8 @@ interface Field {
   nullable?: boolean;
 }
 const SPEC: Record<Method, { fields: Record<string, Field>; good: Record<string, unknown> }> = {
-  getLibrary: { fields: {}, good: {} },
+  getLibrary: { fields: { firstScreen: { kind: 'bool' } }, good: { firstScreen: true } },
+  getLectureText: { fields: {}, good: {} },
   getLecture: { fields: { videoId: { kind: 'videoId', required: true } }, good: { videoId: 'abcdefghijk' } },
   setWatched: {
     fields: { videoId: { kind: 'videoId', required: true }, watched: { kind: 'bool', required: true } },

@@ -76,6 +76,16 @@ describe('the compact library', () => {
     expect(bad((w) => (w.courses[0]!.rows = [0, 7]))).toBe(false);
     expect(bad((w) => (w.lectures.flags[1] = 1.5))).toBe(false);
     expect(bad((w) => ((w.lectures.ids as unknown[])[0] = 5))).toBe(false);
+    // Courses are checked field by field with plain tests (not zod's per-object parse).
+    const course = (w: ReturnType<typeof encodeLibrary>) => w.courses[0] as unknown as Record<string, unknown>;
+    expect(bad((w) => (course(w).title = 7))).toBe(false);
+    expect(bad((w) => (course(w).corrected = 'no'))).toBe(false);
+    expect(bad((w) => (course(w).group = null))).toBe(false);
+    expect(bad((w) => delete course(w).kind)).toBe(false);
+    expect(bad((w) => (course(w).rows = [-1]))).toBe(false);
+    expect(bad((w) => ((w.courses as unknown[])[1] = null))).toBe(false);
+    expect(bad((w) => delete course(w).category)).toBe(true); // optional
+    expect(bad((w) => (w.firstScreen = false as never))).toBe(false);
   });
 });
 

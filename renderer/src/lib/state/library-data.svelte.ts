@@ -10,6 +10,7 @@ import {
   type CourseInfo,
   type LectureColumns,
   type LectureInfo,
+  type LectureText,
   type Library,
   type LibraryCourse,
   type Prefs,
@@ -41,10 +42,10 @@ export class LiveLecture implements LectureInfo {
     return this.data.columns.indexes[this.row]!;
   }
   get date(): string | null {
-    return this.data.columns.dates[this.row] || null;
+    return this.data.text.dates[this.row] || null;
   }
   get title(): string {
-    return this.data.columns.titles[this.row]!;
+    return this.data.text.titles[this.row] ?? '';
   }
   get courseId(): string {
     return this.data.courseIdAt(this.row);
@@ -72,6 +73,13 @@ export class LibraryData {
   /** Each course's progress by course id; kept across a reorder. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- filled once here; each entry's count is state
   readonly progress = new Map<string, Progress>();
+  /**
+   * Titles and dates: the first answer's (only the rows the page opens on) until fillText
+   * brings every row's; state, so rows drawn before then show theirs when it comes.
+   */
+  text = $state.raw<LectureText>({ titles: [], dates: [] });
+  /** False until every row has its title and date (Library.firstScreen). */
+  textComplete = $state(true);
   /** Watched lectures overall. */
   watched = $state(0);
   /** Bumped by every change of a watched mark: followed only by readers of every lecture (hide watched, statistics). */
@@ -97,6 +105,8 @@ export class LibraryData {
   constructor(lib: Library) {
     const c = (this.columns = lib.lectures);
     this.size = c.ids.length;
+    this.text = { titles: c.titles, dates: c.dates };
+    this.textComplete = !lib.firstScreen;
     c.ids.forEach((id, r) => this.#rowOf.set(id, r));
     this.#courseIds = courseIdsByRow(lib.courses, this.size);
     let watched = 0;
@@ -110,6 +120,14 @@ export class LibraryData {
       this.progress.set(course.id, p);
     }
     this.reorder(lib.courses);
+  }
+
+  /** Every row's title and date (getLectureText), for a library that opened with the first screen's. */
+  fillText(text: LectureText): void {
+    if (text.titles.length !== this.size) throw new Error(`${text.titles.length} titles for ${this.size} lectures`);
+    this.text = text;
+    Object.assign(this.columns, text);
+    this.textComplete = true;
   }
 
   /** Take the courses in a new order (the lectures and their courses are unchanged). */

@@ -2,6 +2,7 @@
 // change it. Components read from one instance and call its methods; none of them talk
 // to the API for library data directly.
 import {
+  lectureTextSchema,
   librarySchema,
   type Api,
   type CourseInfo,
@@ -83,9 +84,16 @@ export class LibraryState {
 
   async load(): Promise<void> {
     try {
-      const lib = await this.api.getLibrary({});
+      const lib = await this.api.getLibrary({ firstScreen: true });
       this.loadError = null;
       this.#setLibrary(lib);
+      // The first answer has the titles of the rows the page opens on; the rest follow at once.
+      const data = this.byId;
+      if (!data.textComplete)
+        void this.api
+          .getLectureText({})
+          .then((text) => data.fillText(lectureTextSchema.parse(text)))
+          .catch((e: unknown) => this.toasts.error(e, t('lib.textFailed')));
       const { lastCourseId, lastVideoId } = lib.prefs;
       const last = lastVideoId ? this.byId.get(lastVideoId) : undefined;
       const course =
@@ -215,21 +223,13 @@ export class LibraryState {
     this.courses = this.byId.courses;
   }
 
-  async setUploadOrder(uploadOrder: boolean): Promise<void> {
+  /** The playlist's order (upload order) or the courses' (newest first, which the service answers with reordered). */
+  async setOrder(change: { uploadOrder: boolean } | { newestFirst: boolean }): Promise<void> {
     try {
-      this.applyPrefs(await this.api.setPrefs({ uploadOrder }));
-      if (this.cursorId) this.requestReveal(this.cursorId, 'center');
+      this.applyPrefs(await this.api.setPrefs(change));
+      if ('uploadOrder' in change && this.cursorId) this.requestReveal(this.cursorId, 'center');
     } catch (e) {
-      this.toasts.error(e, t('lib.orderFailed'));
-    }
-  }
-
-  async setNewestFirst(newestFirst: boolean): Promise<void> {
-    try {
-      // The service owns course ordering; it answers with the reordered courses.
-      this.applyPrefs(await this.api.setPrefs({ newestFirst }));
-    } catch (e) {
-      this.toasts.error(e, t('lib.courseOrderFailed'));
+      this.toasts.error(e, t('uploadOrder' in change ? 'lib.orderFailed' : 'lib.courseOrderFailed'));
     }
   }
 

@@ -136,6 +136,7 @@ export const enLibrary = {
 
   'lib.readonly': 'Read-only: this data was written by a newer version of the app, so changes cannot be saved.',
   'lib.saveWatchedFailed': 'Could not save watched',
+  'lib.textFailed': 'Some lecture titles could not be loaded. Open the app again to see them.',
   'lib.markedWatched_one': 'Marked {{count}} lecture of {{course}} watched.',
   'lib.markedWatched_other': 'Marked {{count}} lectures of {{course}} watched.',
   'lib.markedUnwatched_one': 'Marked {{count}} lecture of {{course}} unwatched.',

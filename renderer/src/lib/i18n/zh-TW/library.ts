@@ -131,6 +131,7 @@ export const zhTWLibrary: CatalogOf<typeof enLibrary> = {
 
   'lib.readonly': '唯讀：這份資料是由較新版本的程式寫入的，所以無法儲存變更。',
   'lib.saveWatchedFailed': '無法儲存已看完標記',
+  'lib.textFailed': '部分講座標題無法載入，重新開啟應用程式即可看到。',
   'lib.markedWatched_other': '已把 {{course}} 的 {{count}} 部影片標為已看完。',
   'lib.markedUnwatched_other': '已把 {{course}} 的 {{count}} 部影片標為未看完。',
   'lib.orderFailed': '無法變更排列順序',
