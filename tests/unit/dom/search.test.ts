@@ -131,6 +131,95 @@ describe('SearchPalette', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  /** A palette whose every search waits for the test to answer it; `ask(i)` is the i-th query sent. */
+  function answeredByHand() {
+    const answers: ReturnType<typeof deferred<SearchResponse>>[] = [];
+    const api = emptyApi({
+      search: () => {
+        const d = deferred<SearchResponse>();
+        answers.push(d);
+        return d.promise;
+      },
+    });
+    const open = vi.fn();
+    renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: open });
+    const ask = (i: number) => (nth(api.callsTo('search'), i) as { query: string }).query;
+    return { answers, api, open, ask };
+  }
+
+  it('Enter typed ahead of the results waits for the answer to the text in the box, not an older one', async () => {
+    const { answers, open, ask } = answeredByHand();
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'att' } });
+    await advance(100);
+    nth(answers, 0).resolve({ hits: [hit('oldoldold01', { title: 'For att' })], ready: true });
+    await advance(0);
+    expect(screen.getAllByTestId('search-result').map((r) => r.dataset.videoId)).toEqual(['oldoldold01']);
+
+    // Typed on, and Enter before the debounce has even sent the new text.
+    await fireEvent.input(input(), { target: { value: 'attention' } });
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await advance(0);
+    expect(open).not.toHaveBeenCalled();
+    expect(ask(1)).toBe('attention'); // Enter sent it at once
+    nth(answers, 1).resolve({ hits: [hit('newnewnew01', { title: 'For attention' }), hit('newnewnew02')], ready: true });
+    await advance(0);
+    expect(open).toHaveBeenCalledExactlyOnceWith('newnewnew01');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('Enter waits for the query already in flight for the current text', async () => {
+    const { answers, api, open } = answeredByHand();
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'a' } });
+    await advance(100);
+    nth(answers, 0).resolve({ hits: [hit('oldoldold01')], ready: true });
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'ab' } });
+    await advance(100); // 'ab' is asked, not yet answered
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await fireEvent.keyDown(input(), { key: 'Enter' }); // a second Enter while waiting opens nothing more
+    await advance(0);
+    expect(api.callsTo('search')).toHaveLength(2); // no second request for the same text
+    expect(open).not.toHaveBeenCalled();
+    nth(answers, 1).resolve({ hits: [hit('newnewnew01')], ready: true });
+    await advance(0);
+    expect(open).toHaveBeenCalledExactlyOnceWith('newnewnew01');
+  });
+
+  it('never opens a hit for text the student changed after Enter', async () => {
+    const { answers, open } = answeredByHand();
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'gan' } });
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'gans' } });
+    nth(answers, 0).resolve({ hits: [hit('ganganagan1')], ready: true });
+    await advance(100);
+    nth(answers, 1).resolve({ hits: [hit('gansgansgan')], ready: true });
+    await advance(0);
+    expect(open).not.toHaveBeenCalled();
+    expect(screen.getAllByTestId('search-result').map((r) => r.dataset.videoId)).toEqual(['gansgansgan']);
+  });
+
+  it('Enter on text with no hits opens nothing and says so, even when an older query had hits', async () => {
+    const { answers, open } = answeredByHand();
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'x' } });
+    await advance(100);
+    nth(answers, 0).resolve({ hits: [hit('xxxxxxxxxxx')], ready: true });
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'xqzv' } });
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await advance(0);
+    nth(answers, 1).resolve({ hits: [], ready: true });
+    await advance(0);
+    expect(open).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(screen.getByText('No matches')).toBeInTheDocument();
+    expect(screen.queryByTestId('search-result')).toBeNull();
+  });
+
   it('Esc closes without opening anything', async () => {
     const open = vi.fn();
     renderIn(testApp(emptyApi()), SearchPalette, { open: true, courses, onOpenLecture: open });
