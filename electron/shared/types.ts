@@ -38,6 +38,9 @@ export interface Corrections {
 
 export type CourseKind = 'course' | 'series' | 'other' | 'custom';
 
+/** The course that holds the lectures no course claims; the page names it in the UI language by this id. */
+export const OTHER_COURSE_ID = 'other';
+
 /** What the sidebar shelves a course under (catalog/shelves.ts decides). */
 export type CourseCategory = 'course' | 'supplement' | 'talk' | 'other';
 

@@ -2,7 +2,9 @@
 import type { CatalogEntry, CourseKind } from '../../shared/types';
 import type { TitleInfo } from './titles';
 
-export const OTHER_COURSE_ID = 'other';
+// The id is shared with the renderer, which words this course's name in the UI language.
+export { OTHER_COURSE_ID } from '../../shared/types';
+/** Its title in English: the CLI, logs and exports; the page shows its own words. */
 export const OTHER_COURSE_TITLE = 'Other videos';
 
 export interface Item {

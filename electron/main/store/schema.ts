@@ -129,7 +129,7 @@ export type Parsed = Omit<
   playback?: Record<string, PlaybackRecord>;
   watchTime?: WatchTime;
   unwatched?: Record<string, Required<WatchMark>>;
-  home?: string;
+  home?: string | null;
   deviceId?: string;
   deviceSeq?: number;
   deletedNotes?: Record<string, DeletedNote>;

@@ -34,7 +34,8 @@ export const v2Schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .optional(),
   deviceSeq: seq.optional(),
-  home: z.string().max(8192).optional(),
+  // Null in files an older version wrote before it knew the folder; read as not set.
+  home: z.string().max(8192).nullish(),
   watched: z.record(z.string(), time),
   notes: z.record(z.string(), noteSchema),
   deletedNotes: z.record(z.string(), deletedSchema).optional(),

@@ -27,20 +27,22 @@ export interface GroupLabels {
   category: (c: CourseCategory) => string;
   /** A year stays a year; `Undated` and `Other` (named by the catalog) are words to translate. */
   group: (g: string) => string;
+  /** A course's shown name (../course-name.ts): the 'other' shelf is labelled by its one course. */
+  course: (c: CourseInfo) => string;
 }
-const ENGLISH: GroupLabels = { category: (c) => CATEGORY_LABEL[c], group: (g) => g };
+const ENGLISH: GroupLabels = { category: (c) => CATEGORY_LABEL[c], group: (g) => g, course: (c) => c.title };
 
 function labelOf(c: CourseInfo, labels: GroupLabels): string {
   const category = c.category ?? 'course';
-  if (category === 'other') return c.title;
+  if (category === 'other') return labels.course(c);
   const kind = labels.category(category);
   return c.group ? `${labels.group(c.group)} · ${kind}` : kind;
 }
 
 /**
  * Groups in the order their first course comes in `courses` (so "newest first" still
- * holds), courses in their own order inside. A filter keeps courses whose title or
- * group label contains it (spacing, case and full-width blind); empty groups go.
+ * holds), courses in their own order inside. A filter keeps courses whose title, shown
+ * name or group label contains it (spacing, case and full-width blind); empty groups go.
  */
 export function groupCourses(
   courses: readonly CourseInfo[],
@@ -53,7 +55,7 @@ export function groupCourses(
   for (const c of courses) {
     const key = `${c.group ?? ''}|${c.category ?? 'course'}`;
     const label = labelOf(c, labels);
-    if (q && !fold(c.title).includes(q) && !fold(label).includes(q)) continue;
+    if (q && !fold(c.title).includes(q) && !fold(labels.course(c)).includes(q) && !fold(label).includes(q)) continue;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, label, courses: [], watched: 0, total: 0 }));
     g.courses.push(c);

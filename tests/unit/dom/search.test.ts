@@ -34,6 +34,14 @@ function input() {
   return screen.getByRole('combobox', { name: 'Search' }) as HTMLInputElement;
 }
 
+/** Type `text`, let the debounce send it, and answer that request (the `i`-th) with one hit. */
+async function typedAndAnswered(answers: ReturnType<typeof deferred<SearchResponse>>[], i: number, text: string, videoId: string) {
+  await fireEvent.input(input(), { target: { value: text } });
+  await advance(100);
+  nth(answers, i).resolve({ hits: [hit(videoId)], ready: true });
+  await advance(0);
+}
+
 describe('highlightSegments', () => {
   it('splits text into marked runs, merging overlaps and clamping bad offsets', () => {
     expect(
@@ -56,6 +64,22 @@ describe('highlightSegments', () => {
     ).toEqual([true, false, true]);
   });
 });
+
+/** A palette whose every search waits for the test to answer it; `ask(i)` is the i-th query sent. */
+function answeredByHand() {
+  const answers: ReturnType<typeof deferred<SearchResponse>>[] = [];
+  const api = emptyApi({
+    search: () => {
+      const d = deferred<SearchResponse>();
+      answers.push(d);
+      return d.promise;
+    },
+  });
+  const open = vi.fn();
+  renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: open });
+  const ask = (i: number) => (nth(api.callsTo('search'), i) as { query: string }).query;
+  return { answers, api, open, ask };
+}
 
 describe('SearchPalette', () => {
   it('opens with /, searches as the student types, and marks highlights as text', async () => {
@@ -86,15 +110,7 @@ describe('SearchPalette', () => {
   });
 
   it('debounces typing and ignores a stale answer', async () => {
-    const answers: ReturnType<typeof deferred<SearchResponse>>[] = [];
-    const api = emptyApi({
-      search: () => {
-        const d = deferred<SearchResponse>();
-        answers.push(d);
-        return d.promise;
-      },
-    });
-    renderIn(testApp(api), SearchPalette, { open: true, courses, onOpenLecture: vi.fn() });
+    const { answers, api } = answeredByHand();
     await advance(0);
     await fireEvent.input(input(), { target: { value: 'a' } });
     await advance(20);
@@ -129,6 +145,70 @@ describe('SearchPalette', () => {
     await advance(0);
     expect(open).toHaveBeenCalledWith('bbbbbbbbbbb');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('Enter typed ahead of the results waits for the answer to the text in the box, not an older one', async () => {
+    const { answers, open, ask } = answeredByHand();
+    await advance(0);
+    await typedAndAnswered(answers, 0, 'att', 'oldoldold01');
+    expect(screen.getAllByTestId('search-result').map((r) => r.dataset.videoId)).toEqual(['oldoldold01']);
+
+    // Typed on, and Enter before the debounce has even sent the new text.
+    await fireEvent.input(input(), { target: { value: 'attention' } });
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await advance(0);
+    expect(open).not.toHaveBeenCalled();
+    expect(ask(1)).toBe('attention'); // Enter sent it at once
+    nth(answers, 1).resolve({ hits: [hit('newnewnew01', { title: 'For attention' }), hit('newnewnew02')], ready: true });
+    await advance(0);
+    expect(open).toHaveBeenCalledExactlyOnceWith('newnewnew01');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('Enter waits for the query already in flight for the current text', async () => {
+    const { answers, api, open } = answeredByHand();
+    await advance(0);
+    await typedAndAnswered(answers, 0, 'a', 'oldoldold01');
+    await fireEvent.input(input(), { target: { value: 'ab' } });
+    await advance(100); // 'ab' is asked, not yet answered
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await fireEvent.keyDown(input(), { key: 'Enter' }); // a second Enter while waiting opens nothing more
+    await advance(0);
+    expect(api.callsTo('search')).toHaveLength(2); // no second request for the same text
+    expect(open).not.toHaveBeenCalled();
+    nth(answers, 1).resolve({ hits: [hit('newnewnew01')], ready: true });
+    await advance(0);
+    expect(open).toHaveBeenCalledExactlyOnceWith('newnewnew01');
+  });
+
+  it('never opens a hit for text the student changed after Enter', async () => {
+    const { answers, open } = answeredByHand();
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'gan' } });
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await advance(0);
+    await fireEvent.input(input(), { target: { value: 'gans' } });
+    nth(answers, 0).resolve({ hits: [hit('ganganagan1')], ready: true });
+    await advance(100);
+    nth(answers, 1).resolve({ hits: [hit('gansgansgan')], ready: true });
+    await advance(0);
+    expect(open).not.toHaveBeenCalled();
+    expect(screen.getAllByTestId('search-result').map((r) => r.dataset.videoId)).toEqual(['gansgansgan']);
+  });
+
+  it('Enter on text with no hits opens nothing and says so, even when an older query had hits', async () => {
+    const { answers, open } = answeredByHand();
+    await advance(0);
+    await typedAndAnswered(answers, 0, 'x', 'xxxxxxxxxxx');
+    await fireEvent.input(input(), { target: { value: 'xqzv' } });
+    await fireEvent.keyDown(input(), { key: 'Enter' });
+    await advance(0);
+    nth(answers, 1).resolve({ hits: [], ready: true });
+    await advance(0);
+    expect(open).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(screen.getByText('No matches')).toBeInTheDocument();
+    expect(screen.queryByTestId('search-result')).toBeNull();
   });
 
   it('Esc closes without opening anything', async () => {

@@ -1,6 +1,7 @@
 // The student's corrections to the course grouping: move lectures, rename a course, reset.
 // Each answers with a new Library, which LibraryState takes in whole.
 import { t } from '../i18n/locale.svelte';
+import { courseName } from '../course-name';
 import type { LibraryState, MoveTarget } from './library.svelte';
 
 export class CourseCorrections {
@@ -26,7 +27,8 @@ export class CourseCorrections {
   async moveLectures(videoIds: readonly string[], target: MoveTarget): Promise<boolean> {
     if (videoIds.length === 0) return false;
     if (!(await this.#apply(() => this.lib.api.moveLectures({ videoIds: [...videoIds], ...target }), t('bulk.moveFailed')))) return false;
-    const where = this.lib.courses.find((c) => c.id === this.lib.byId.get(videoIds[0]!)?.courseId)?.title ?? '';
+    const to = this.lib.courses.find((c) => c.id === this.lib.byId.get(videoIds[0]!)?.courseId);
+    const where = to ? courseName(to) : '';
     this.moveUndo = { message: t('bulk.moved', { count: videoIds.length, course: where }) };
     return true;
   }

@@ -2,6 +2,7 @@
 // undo for the last such mark. Each lecture is still its own optimistic setWatched, so a
 // failure rolls back that lecture alone and says why.
 import { t } from '../i18n/locale.svelte';
+import { courseName } from '../course-name';
 import type { LibraryState } from './library.svelte';
 
 /** Where the mark was made: the undo is offered there. */
@@ -23,7 +24,7 @@ export class WatchMarks {
   /** Marks every lecture of a course watched or unwatched. */
   async setCourseWatched(courseId: string, watched: boolean): Promise<void> {
     const course = this.lib.courses.find((c) => c.id === courseId);
-    if (course) await this.markMany(course.lectures, watched, 'course', course.title);
+    if (course) await this.markMany(course.lectures, watched, 'course', courseName(course));
   }
 
   /**

@@ -1,5 +1,6 @@
 // The search palette's query, filters and results. Requests are debounced and numbered so a
-// slow answer to an old query can never replace the answer to the newest one.
+// slow answer to an old query can never replace the answer to the newest one, and each
+// answer remembers what it answers, so Enter can wait for the one that fits the box.
 import type { Api, SearchHit } from '../../../../electron/shared/contract';
 
 export type WatchedFilter = 'any' | 'watched' | 'unwatched';
@@ -25,6 +26,10 @@ export class SearchState {
 
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** What the shown hits answer: the query and filters they were asked with. */
+  #shownAsk = '';
+  /** The newest request sent and not yet answered, with what it asks. */
+  #inflight: { ask: string; done: Promise<void> } | null = null;
 
   constructor(
     private readonly api: Api,
@@ -35,12 +40,39 @@ export class SearchState {
     return this.query.trim() !== '';
   }
 
+  /** The query and filters as they are now, as one comparable value. */
+  #ask(): string {
+    return JSON.stringify([this.query.trim(), this.courseId, this.watched, this.hasNote]);
+  }
+
+  /**
+   * Waits until the shown hits answer the text and filters as they are now: sends a debounced
+   * request at once, or waits for the one in flight. False when there is nothing to answer,
+   * the request failed, or the student changed the text or a filter meanwhile.
+   */
+  async settle(): Promise<boolean> {
+    const ask = this.#ask();
+    if (!this.active) return false;
+    if (this.#shownAsk !== ask && this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+      void this.run();
+    }
+    // Each pass waits for the newest request; one sent meanwhile for the same ask replaces it.
+    for (let pending = this.#inflight; pending && this.#shownAsk !== ask && this.#ask() === ask; pending = this.#inflight) {
+      await pending.done;
+    }
+    return this.#ask() === ask && this.#shownAsk === ask;
+  }
+
   /** Call after any change to the query or a filter. */
   schedule(): void {
     if (this.#timer) clearTimeout(this.#timer);
     if (!this.active) {
       // Drop any answer in flight and show the hint instead of stale hits.
       this.#seq++;
+      this.#inflight = null;
+      this.#shownAsk = '';
       this.hits = [];
       this.answered = '';
       this.loading = false;
@@ -55,8 +87,15 @@ export class SearchState {
     }, this.delay);
   }
 
-  async run(): Promise<void> {
+  run(): Promise<void> {
     const seq = ++this.#seq;
+    const ask = this.#ask();
+    const done = this.#answer(seq, ask);
+    this.#inflight = { ask, done };
+    return done;
+  }
+
+  async #answer(seq: number, ask: string): Promise<void> {
     const query = this.query.trim();
     try {
       const res = await this.api.search({
@@ -69,6 +108,7 @@ export class SearchState {
       this.hits = res.hits;
       this.ready = res.ready;
       this.answered = query;
+      this.#shownAsk = ask;
       this.error = null;
       this.selected = 0;
       // Asked again by the same timer as typing, so a newer keystroke cancels it.
@@ -81,8 +121,12 @@ export class SearchState {
       if (seq !== this.#seq) return;
       this.error = e instanceof Error ? e.message : String(e);
       this.hits = [];
+      this.#shownAsk = '';
     } finally {
-      if (seq === this.#seq) this.loading = false;
+      if (seq === this.#seq) {
+        this.loading = false;
+        this.#inflight = null;
+      }
     }
   }
 
@@ -99,6 +143,7 @@ export class SearchState {
   dispose(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#seq++;
+    this.#inflight = null;
   }
 }
 

@@ -117,6 +117,8 @@ export const enLibrary = {
   'group.supplement': 'TA supplements',
   'group.talk': 'Conferences & talks',
   'group.other': 'Other',
+  /** The course of lectures no course claims (id `other`), wherever the page names it. */
+  'course.other': 'Other videos',
   'group.Undated': 'Undated',
   'group.Other': 'Other',
 

@@ -113,6 +113,7 @@ export const zhTWLibrary: CatalogOf<typeof enLibrary> = {
   'group.supplement': '助教補充',
   'group.talk': '研討會與演講',
   'group.other': '其他',
+  'course.other': '其他影片',
   'group.Undated': '未註明年份',
   'group.Other': '其他',
 
