@@ -8,6 +8,8 @@ import { groupCourses } from '../../../renderer/src/lib/course-groups';
 import { courseName } from '../../../renderer/src/lib/course-name';
 import { locale } from '../../../renderer/src/lib/i18n/locale.svelte';
 import type { Api, CourseInfo, NoteListItem } from '../../../electron/shared/contract';
+import { LibraryState } from '../../../renderer/src/lib/state/library.svelte';
+import { Toasts } from '../../../renderer/src/lib/state/toasts.svelte';
 import { fakeApi, vid } from './fake-api';
 
 afterEach(() => {
@@ -113,6 +115,26 @@ describe('"Other videos" in the zh-TW UI', () => {
     const perCourse = await screen.findByTestId('stats-per-course');
     expect(perCourse.querySelector('[data-course-id=other]')).toHaveTextContent(OTHER);
     noEnglishName();
+  });
+});
+
+describe('Next up going back to it', () => {
+  it('names it in Chinese in the wrap-around message', async () => {
+    locale.set('zh-TW');
+    const fake = fakeApi(
+      [courses[1]!, courses[0]!],
+      [
+        { videoId: vid(1), index: 1, title: '【機器學習2021】自注意力機制', courseId: 'ml21', watched: true },
+        { videoId: vid(2), index: 2, title: 'An aside', courseId: 'other' },
+      ],
+      { language: 'zh-TW', lastCourseId: 'ml21' },
+    );
+    const toasts = new Toasts();
+    const lib = new LibraryState(fake.api, toasts);
+    await lib.load();
+    expect(lib.goNextUp()).toBe(vid(2));
+    expect(toasts.items.at(-1)!.message).toContain(OTHER);
+    expect(toasts.items.at(-1)!.message).not.toContain('Other videos');
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../../../../electron/shared/contract';
 import { nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
 import { t } from '../i18n/locale.svelte';
+import { courseName } from '../course-name';
 import { LibraryData } from './library-data.svelte';
 import { RowPositions } from './row-positions';
 import type { Toasts } from './toasts.svelte';
@@ -275,8 +276,8 @@ export class LibraryState {
         this.toasts.push(t('lib.stopped'), 'info');
         return null;
       }
-      const back = this.courses.find((c) => c.lectures.includes(id))?.title ?? '';
-      this.toasts.push(t('lib.wrapped', { course: back }), 'info');
+      const back = this.courses.find((c) => c.lectures.includes(id));
+      this.toasts.push(t('lib.wrapped', { course: back ? courseName(back) : '' }), 'info');
     }
     void this.openLecture(id, { reveal: true });
     return id;
