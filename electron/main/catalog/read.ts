@@ -1,11 +1,12 @@
 // The catalog pages as a start reads them, and the content key the start-up caches are
 // valid for. Every start reads and hashes every page's bytes: a file's size and time do not
-// stand for its content (`cp -p`, `rsync -t`, `touch -r` or an unpacked archive give new
-// bytes the old ones), and on the 21 MB bench catalog reading and hashing cost about 25 ms,
-// against a second or more to parse and index. SHA-256, as the cache files' seals: with the
-// CPU's SHA instructions it hashed as fast as SHA-1 and faster than MD5 there (12.6, 12.0
-// and 29.5 ms); the cost that mattered was hashing decoded text (~100 ms), so bytes are
-// hashed, through one reused buffer. Plain Node: runs in the main thread and the search worker.
+// stand for its content (`cp -p`, `rsync -t`, `touch -r` or an unpacked archive put new
+// bytes under the old size and time), and on the 21 MB bench catalog reading and hashing
+// take about 25 ms, against seconds to parse and index. SHA-256, as the cache files' seals:
+// with the CPU's SHA instructions it hashed those bytes as fast as SHA-1 and faster than MD5
+// (12.6, 12.0 and 29.5 ms; a CPU without them may take a few times longer, still small
+// beside a rebuild). What cost more was hashing decoded text (~100 ms), so bytes are hashed,
+// read through one reused buffer. Plain Node: runs in the main thread and the search worker.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
