@@ -6,15 +6,16 @@
 // is taken from the catalog page itself (and the file dropped, so the next start writes it
 // again): never a wrong summary, never a crash. Plain Node.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CatalogEntry, ParseResult } from '../shared/types';
 import { parseCatalogs } from './catalog/parse';
-import { cacheDir, cacheFiles, sameSources, writeSealed, type Source } from './startup-cache';
+import { readCatalog } from './catalog/read';
+import { cacheDir, cacheFiles, writeSealed } from './startup-cache';
 
 const CATALOG_FILE = cacheFiles.catalog;
-const FORMAT = 'lc-catalog-2';
+const FORMAT = 'lc-catalog-3';
 /** The head's SHA-256, then its length (u32), then the head (JSON), then the summaries. */
 const PREFIX = 36;
 
@@ -34,9 +35,8 @@ const HeadEntry = z.object({
 });
 const Head = z.object({
   format: z.literal(FORMAT),
+  /** The catalog's content key (catalog/read.ts), which holds the app version. */
   key: z.string(),
-  appVersion: z.string(),
-  sources: z.array(z.object({ file: z.string(), size: z.number(), mtimeMs: z.number() })),
   warnings: z.array(Warning),
   entries: z.array(HeadEntry),
 });
@@ -56,7 +56,8 @@ class SummaryBlock {
     private readonly file: string,
     /** Byte offset of the block in the file. */
     private readonly start: number,
-    private readonly sources: Source[],
+    /** The catalog pages, to take summaries from when the block is damaged. */
+    private readonly files: readonly string[],
   ) {}
 
   /** The summary of `videoId`, `length` UTF-16 units from `at`, if its digest holds. */
@@ -86,13 +87,7 @@ class SummaryBlock {
     } catch {
       // already gone
     }
-    const pages = this.sources.flatMap(({ file }) => {
-      try {
-        return [{ text: readFileSync(file, 'utf8'), file }];
-      } catch {
-        return [];
-      }
-    });
+    const { pages } = readCatalog(this.files, '', { text: true });
     this.#recovered = new Map(parseCatalogs(pages).entries.map((x) => [x.videoId, x.summary]));
     return this.#recovered;
   }
@@ -152,25 +147,17 @@ function readHead(file: string): { head: unknown; start: number; size: number } 
   }
 }
 
-/**
- * The cached parse of the catalog, when its files' sizes and times are as recorded and the
- * app version matches; with the content key it was written under.
- */
-export function readCatalogCache(
-  dataDir: string,
-  appVersion: string,
-  sources: Source[] | null,
-): { key: string; result: ParseResult } | null {
-  if (!sources) return null;
+/** The cached parse of the catalog `files`, when it was written under their content key `key`. */
+export function readCatalogCache(dataDir: string, key: string, files: readonly string[]): ParseResult | null {
   const file = join(cacheDir(dataDir), CATALOG_FILE);
   const read = readHead(file);
   if (!read) return null;
   const parsed = Head.safeParse(read.head);
   if (!parsed.success) return null;
   const head: Head = parsed.data;
-  if (head.appVersion !== appVersion || !sameSources(head.sources, sources)) return null;
+  if (head.key !== key) return null;
   let at = 0;
-  const block = new SummaryBlock(file, read.start, sources);
+  const block = new SummaryBlock(file, read.start, files);
   const entries = head.entries.map((e) => {
     const entry = new CachedEntry(e, at, block);
     at += e.summaryLength;
@@ -178,13 +165,13 @@ export function readCatalogCache(
   });
   // A file cut short or grown is not this head's.
   if (read.size !== read.start + at * 2) return null;
-  return { key: head.key, result: { entries, warnings: head.warnings } };
+  return { entries, warnings: head.warnings };
 }
 
-export function writeCatalogCache(dataDir: string, head: Pick<Head, 'key' | 'appVersion' | 'sources'>, result: ParseResult): void {
+export function writeCatalogCache(dataDir: string, key: string, result: ParseResult): void {
   const full: Head = {
     format: FORMAT,
-    ...head,
+    key,
     warnings: result.warnings,
     entries: result.entries.map(({ summary, ...e }) => ({
       ...e,

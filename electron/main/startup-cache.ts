@@ -1,35 +1,21 @@
 // What a warm start reuses instead of recomputing, in `<data>/cache/`: the parsed catalog
 // (catalog-cache.ts), the courses (course-cache.ts) and, here, the packed search index of
 // titles and summaries, with the sealed-file helpers they share. All are keyed by the
-// catalog pages' content (and file names, which warnings quote) and the app version (the
-// catalog file's size and time stand for its content on a warm start, see Source), and
-// carry a SHA-256: a stale, damaged or foreign file reads as "no cache" (the caller
-// rebuilds), never as data. Notes are never cached: they change while the app runs and
-// are indexed from the store at every start. Plain Node: runs in the main thread and in
-// the search worker.
+// catalog's content key (catalog/read.ts: a hash of the pages' names and bytes, read at
+// every start, and the app version), and carry a SHA-256: a stale, damaged or foreign file
+// reads as "no cache" (the caller rebuilds), never as data. Notes are never cached: they
+// change while the app runs and are indexed from the store at every start. Plain Node: runs
+// in the main thread and in the search worker.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StaticIndex } from './search/postings';
-
-export interface Page {
-  text: string;
-  file: string;
-}
 
 export const cacheFiles = { catalog: 'catalog.bin', index: 'search-index.bin' };
 const INDEX_FILE = cacheFiles.index;
 const DIGEST = 32;
 
 export const cacheDir = (dataDir: string) => join(dataDir, 'cache');
-
-/** The pages' identity: their names and bytes, in order, and the app's version. */
-export function catalogKey(pages: Page[], appVersion: string): string {
-  const h = createHash('sha256');
-  h.update(`lecture-companion ${appVersion}\0`);
-  for (const p of pages) h.update(`${p.file}\0${p.text.length}\0`).update(p.text).update('\0');
-  return h.digest('hex');
-}
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();
 
@@ -65,37 +51,6 @@ export function readSealed(file: string): Buffer | null {
   const body = buf.subarray(DIGEST);
   return sha256(body).equals(buf.subarray(0, DIGEST)) ? body : null;
 }
-
-// ---- the parsed catalog ----
-
-/**
- * What a catalog file looked like when its cache was written. As in git's index, an
- * unchanged size and modification time stand for unchanged bytes, so a warm start
- * neither reads nor hashes 14 MB of catalog; any difference means reading it again.
- */
-export interface Source {
-  file: string;
-  size: number;
-  mtimeMs: number;
-}
-
-export function statSources(files: string[]): Source[] | null {
-  try {
-    return files.map((file) => {
-      const st = statSync(file);
-      return { file, size: st.size, mtimeMs: st.mtimeMs };
-    });
-  } catch {
-    return null; // unreadable: the caller reads (and warns) the slow way
-  }
-}
-
-export const sameSources = (a: Source[], b: Source[]) =>
-  a.length === b.length &&
-  a.every((s, i) => {
-    const t = b[i];
-    return t !== undefined && s.file === t.file && s.size === t.size && s.mtimeMs === t.mtimeMs;
-  });
 
 // ---- the packed search index (titles and summaries) ----
 

@@ -1,10 +1,10 @@
-// The catalog pages a service starts with: taken parsed from the start-up cache when the pages'
-// sizes and times are as recorded (a warm start reads no page), else read, keyed by content and
-// parsed. A page that cannot be read becomes a warning, never a failed start.
-import { readFile } from 'node:fs/promises';
+// The catalog pages a service starts with: every page is read and hashed (catalog/read.ts), and
+// the parse is taken from the start-up cache when it was written under that content key (a warm
+// start decodes and parses no page); else the pages are decoded and parsed. A page that cannot
+// be read becomes a warning, never a failed start.
 import type { CatalogEntry, CatalogWarning } from '../../shared/types';
 import { parseCatalogs } from './parse';
-import { catalogKey, statSources, type Page } from '../startup-cache';
+import { readCatalog } from './read';
 import { readCatalogCache } from '../catalog-cache';
 
 export interface LoadedCatalog {
@@ -17,17 +17,11 @@ export interface LoadedCatalog {
 }
 
 export async function loadCatalog(files: string[], dataDir: string, version: string): Promise<LoadedCatalog> {
-  const cached = readCatalogCache(dataDir, version, statSources(files));
-  if (cached) return { entries: cached.result.entries, warnings: cached.result.warnings, key: cached.key, cached: true };
-  const pages: Page[] = [];
-  const missing: CatalogWarning[] = [];
-  for (const file of files) {
-    try {
-      pages.push({ text: await readFile(file, 'utf8'), file });
-    } catch (e) {
-      missing.push({ file, line: 0, message: `could not read the catalog: ${(e as Error).message}` });
-    }
-  }
-  const parsed = parseCatalogs(pages);
-  return { entries: parsed.entries, warnings: [...missing, ...parsed.warnings], key: catalogKey(pages, version), cached: false };
+  const hashed = readCatalog(files, version, { text: false });
+  const cached = readCatalogCache(dataDir, hashed.key, files);
+  // Read again with the text: the key must be that of the bytes parsed, should a page change in between.
+  const read = cached ? hashed : readCatalog(files, version, { text: true });
+  const missing = read.unreadable.map(({ file, message }) => ({ file, line: 0, message: `could not read the catalog: ${message}` }));
+  const parsed = cached ?? parseCatalogs(read.pages);
+  return { entries: parsed.entries, warnings: [...missing, ...parsed.warnings], key: read.key, cached: cached !== null };
 }

@@ -3,8 +3,8 @@
 // a cold start (seconds at 10,000 entries), so it runs in a worker thread (worker.ts);
 // in-process only as a fallback.
 import { parseCatalogs } from '../catalog/parse';
-import { readFileSync } from 'node:fs';
-import { catalogKey, readIndexCache, statSources, writeIndexCache, type Page } from '../startup-cache';
+import { readCatalog } from '../catalog/read';
+import { readIndexCache, writeIndexCache } from '../startup-cache';
 import { writeCatalogCache } from '../catalog-cache';
 import { StaticBuilder } from './postings';
 
@@ -30,22 +30,12 @@ export function prepareIndex(job: IndexJob): Prepared {
     const cached = readIndexCache(job.dataDir, job.key);
     if (cached) return { bytes: cached, from: 'cache' };
   }
-  // Sizes and times first, then the bytes: a file changed in between is re-read next start.
-  const sources = statSources(job.files);
-  const pages: Page[] = [];
-  for (const file of job.files) {
-    try {
-      pages.push({ text: readFileSync(file, 'utf8'), file });
-    } catch {
-      // The main thread warned about it and left it out of the key as well.
-    }
-  }
+  // A page that cannot be read: the main thread warned about it and left it out of the key as well.
+  const { key, pages } = readCatalog(job.files, job.appVersion, { text: true });
   // Built from other bytes than the main thread parsed, the index would answer wrongly.
-  if (catalogKey(pages, job.appVersion) !== job.key) throw new Error('the catalog changed while the app was starting');
+  if (key !== job.key) throw new Error('the catalog changed while the app was starting');
   const parsed = parseCatalogs(pages);
-  if (job.dataDir && sources && job.catalogMissing) {
-    tryWrite(() => writeCatalogCache(job.dataDir!, { key: job.key, appVersion: job.appVersion, sources }, parsed));
-  }
+  if (job.dataDir && job.catalogMissing) tryWrite(() => writeCatalogCache(job.dataDir!, job.key, parsed));
   if (job.dataDir) {
     const cached = readIndexCache(job.dataDir, job.key);
     if (cached) return { bytes: cached, from: 'cache' };

@@ -6,7 +6,8 @@ import { existsSync, readFileSync, statSync, truncateSync, unlinkSync, writeFile
 import { join } from 'node:path';
 import { parseCatalogs } from '../../../electron/main/catalog/parse';
 import { hasSummary, readCatalogCache, writeCatalogCache } from '../../../electron/main/catalog-cache';
-import { cacheDir, cacheFiles, catalogKey, statSources } from '../../../electron/main/startup-cache';
+import { cacheDir, cacheFiles } from '../../../electron/main/startup-cache';
+import { readCatalog } from '../../../electron/main/catalog/read';
 import { CATALOG_FIXTURES, pagesIn, SEED } from '../helpers/fixtures';
 import { tempDir } from '../helpers/service';
 import { nth } from '../helpers/nth';
@@ -14,24 +15,23 @@ import { nth } from '../helpers/nth';
 const files = [SEED, ...pagesIn(CATALOG_FIXTURES)];
 const pages = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 const parsed = parseCatalogs(pages);
-const key = catalogKey(pages, '1.0.0');
+const key = readCatalog(files, '1.0.0', { text: false }).key;
 const plain = (e: { summary: string }) => ({ ...e, summary: e.summary });
 
 function written(): string {
   const dir = tempDir();
-  writeCatalogCache(dir, { key, appVersion: '1.0.0', sources: statSources(files)! }, parsed);
+  writeCatalogCache(dir, key, parsed);
   return dir;
 }
-const read = (dir: string, version = '1.0.0') => readCatalogCache(dir, version, statSources(files));
+const read = (dir: string, under = key) => readCatalogCache(dir, under, files);
 const cacheFile = (dir: string) => join(cacheDir(dir), cacheFiles.catalog);
 
 describe('catalog cache', () => {
   it('gives back every entry, summary and warning as parsed, under the key it was written with', () => {
     const got = read(written())!;
-    expect(got.key).toBe(key);
-    expect(got.result.warnings).toEqual(parsed.warnings);
-    expect(got.result.entries.map(plain)).toEqual(parsed.entries);
-    expect(got.result.entries.map(hasSummary)).toEqual(parsed.entries.map((e) => e.summary.trim() !== ''));
+    expect(got.warnings).toEqual(parsed.warnings);
+    expect(got.entries.map(plain)).toEqual(parsed.entries);
+    expect(got.entries.map(hasSummary)).toEqual(parsed.entries.map((e) => e.summary.trim() !== ''));
     expect(parsed.entries.some((e) => e.summary.trim() === '')).toBe(true);
   });
 
@@ -40,10 +40,10 @@ describe('catalog cache', () => {
     const got = read(dir)!;
     // With the summaries gone from under it, the list's facts still hold ...
     unlinkSync(cacheFile(dir));
-    expect(got.result.entries.map(hasSummary)).toEqual(parsed.entries.map((e) => e.summary.trim() !== ''));
-    expect(got.result.entries.map((e) => e.title)).toEqual(parsed.entries.map((e) => e.title));
+    expect(got.entries.map(hasSummary)).toEqual(parsed.entries.map((e) => e.summary.trim() !== ''));
+    expect(got.entries.map((e) => e.title)).toEqual(parsed.entries.map((e) => e.title));
     // ... and a summary asked for now comes from the page itself.
-    const e = nth(got.result.entries, 5);
+    const e = nth(got.entries, 5);
     expect(e.summary).toBe(nth(parsed.entries, 5).summary);
   });
 
@@ -57,12 +57,12 @@ describe('catalog cache', () => {
     writeFileSync(cacheFile(dir), buf);
     const got = read(dir)!;
     expect(got).not.toBeNull(); // the head is whole: the damage shows only when the summary is read
-    expect(nth(got.result.entries, i).summary).toBe(nth(parsed.entries, i).summary);
+    expect(nth(got.entries, i).summary).toBe(nth(parsed.entries, i).summary);
     expect(existsSync(cacheFile(dir))).toBe(false);
-    expect(got.result.entries.map(plain)).toEqual(parsed.entries);
+    expect(got.entries.map(plain)).toEqual(parsed.entries);
   });
 
-  it('a damaged head, a cut or grown file, another app version or a changed page mean no cache', () => {
+  it('a damaged head, a cut or grown file, or another content key mean no cache', () => {
     const flipped = written();
     const buf = readFileSync(cacheFile(flipped));
     buf[100] = nth(buf, 100) ^ 0x20;
@@ -81,9 +81,8 @@ describe('catalog cache', () => {
     writeFileSync(cacheFile(garbage), 'not a cache');
     expect(read(garbage)).toBeNull();
 
-    expect(read(written(), '1.0.1')).toBeNull();
-    const sources = statSources(files)!;
-    const moved = sources.map((s, k) => (k === 0 ? { ...s, mtimeMs: s.mtimeMs + 1 } : s));
-    expect(readCatalogCache(written(), '1.0.0', moved)).toBeNull();
+    // Another app version or other pages (catalog/read.test.ts: what changes the key).
+    expect(read(written(), readCatalog(files, '1.0.1', { text: false }).key)).toBeNull();
+    expect(read(written(), readCatalog(files.slice(1), '1.0.0', { text: false }).key)).toBeNull();
   });
 });

@@ -8,19 +8,20 @@ import { parseCatalogs } from '../../../electron/main/catalog/parse';
 import { buildCourses } from '../../../electron/main/catalog/courses';
 import { linkVersions } from '../../../electron/main/catalog/versions';
 import { arrangeCourses, COURSES_FILE } from '../../../electron/main/course-cache';
-import { cacheDir, catalogKey, readSealed, writeSealed } from '../../../electron/main/startup-cache';
+import { cacheDir, readSealed, writeSealed } from '../../../electron/main/startup-cache';
+import { readCatalog } from '../../../electron/main/catalog/read';
 import type { Corrections } from '../../../electron/shared/types';
 import { CATALOG_FIXTURES, pagesIn, SEED } from '../helpers/fixtures';
 import { tempDir } from '../helpers/service';
 
-const pages = [SEED, ...pagesIn(CATALOG_FIXTURES)].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const { pages, key } = readCatalog([SEED, ...pagesIn(CATALOG_FIXTURES)], '1.0.0', { text: true });
 const { entries } = parseCatalogs(pages);
 const none: Corrections = { moves: {}, titles: {} };
 const fresh = (corrections = none, newestFirst = false) => {
   const courses = buildCourses(entries, { corrections, newestFirst });
   return { courses, linked: linkVersions(entries, courses) };
 };
-const place = (dataDir: string) => ({ dataDir, catalogKey: catalogKey(pages, '1.0.0') });
+const place = (dataDir: string) => ({ dataDir, catalogKey: key });
 const file = (dataDir: string) => join(cacheDir(dataDir), COURSES_FILE);
 
 /** Rewrites the sealed cache file through `change` (still sealed, so only its content differs). */

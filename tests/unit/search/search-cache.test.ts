@@ -1,7 +1,7 @@
 // The start-up cache (parsed catalog + packed search index in <data>/cache) on real temp
 // folders, through the service as the app runs it, with the index made in a worker thread.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Service } from '../../../electron/main/service';
 import { decodeLibrary } from '../../../electron/shared/contract';
@@ -113,22 +113,44 @@ describe('start-up cache', () => {
   );
 
   it(
-    'a stale cache (another edition of the catalog, another app version) is not used',
+    'a stale cache (bytes changed under the same size and time, another app version) is not used; a touched file is',
     async () => {
       const dir = tempDir();
       const page = join(tempDir(), 'catalog.md');
       copyFileSync(SEED, page);
-      await stop(await start(dir, { catalogs: [page] }));
-      // The same file name, one title changed.
+      // A whole second, so that the time can be set back exactly (as cp -p, rsync -t or touch -r do).
+      utimesSync(page, 1_700_000_000, 1_700_000_000);
+      const before = statSync(page);
+      const first = await start(dir, { catalogs: [page] });
+      const lecture = decodeLibrary(await first.getLibrary()).lectures.find((l) => /\bDomain\b/.test(l.title));
+      expect(lecture).toBeDefined();
+      const old = lecture!.title;
+      await stop(first);
+      // One title and one summary changed, each by as many bytes as they had.
       const text = readFileSync(SEED, 'utf8');
-      const old = nth(/<summary>\d+\. (?:\[[\d-]+\] )?(.*?)<\/summary>/.exec(text) ?? [], 1);
-      writeFileSync(page, text.replace(old, 'Quokka 講座：全新標題'));
+      const changed = text.replace(old, old.replace('Domain', 'Quokka')).replace('核心主題', '袋鼠主題');
+      expect(changed).not.toBe(text);
+      writeFileSync(page, changed);
+      utimesSync(page, before.atime, before.mtime);
+      expect([statSync(page).size, statSync(page).mtimeMs]).toEqual([before.size, before.mtimeMs]);
+
       const s = await start(dir, { catalogs: [page] });
       expect(s.searchSource).toBe('build');
-      expect(decodeLibrary(await s.getLibrary()).lectures.some((l) => l.title === 'Quokka 講座：全新標題')).toBe(true);
-      expect((await s.search({ query: 'quokka' })).hits).toHaveLength(1);
-      expect((await s.search({ query: old.slice(0, 20) })).hits.map((h) => h.title)).not.toContain(old);
+      const titles = decodeLibrary(await s.getLibrary()).lectures.map((l) => l.title);
+      expect(titles).toContain(old.replace('Domain', 'Quokka'));
+      expect(titles).not.toContain(old);
+      expect((await s.search({ query: 'quokka' })).hits.map((h) => h.videoId)).toEqual([lecture!.videoId]);
+      expect((await s.search({ query: old })).hits.map((h) => h.title)).not.toContain(old);
+      const kangaroo = (await s.search({ query: '袋鼠' })).hits;
+      expect(kangaroo).toHaveLength(1);
+      expect((await s.getLecture({ videoId: nth(kangaroo, 0).videoId })).summary).toContain('袋鼠主題');
       await stop(s);
+      // The same bytes with a new time: the content key holds, the cache is used.
+      utimesSync(page, 1_800_000_000, 1_800_000_000);
+      const touched = await start(dir, { catalogs: [page] });
+      expect(touched.searchSource).toBe('cache');
+      expect((await touched.search({ query: 'quokka' })).hits.map((h) => h.videoId)).toEqual([lecture!.videoId]);
+      await stop(touched);
       const upgraded = await start(dir, { catalogs: [page], appVersion: '1.0.1' });
       expect(upgraded.searchSource).toBe('build');
     },
