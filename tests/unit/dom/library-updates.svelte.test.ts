@@ -1,7 +1,7 @@
 // A watched toggle or an autosave changes one lecture in place: the library, its columns,
 // the other lectures and the playlist rows stay the same objects, and only what read the
 // changed lecture runs again. (At 10,000 lectures, rebuilding them per keystroke shows.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { LibraryState } from '../../../renderer/src/lib/state/library.svelte';
 import { Toasts } from '../../../renderer/src/lib/state/toasts.svelte';
@@ -105,14 +105,14 @@ describe('a first answer with only the first screen’s titles', () => {
     const lib = new LibraryState(fake.api, new Toasts());
     await lib.load();
     expect(fake.api.getLibrary).toHaveBeenCalledWith({ firstScreen: true });
-    expect(fake.api.getLectureText).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(fake.api.getLectureText).toHaveBeenCalledTimes(1)); // once the first rows are drawn
     const gan = runsOf(() => lib.byId.get(vid(4))!.title);
     expect(lib.byId.get(vid(4))!.title).toBe('');
     expect(lib.byId.get(vid(2))!.title).toBe('Intro to RL (1/3)');
     expect(lib.byId.textComplete).toBe(false);
 
     answer(await text());
-    await new Promise((ok) => setTimeout(ok, 0));
+    await vi.waitFor(() => expect(lib.byId.textComplete).toBe(true));
     flushSync();
     expect(lib.byId.get(vid(4))!.title).toBe('GAN lecture');
     expect(lib.byId.textComplete).toBe(true);
@@ -125,8 +125,7 @@ describe('a first answer with only the first screen’s titles', () => {
     const toasts = new Toasts();
     const lib = new LibraryState(fake.api, toasts);
     await lib.load();
-    await new Promise((ok) => setTimeout(ok, 0));
-    expect(toasts.items.map((t) => t.message).join()).toMatch(/titles could not be loaded/);
+    await vi.waitFor(() => expect(toasts.items.map((t) => t.message).join()).toMatch(/titles could not be loaded/));
     expect(lib.byId.get(vid(2))!.title).toBe('Intro to RL (1/3)');
     expect(lib.loadError).toBeNull();
   });
@@ -137,8 +136,7 @@ describe('a first answer with only the first screen’s titles', () => {
     const toasts = new Toasts();
     const lib = new LibraryState(fake.api, toasts);
     await lib.load();
-    await new Promise((ok) => setTimeout(ok, 0));
-    expect(toasts.items.map((t) => t.message).join()).toMatch(/1 titles for 4 lectures/);
+    await vi.waitFor(() => expect(toasts.items.map((t) => t.message).join()).toMatch(/1 titles for 4 lectures/));
     expect(lib.byId.textComplete).toBe(false);
     expect(lib.byId.get(vid(2))!.title).toBe('Intro to RL (1/3)');
   });

@@ -16,6 +16,7 @@ import {
 import { nextUp, wrappedAround, type Progress } from '../../../../electron/shared/progress';
 import { t } from '../i18n/locale.svelte';
 import { courseName } from '../course-name';
+import { afterPaint } from '../after-paint';
 import { LibraryData } from './library-data.svelte';
 import { RowPositions } from './row-positions';
 import type { Toasts } from './toasts.svelte';
@@ -24,9 +25,8 @@ export type RevealAlign = 'nearest' | 'center' | 'start';
 export type MoveTarget = { courseId: string } | { newCourseTitle: string };
 
 export class LibraryState {
-  // Raw: a new Library from the service replaces it whole. Its lectures stay columns
-  // (library-data.svelte.ts): a watched toggle or a saved note changes one lecture's state and
-  // one course's count, never the library, the columns' owner or other lectures.
+  // Raw: a new Library replaces it whole. Its lectures stay columns (library-data.svelte.ts): a
+  // watched mark or a note changes one lecture and one course's count, never the library.
   library = $state.raw<Library | null>(null);
   /** The lectures and courses, looked up by video id; lectures are made live only when read. */
   byId = $state.raw<LibraryData>(LibraryData.empty());
@@ -88,11 +88,11 @@ export class LibraryState {
       const lib = await this.api.getLibrary({ firstScreen: true });
       this.loadError = null;
       this.#setLibrary(lib);
-      // The first answer has the titles of the rows the page opens on; the rest follow at once.
+      // The first answer has the titles of the rows the page opens on; the rest follow once those are drawn.
       const data = this.byId;
       if (!data.textComplete)
-        void this.api
-          .getLectureText({})
+        void afterPaint()
+          .then(() => this.api.getLectureText({}))
           .then((text) => data.fillText(lectureTextSchema.parse(text)))
           .catch((e: unknown) => this.toasts.error(e, t('lib.textFailed')));
       const { lastCourseId, lastVideoId } = lib.prefs;
