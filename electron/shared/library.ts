@@ -53,31 +53,50 @@ export const FLAG = { watched: 1, hasNote: 2, hasSummary: 4 } as const;
 
 /**
  * A column checked with one plain loop and kept as it came: zod's per-element parse of
- * 10,000 values (and its copy of the array) was the page's largest cost of opening.
+ * 10,000 values (and its copy of the array) was the page's largest cost of opening. The
+ * loops call nothing per element: the page runs them once, before its code is warm.
  */
-const column = <T>(what: string, ok: (v: unknown) => boolean) =>
-  z.custom<T[]>((v) => Array.isArray(v) && v.every(ok), { message: `an array of ${what}` });
+const allStrings = (a: unknown[]) => {
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return false;
+  return true;
+};
+/** Numbers from `min` up (-Infinity: any number); whole ones only when `whole`. */
+const allNumbers = (a: unknown[], min: number, whole: boolean) => {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (typeof x !== 'number' || !(x >= min) || (whole && x % 1 !== 0)) return false;
+  }
+  return true;
+};
+const column = <T>(what: string, ok: (a: unknown[]) => boolean) =>
+  z.custom<T[]>((v) => Array.isArray(v) && ok(v), { message: `an array of ${what}` });
 const isString = (v: unknown) => typeof v === 'string';
-const isRow = (min: number) => (v: unknown) => Number.isInteger(v) && (v as number) >= min;
+/** Row numbers (whole, from `min`). */
+const rows = (min: number) => (a: unknown[]) => allNumbers(a, min, true);
+/** Whether any number in `a` is `n` or more. */
+const anyFrom = (a: readonly number[], n: number) => {
+  for (let i = 0; i < a.length; i++) if (a[i]! >= n) return true;
+  return false;
+};
 const columnsSchema = z
   .object({
     /** In upload order (by index): row n of every column is the same lecture. */
-    ids: column<string>('strings', isString),
-    titles: column<string>('strings', isString),
-    indexes: column<number>('numbers', (v) => typeof v === 'number'),
+    ids: column<string>('strings', allStrings),
+    titles: column<string>('strings', allStrings),
+    indexes: column<number>('numbers', (a) => allNumbers(a, -Infinity, false)),
     /** `YYYY-MM-DD`, or '' when the catalog gives none. */
-    dates: column<string>('strings', isString),
+    dates: column<string>('strings', allStrings),
     /** FLAG bits. */
-    flags: column<number>('flags', isRow(0)),
+    flags: column<number>('flags', rows(0)),
     /** When it was marked watched (ms since epoch); 0 when not watched or unknown. */
-    watchedAt: column<number>('times', (v) => typeof v === 'number' && v >= 0),
+    watchedAt: column<number>('times', (a) => allNumbers(a, 0, false)),
     /** Row of the other-language version, or -1. */
-    linked: column<number>('rows', isRow(-1)),
+    linked: column<number>('rows', rows(-1)),
   })
   .superRefine((c, ctx) => {
     const n = c.ids.length;
     for (const [k, v] of Object.entries(c)) if (v.length !== n) ctx.addIssue({ code: 'custom', path: [k], message: `${n} rows expected` });
-    if (c.linked.some((r) => r >= n)) ctx.addIssue({ code: 'custom', path: ['linked'], message: 'row out of range' });
+    if (anyFrom(c.linked, n)) ctx.addIssue({ code: 'custom', path: ['linked'], message: 'row out of range' });
   });
 
 /** A course as the wire sends it. */
@@ -109,7 +128,7 @@ const isCourse = (v: unknown): boolean => {
     optional(c.group, isString) &&
     typeof c.corrected === 'boolean' &&
     Array.isArray(c.rows) &&
-    c.rows.every(isRow(0))
+    allNumbers(c.rows, 0, true)
   );
 };
 
@@ -137,12 +156,12 @@ export const librarySchema = z
   })
   .superRefine((l, ctx) => {
     const n = l.lectures.ids.length;
-    if (l.courses.some((c) => c.rows.some((r) => r >= n))) ctx.addIssue({ code: 'custom', path: ['courses'], message: 'row out of range' });
+    if (l.courses.some((c) => anyFrom(c.rows, n))) ctx.addIssue({ code: 'custom', path: ['courses'], message: 'row out of range' });
   });
 
 /** The text columns the first answer leaves out (getLectureText): every row, in the columns' order. */
 export const lectureTextSchema = z
-  .object({ titles: column<string>('strings', isString), dates: column<string>('strings', isString) })
+  .object({ titles: column<string>('strings', allStrings), dates: column<string>('strings', allStrings) })
   .refine((t) => t.titles.length === t.dates.length, 'as many dates as titles');
 export type LectureText = z.output<typeof lectureTextSchema>;
 

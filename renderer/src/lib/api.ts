@@ -49,9 +49,8 @@ export function httpApi(base: string, token: string): Api {
       // A note saved from beforeunload must outlive the page; keepalive bodies are capped at 64 KB.
       // The player's last position is sent from pagehide too, so it rides the same way.
       const keepalive = (m === 'saveNote' || m === 'savePlayback') && fitsKeepalive(body);
-      const res = await (takeEarly(m, body) ?? post(base, token, m, body, keepalive));
-      const reply = (await res.json().catch(() => null)) as { result?: unknown } | null;
-      if (!res.ok || !reply) throw inUiLanguage(decodeHttpError(res.status, reply));
+      const { ok, status, reply } = await (takeEarly(m, body) ?? post(base, token, m, body, keepalive));
+      if (!ok || !reply) throw inUiLanguage(decodeHttpError(status, reply));
       afterCall(m, reply.result);
       return reply.result;
     };

@@ -1,7 +1,7 @@
-// Browser mode's first request, sent as the page's code starts: the library's first screen
-// (library.svelte.ts, load). At 10,000 lectures its answer takes about as long to come as the
-// rest of the app takes to start, so the two now overlap instead of following each other.
-// main.ts imports this module first; it imports nothing, so it runs before the app's code.
+// Browser mode's first request, sent before the app's code has loaded: the library's first
+// screen (library.svelte.ts, load). Its answer is read and parsed as soon as it comes, while
+// the app's chunk is still loading, so at 10,000 lectures the page finds it ready instead of
+// reading half a megabyte then. main.ts imports this module; it imports nothing.
 // Electron's preload bridge needs none of this: its answers are not read over HTTP.
 
 /** The per-run token from the page URL's hash (kept for a reload, which has no hash). */
@@ -11,20 +11,29 @@ export function tokenFromLocation(): string {
   return fromHash ?? sessionStorage.getItem('lc-token') ?? '';
 }
 
-/** One call of the loopback transport: POST /api/<method> with the token. */
-export function post(base: string, token: string, method: string, body: string, keepalive = false): Promise<Response> {
-  return fetch(`${base}/api/${method}`, {
+/** An answer of the loopback transport: its status and its JSON (null when it had none). */
+export interface Answer {
+  ok: boolean;
+  status: number;
+  reply: { result?: unknown } | null;
+}
+
+/** One call of the loopback transport: POST /api/<method> with the token, its answer read. */
+export async function post(base: string, token: string, method: string, body: string, keepalive = false): Promise<Answer> {
+  const res = await fetch(`${base}/api/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-lc-token': token },
     body,
     keepalive,
   });
+  const reply = (await res.json().catch(() => null)) as Answer['reply'];
+  return { ok: res.ok, status: res.status, reply };
 }
 
 /** The page's first call, exactly: the same method and arguments. */
 const FIRST = { method: 'getLibrary', body: JSON.stringify({ firstScreen: true }) };
 
-function start(): Promise<Response> | null {
+function start(): Promise<Answer> | null {
   if (typeof window === 'undefined' || window.api || !/^https?:$/.test(location.protocol)) return null;
   const token = tokenFromLocation();
   if (!token) return null;
@@ -36,7 +45,7 @@ function start(): Promise<Response> | null {
 let early = start();
 
 /** The answer already asked for, when this is the page's first call; each is taken once. */
-export function takeEarly(method: string, body: string): Promise<Response> | null {
+export function takeEarly(method: string, body: string): Promise<Answer> | null {
   if (!early || method !== FIRST.method || body !== FIRST.body) return null;
   const taken = early;
   early = null;
