@@ -230,7 +230,7 @@ export class LibraryState {
       this.applyPrefs(await this.api.setPrefs(change));
       if ('uploadOrder' in change && this.cursorId) this.requestReveal(this.cursorId, 'center');
     } catch (e) {
-      this.toasts.error(e, t('uploadOrder' in change ? 'lib.orderFailed' : 'lib.courseOrderFailed'));
+      this.toasts.error(e, 'uploadOrder' in change ? t('lib.orderFailed') : t('lib.courseOrderFailed'));
     }
   }
 
